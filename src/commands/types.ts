@@ -1,0 +1,98 @@
+import type { KnownBlock } from "@slack/types";
+import type { WorkspaceKey } from "../core/workspace.ts";
+import type { Store } from "../store/store.ts";
+
+/** A file that goes with a reply: uploaded with files.uploadV2 in Slack, written to disk locally. */
+export interface ReplyFile {
+  filename: string;
+  title: string;
+  content: string | Buffer;
+}
+
+/**
+ * What a command shows. Built once by the command's renderer as Block Kit; the console and the CLI
+ * turn the same blocks into text (src/render/text.ts), so every front end shows the same reply.
+ */
+export interface Reply {
+  /** Plain-text summary: the notification text in Slack. */
+  text: string;
+  blocks: KnownBlock[];
+  /** Slash-command replies are ephemeral unless the user shares them. */
+  visibility: "ephemeral" | "in_channel";
+  files?: ReplyFile[];
+}
+
+export interface CommandContext {
+  workspace: WorkspaceKey;
+  userId: string;
+  channelId?: string | undefined;
+  /** Where the command came from; the core never depends on it, renderers may (e.g. hide buttons). */
+  surface: "slack" | "console" | "cli";
+  /** The database, opened on first use so commands that need none (estimates) never touch it. */
+  store(): Promise<Store>;
+  now(): Date;
+  /** The IANA time zone of the user who typed the command. */
+  userTimeZone(): Promise<string>;
+}
+
+/** The outcome of one command: `result` is what `--json` prints, `reply` what people see. */
+export interface CommandRun<R = unknown> {
+  result: R;
+  reply: Reply;
+}
+
+export interface CommandSpec extends FormCapable {
+  /** "estimate" is `/cc-estimate` in Slack and `estimate` in the CLI. */
+  name: string;
+  /** One line for help and the manifest. */
+  summary: string;
+  /** The manifest's usage hint. */
+  usageHint: string;
+  examples: string[];
+  /**
+   * Run the command on the text typed after it. Throws UserInputError for bad input, whose message
+   * is shown to the user with an example.
+   */
+  run(text: string, ctx: CommandContext): Promise<CommandRun>;
+}
+
+export const slashName = (spec: Pick<CommandSpec, "name">): string => `/cc-${spec.name}`;
+
+/**
+ * A form for a command, declared as data: Slack renders it as a modal (typed inputs, inline errors),
+ * and a submission is turned back into the command's own key=value text, so one parser serves both.
+ */
+export interface FormField {
+  /** The key in the command's key=value syntax. */
+  key: string;
+  label: string;
+  hint?: string;
+  optional?: boolean;
+  kind: "text" | "textarea" | "number" | "select" | "multiselect" | "date" | "checkbox";
+  options?: Array<{ value: string; label: string }>;
+  /** Initial value (for multiselect and checkbox, the selected option values). */
+  initial?: string | string[];
+  placeholder?: string;
+  /** For number inputs. */
+  decimal?: boolean;
+  min?: number;
+  max?: number;
+}
+
+export interface FormSpec {
+  /** At most 24 characters. */
+  title: string;
+  submit: string;
+  /** Words put before the pairs when the form is submitted, e.g. "add" for `/cc-vendor add ...`. */
+  prefix?: string;
+  intro?: string;
+  fields: FormField[];
+}
+
+export interface FormCapable {
+  /**
+   * The form to open for this text (empty text, or e.g. `edit Acme`), or undefined when the text
+   * should simply be run. Must be fast: Slack's trigger_id expires in 3 seconds.
+   */
+  form?(text: string, ctx: CommandContext): Promise<FormSpec | undefined>;
+}

@@ -1,0 +1,20 @@
+/**
+ * An error caused by what the user typed. Its message is shown to the user as is, with an example of
+ * correct input, so it must be written for people: say what was wrong and how to fix it.
+ */
+export class UserInputError extends Error {
+  readonly example: string | undefined;
+  readonly details: string[];
+  /** The input field at fault (a key such as "shrinkage"), so a modal can show the error on it. */
+  readonly field: string | undefined;
+
+  constructor(message: string, options: { example?: string; details?: string[]; field?: string } = {}) {
+    super(message);
+    this.name = "UserInputError";
+    this.example = options.example;
+    this.details = options.details ?? [];
+    this.field = options.field;
+  }
+}
+
+export const isUserInputError = (err: unknown): err is UserInputError => err instanceof UserInputError;

@@ -1,0 +1,25 @@
+import type { KnownBlock } from "@slack/types";
+import type { Reply } from "../commands/types.ts";
+import type { UserInputError } from "../core/errors.ts";
+import { context, section } from "./blocks.ts";
+
+/** The reply for bad input: what was wrong, the details, and a correct example. */
+export const renderInputError = (err: UserInputError, slash?: string): Reply => {
+  const lines = [`:warning: ${err.message}`];
+  for (const d of err.details.slice(0, 10)) lines.push(`• ${d}`);
+  const blocks: KnownBlock[] = [section(lines.join("\n"))];
+  if (err.example) blocks.push(context(`Example: \`${slash ? `${slash} ` : ""}${err.example}\``));
+  const text = err.example
+    ? `${err.message} Example: ${slash ? `${slash} ` : ""}${err.example}`
+    : err.message;
+  return { text, blocks, visibility: "ephemeral" };
+};
+
+/** The reply when something failed on our side: no stack trace, an honest apology. */
+export const renderInternalError = (): Reply => ({
+  text: "Something went wrong on our side; nothing was changed. Please try again.",
+  blocks: [
+    section(":x: Something went wrong on our side; nothing was changed. Please try again in a moment."),
+  ],
+  visibility: "ephemeral",
+});

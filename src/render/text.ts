@@ -1,0 +1,70 @@
+import type { KnownBlock } from "@slack/types";
+
+/** Slack mrkdwn to plain terminal text: keep the words, drop the markup. */
+export const plainText = (mrkdwn: string): string =>
+  mrkdwn
+    .replace(/<([^|>]+)\|([^>]+)>/g, "$2 ($1)")
+    .replace(/<([^>]+)>/g, "$1")
+    .replace(/(^|[\s(])\*([^*\n]+)\*(?=[\s).,:;!?]|$)/gm, "$1$2")
+    .replace(/(^|[\s(])_([^_\n]+)_(?=[\s).,:;!?]|$)/gm, "$1$2")
+    .replace(/```/g, "")
+    .replace(/`([^`\n]+)`/g, "$1")
+    .replace(/:warning:/g, "!")
+    .replace(/:white_check_mark:/g, "✓")
+    .replace(/:x:/g, "✗")
+    .replace(/:[a-z0-9_+-]+:/g, "")
+    .replace(/&lt;/g, "<")
+    .replace(/&gt;/g, ">")
+    .replace(/&amp;/g, "&");
+
+const textOf = (el: unknown): string => {
+  const t = (el as { text?: unknown }).text;
+  if (typeof t === "string") return t;
+  if (t && typeof t === "object" && typeof (t as { text?: unknown }).text === "string")
+    return (t as { text: string }).text;
+  return "";
+};
+
+/** Render Block Kit as readable text for the console and the CLI. Buttons are Slack-only and dropped. */
+export const blocksToText = (blocks: KnownBlock[]): string => {
+  const lines: string[] = [];
+  for (const block of blocks) {
+    switch (block.type) {
+      case "header": {
+        const title = plainText(block.text.text);
+        lines.push("", title, "=".repeat(Math.min(title.length, 72)));
+        break;
+      }
+      case "section": {
+        if (block.text) lines.push(plainText(block.text.text));
+        for (const f of block.fields ?? []) {
+          const [label, ...rest] = plainText(f.text).split("\n");
+          lines.push(rest.length ? `  ${label}: ${rest.join(" ")}` : `  ${label}`);
+        }
+        break;
+      }
+      case "context":
+        for (const el of block.elements) {
+          const t = textOf(el);
+          if (t) lines.push(`  ${plainText(t)}`);
+        }
+        break;
+      case "divider":
+        lines.push("");
+        break;
+      case "rich_text":
+      case "actions":
+      case "input":
+      case "image":
+      case "file":
+      case "video":
+        break;
+      default:
+        break;
+    }
+  }
+  return `${lines
+    .join("\n")
+    .replace(/\n{3,}/g, "\n\n")
+    .trim()}\n`;
+};
