@@ -1,0 +1,120 @@
+import { z } from "zod";
+
+const blankToUndefined = (v: unknown) => (typeof v === "string" && v.trim() === "" ? undefined : v);
+const optionalString = z.preprocess(blankToUndefined, z.string().trim().optional());
+
+const EnvSchema = z
+  .object({
+    SLACK_BOT_TOKEN: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^xoxb-/, "must be a bot token starting with xoxb-")
+        .optional(),
+    ),
+    SLACK_SIGNING_SECRET: optionalString,
+    SLACK_APP_TOKEN: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(/^xapp-/, "must be an app-level token starting with xapp-")
+        .optional(),
+    ),
+    SLACK_API_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .url({ protocol: /^https?$/, error: "must be an http(s) URL such as https://slack.com/api/" })
+        .optional(),
+    ),
+    PORT: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: "must be a port number" })
+        .int("must be a whole number")
+        .min(0, "must be between 0 and 65535")
+        .max(65535, "must be between 0 and 65535")
+        .default(3000),
+    ),
+    DB_PATH: z.preprocess(blankToUndefined, z.string().default(".data/switchboard.json")),
+    REMINDER_INTERVAL_SECONDS: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: "must be a number of seconds" })
+        .min(1, "must be at least 1 second")
+        .max(86_400, "must be at most 86400 (one day)")
+        .default(60),
+    ),
+    LOG_LEVEL: z.preprocess(
+      (v) => (typeof blankToUndefined(v) === "string" ? String(v).toLowerCase() : undefined),
+      z
+        .enum(["debug", "info", "warn", "error"], { error: "must be one of debug, info, warn, error" })
+        .default("info"),
+    ),
+  })
+  .superRefine((env, ctx) => {
+    if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN)
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_BOT_TOKEN"],
+        message: "is required with SLACK_APP_TOKEN (Socket Mode needs the bot token too)",
+      });
+    if (!env.SLACK_APP_TOKEN && env.SLACK_BOT_TOKEN && !env.SLACK_SIGNING_SECRET)
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_SIGNING_SECRET"],
+        message: "is required with SLACK_BOT_TOKEN for HTTP mode (or set SLACK_APP_TOKEN for Socket Mode)",
+      });
+    if (!env.SLACK_BOT_TOKEN && env.SLACK_SIGNING_SECRET)
+      ctx.addIssue({
+        code: "custom",
+        path: ["SLACK_BOT_TOKEN"],
+        message: "is required with SLACK_SIGNING_SECRET for HTTP mode",
+      });
+  });
+
+export type Mode = "socket" | "http" | "console";
+
+export interface Config {
+  mode: Mode;
+  botToken?: string | undefined;
+  signingSecret?: string | undefined;
+  appToken?: string | undefined;
+  slackApiUrl?: string | undefined;
+  port: number;
+  dbPath: string;
+  reminderIntervalSeconds: number;
+  logLevel: "debug" | "info" | "warn" | "error";
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
+    this.name = "ConfigError";
+  }
+}
+
+/** Read and check the environment. Throws ConfigError naming each variable that is wrong. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    throw new ConfigError(
+      parsed.error.issues.map((i) => `${String(i.path[0] ?? "environment")} ${i.message}`),
+    );
+  }
+  const e = parsed.data;
+  const mode: Mode = e.SLACK_APP_TOKEN ? "socket" : e.SLACK_BOT_TOKEN ? "http" : "console";
+  const apiUrl = e.SLACK_API_URL && !e.SLACK_API_URL.endsWith("/") ? `${e.SLACK_API_URL}/` : e.SLACK_API_URL;
+  return {
+    mode,
+    botToken: e.SLACK_BOT_TOKEN,
+    signingSecret: e.SLACK_SIGNING_SECRET,
+    appToken: e.SLACK_APP_TOKEN,
+    slackApiUrl: apiUrl,
+    port: e.PORT,
+    dbPath: e.DB_PATH,
+    reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
+    logLevel: e.LOG_LEVEL,
+  };
+}
