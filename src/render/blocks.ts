@@ -74,7 +74,7 @@ export const actions = (elements: Button[], blockId?: string): ActionsBlock => (
  * Make a message fit: at most 50 blocks and about 12k characters. Blocks past the limit are replaced
  * by a context line saying how much was left out, so nothing disappears silently.
  */
-export const fitMessage = (blocks: KnownBlock[], max = LIMITS.messageBlocks): KnownBlock[] => {
+export const fitMessage = (blocks: KnownBlock[], max: number = LIMITS.messageBlocks): KnownBlock[] => {
   const out: KnownBlock[] = [];
   let chars = 0;
   for (let i = 0; i < blocks.length; i++) {

@@ -1,0 +1,61 @@
+import { COMMANDS } from "./commands/registry.ts";
+import { slashName } from "./commands/types.ts";
+import { ConfigError, loadConfig } from "./config.ts";
+import { LocalSession, replyText, splitCommandLine } from "./local/session.ts";
+import { createLogger } from "./logger.ts";
+
+const USAGE = [
+  "Usage: npm run --silent cli -- <command> [--json] <the same text as after the slash command>",
+  "Commands:",
+  ...COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${slashName(c)}: ${c.summary}`),
+  'Example: npm run --silent cli -- staffing --json "calls=100 interval=30m aht=3m"',
+].join("\n");
+
+/** The CLI for scripts: one command, text or --json on stdout, errors on stderr with a non-zero exit. */
+async function cli(argv: string[]): Promise<number> {
+  const json = argv.includes("--json");
+  const rest = argv.filter((a) => a !== "--json");
+  if (rest.length === 0 || rest[0] === "--help" || rest[0] === "-h" || rest[0] === "help") {
+    (rest.length === 0 ? process.stderr : process.stdout).write(`${USAGE}\n`);
+    return rest.length === 0 ? 2 : 0;
+  }
+  const parsed = splitCommandLine(rest.join(" "));
+  if (!parsed || !COMMANDS.some((c) => c.name === parsed.command)) {
+    process.stderr.write(`Unknown command "${rest[0]}".\n${USAGE}\n`);
+    return 2;
+  }
+  let config: ReturnType<typeof loadConfig>;
+  try {
+    config = loadConfig();
+  } catch (err) {
+    if (err instanceof ConfigError) {
+      process.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  const session = new LocalSession(config.dbPath, createLogger(config.logLevel), "cli");
+  let out: Awaited<ReturnType<LocalSession["run"]>>;
+  try {
+    out = await session.run(parsed.command, parsed.text);
+  } catch (err) {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    return 1;
+  }
+  if (!out.ok) {
+    process.stderr.write(replyText(out.reply));
+    return 1;
+  }
+  if (json) process.stdout.write(`${JSON.stringify(out.result, null, 2)}\n`);
+  else process.stdout.write(replyText(out.reply));
+  for (const p of await session.saveFiles(out.reply)) process.stderr.write(`file saved: ${p}\n`);
+  return 0;
+}
+
+cli(process.argv.slice(2)).then(
+  (code) => process.exit(code),
+  (err: unknown) => {
+    process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
+    process.exit(1);
+  },
+);

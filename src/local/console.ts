@@ -1,0 +1,81 @@
+import { createInterface } from "node:readline";
+import { COMMANDS } from "../commands/registry.ts";
+import { slashName } from "../commands/types.ts";
+import type { Logger } from "../logger.ts";
+import { StoreLockedError } from "../store/lock.ts";
+import { StoreLoadError } from "../store/store.ts";
+import { LocalSession, replyText, splitCommandLine } from "./session.ts";
+
+const HELP = [
+  "Type a slash command as you would in Slack, for example:",
+  ...COMMANDS.map((c) => `  ${slashName(c)} ${c.examples[0] ?? ""}`.trimEnd()),
+  "Type `help` for this list, `exit` to leave.",
+].join("\n");
+
+/**
+ * The local console: the same commands and replies as Slack, as text, with no workspace needed.
+ * Reads from a prompt on a terminal, or line by line from piped stdin.
+ */
+export async function runConsole(dbPath: string, logger: Logger): Promise<number> {
+  const session = new LocalSession(dbPath, logger, "console");
+  try {
+    await session.check();
+  } catch (err) {
+    if (err instanceof StoreLoadError || err instanceof StoreLockedError) {
+      process.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  const interactive = Boolean(process.stdin.isTTY);
+  if (interactive) process.stdout.write(`Switchboard local console (no Slack tokens set).\n${HELP}\n`);
+  const rl = createInterface({
+    input: process.stdin,
+    output: interactive ? process.stdout : undefined,
+    terminal: interactive,
+  });
+  if (interactive) {
+    rl.setPrompt("switchboard> ");
+    rl.prompt();
+  }
+  let stopping = false;
+  const stop = () => {
+    stopping = true;
+    rl.close();
+  };
+  process.once("SIGINT", stop);
+  process.once("SIGTERM", stop);
+
+  for await (const raw of rl) {
+    const line = raw.trim();
+    if (line === "" || line.startsWith("#")) {
+      if (interactive) rl.prompt();
+      continue;
+    }
+    if (/^(exit|quit|\\q)$/i.test(line)) break;
+    if (/^(help|\?)$/i.test(line)) {
+      process.stdout.write(`${HELP}\n`);
+    } else {
+      const parsed = splitCommandLine(line);
+      if (!parsed) {
+        process.stdout.write(`Not a command: ${line.slice(0, 80)}\n${HELP}\n`);
+      } else {
+        try {
+          const out = await session.run(parsed.command, parsed.text);
+          process.stdout.write(replyText(out.reply));
+          if (out.ok)
+            for (const p of await session.saveFiles(out.reply))
+              process.stdout.write(`  (file saved: ${p})\n`);
+        } catch (err) {
+          // The database could not be opened for this command (e.g. the CLI holds it right now).
+          process.stdout.write(`${err instanceof Error ? err.message : String(err)}\n`);
+        }
+      }
+    }
+    process.stdout.write("\n");
+    if (stopping) break;
+    if (interactive) rl.prompt();
+  }
+  rl.close();
+  return 0;
+}

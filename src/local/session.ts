@@ -1,0 +1,69 @@
+import { mkdir, writeFile } from "node:fs/promises";
+import { dirname, join, resolve } from "node:path";
+import { type Dispatched, dispatch } from "../commands/dispatch.ts";
+import type { CommandContext, Reply } from "../commands/types.ts";
+import { LOCAL_WORKSPACE } from "../core/workspace.ts";
+import type { Logger } from "../logger.ts";
+import { blocksToText } from "../render/text.ts";
+import { Store } from "../store/store.ts";
+
+/** "/cc-estimate 12k calls", "cc-estimate 12k calls" and "estimate 12k calls" all name the command. */
+export function splitCommandLine(line: string): { command: string; text: string } | undefined {
+  const m = /^\s*\/?(?:cc-)?([a-z]+)\b\s*([\s\S]*)$/i.exec(line);
+  if (!m?.[1]) return undefined;
+  return { command: m[1].toLowerCase(), text: m[2] ?? "" };
+}
+
+/**
+ * The console and the CLI act as one local workspace. The database is opened for one command and
+ * closed after it, so what one saves the other sees, and neither holds the file lock while idle.
+ */
+export class LocalSession {
+  constructor(
+    private readonly dbPath: string,
+    private readonly logger: Logger,
+    private readonly surface: "console" | "cli",
+  ) {}
+
+  /** Fail fast at start when the database cannot be loaded (corrupt, newer, locked). */
+  async check(): Promise<void> {
+    const store = await Store.open(this.dbPath);
+    await store.close();
+  }
+
+  async run(command: string, text: string): Promise<Dispatched> {
+    let opened: Promise<Store> | undefined;
+    const ctx: CommandContext = {
+      workspace: LOCAL_WORKSPACE,
+      userId: "U_LOCAL",
+      channelId: "C_LOCAL",
+      surface: this.surface,
+      store: () => {
+        opened ??= Store.open(this.dbPath);
+        return opened;
+      },
+      now: () => new Date(),
+      userTimeZone: async () => process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
+    };
+    try {
+      return await dispatch(command, text, ctx, this.logger);
+    } finally {
+      if (opened) await (await opened.catch(() => undefined))?.close();
+    }
+  }
+
+  /** Files that go with a reply are written beside the database; returns their paths. */
+  async saveFiles(reply: Reply): Promise<string[]> {
+    const paths: string[] = [];
+    for (const file of reply.files ?? []) {
+      const dir = join(dirname(resolve(this.dbPath)), "files");
+      await mkdir(dir, { recursive: true });
+      const path = join(dir, file.filename.replace(/[^\w.-]+/g, "_"));
+      await writeFile(path, file.content);
+      paths.push(path);
+    }
+    return paths;
+  }
+}
+
+export const replyText = (reply: Reply): string => blocksToText(reply.blocks);

@@ -1,0 +1,50 @@
+import { App, LogLevel } from "@slack/bolt";
+import type { Config } from "../config.ts";
+import { boltLogLevel } from "../logger.ts";
+import type { ListenerDeps } from "./deps.ts";
+import { registerListeners } from "./listeners/index.ts";
+
+export interface SlackAppOptions {
+  /** Web API retry policy; tests use a fast one. */
+  retryConfig?: { retries: number; factor?: number; minTimeout?: number; maxTimeout?: number };
+}
+
+/**
+ * The Bolt app in Socket Mode (SLACK_APP_TOKEN) or HTTP mode (POST /slack/events, GET /healthz).
+ * Bolt checks each HTTP request's signature and timestamp before any listener runs.
+ */
+export function createSlackApp(config: Config, deps: ListenerDeps, opts: SlackAppOptions = {}): App {
+  const clientOptions = {
+    ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
+    ...(opts.retryConfig ? { retryConfig: opts.retryConfig } : {}),
+  };
+  const common = {
+    token: config.botToken,
+    logLevel: boltLogLevel(config.logLevel) ?? LogLevel.INFO,
+    clientOptions,
+  };
+  const app =
+    config.mode === "socket"
+      ? new App({ ...common, socketMode: true, appToken: config.appToken })
+      : new App({
+          ...common,
+          signingSecret: config.signingSecret ?? "",
+          port: config.port,
+          customRoutes: [
+            {
+              path: "/healthz",
+              method: ["GET"],
+              handler: (_req, res) => {
+                res.writeHead(200, { "content-type": "application/json" });
+                res.end(JSON.stringify({ ok: true }));
+              },
+            },
+          ],
+        });
+
+  app.error(async (err) => {
+    deps.logger.error("unhandled error in a listener", err);
+  });
+  registerListeners(app, deps);
+  return app;
+}

@@ -1,0 +1,174 @@
+import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
+import type { FormField, FormSpec } from "../commands/types.ts";
+import { formatPair } from "../core/parse/kv.ts";
+import { context } from "../render/blocks.ts";
+import { LIMITS, truncate } from "../render/limits.ts";
+
+export const FORM_CALLBACK_ID = "command_form";
+
+/** What a modal remembers between opening and submission (kept in private_metadata). */
+export interface FormMetadata {
+  /** Command name. */
+  c: string;
+  /** Channel the command was typed in, where the reply goes. */
+  ch?: string | undefined;
+  /** Words put before the pairs, e.g. "add". */
+  p?: string | undefined;
+}
+
+const blockId = (key: string) => `f:${key}`;
+export const keyOfBlock = (id: string): string => id.replace(/^f:/, "");
+const ACTION_ID = "v";
+
+const plain = (text: string, max = 150) => ({
+  type: "plain_text" as const,
+  text: truncate(text, max),
+  emoji: true,
+});
+const option = (o: { value: string; label: string }): PlainTextOption => ({
+  text: plain(o.label, 75),
+  value: o.value.slice(0, 150),
+});
+
+const initialList = (f: FormField): string[] =>
+  f.initial === undefined ? [] : Array.isArray(f.initial) ? f.initial : [f.initial];
+
+function element(f: FormField): Record<string, unknown> {
+  const initial = initialList(f);
+  const options = (f.options ?? []).slice(0, 100);
+  const selected = options.filter((o) => initial.includes(o.value)).map(option);
+  const placeholder = f.placeholder ? { placeholder: plain(f.placeholder) } : {};
+  switch (f.kind) {
+    case "number":
+      return {
+        type: "number_input",
+        action_id: ACTION_ID,
+        is_decimal_allowed: f.decimal ?? true,
+        ...(initial[0] !== undefined && initial[0] !== "" ? { initial_value: initial[0] } : {}),
+        ...(f.min !== undefined ? { min_value: String(f.min) } : {}),
+        ...(f.max !== undefined ? { max_value: String(f.max) } : {}),
+        ...placeholder,
+      };
+    case "select":
+      return {
+        type: "static_select",
+        action_id: ACTION_ID,
+        options: options.map(option),
+        ...(selected[0] ? { initial_option: selected[0] } : {}),
+        ...placeholder,
+      };
+    case "multiselect":
+      return {
+        type: "multi_static_select",
+        action_id: ACTION_ID,
+        options: options.map(option),
+        ...(selected.length ? { initial_options: selected } : {}),
+        ...placeholder,
+      };
+    case "checkbox": {
+      const opts = options.length ? options : [{ value: "yes", label: f.label }];
+      const chosen = opts.filter((o) => initial.includes(o.value)).map(option);
+      return {
+        type: "checkboxes",
+        action_id: ACTION_ID,
+        options: opts.map(option),
+        ...(chosen.length ? { initial_options: chosen } : {}),
+      };
+    }
+    case "date":
+      return {
+        type: "datepicker",
+        action_id: ACTION_ID,
+        ...(initial[0] && /^\d{4}-\d{2}-\d{2}$/.test(initial[0]) ? { initial_date: initial[0] } : {}),
+        ...placeholder,
+      };
+    default:
+      return {
+        type: "plain_text_input",
+        action_id: ACTION_ID,
+        multiline: f.kind === "textarea",
+        ...(initial[0] ? { initial_value: initial[0].slice(0, 3000) } : {}),
+        ...placeholder,
+      };
+  }
+}
+
+/** A form declared by a command, as a Slack modal with typed inputs. */
+export function buildModal(form: FormSpec, meta: FormMetadata): ModalView {
+  const blocks: KnownBlock[] = [];
+  if (form.intro) blocks.push(context(form.intro));
+  for (const f of form.fields.slice(0, LIMITS.viewBlocks - blocks.length)) {
+    blocks.push({
+      type: "input",
+      block_id: blockId(f.key),
+      label: plain(f.label, 2000),
+      // A lone checkbox is naturally optional: unticked means "no".
+      optional: f.optional ?? f.kind === "checkbox",
+      ...(f.hint ? { hint: plain(f.hint, 2000) } : {}),
+      element: element(f),
+    } as unknown as KnownBlock);
+  }
+  return {
+    type: "modal",
+    callback_id: FORM_CALLBACK_ID,
+    title: plain(form.title, LIMITS.modalTitle),
+    submit: plain(form.submit, LIMITS.modalTitle),
+    close: plain("Cancel", LIMITS.modalTitle),
+    private_metadata: JSON.stringify(meta).slice(0, LIMITS.privateMetadata),
+    blocks,
+  };
+}
+
+type StateValue = {
+  type: string;
+  value?: string | null;
+  selected_option?: { value: string } | null;
+  selected_options?: Array<{ value: string }>;
+  selected_date?: string | null;
+};
+
+/**
+ * Turn a submitted modal back into the command's key=value text. Empty inputs are left out, so the
+ * command applies its stated defaults; an unticked lone checkbox means "no".
+ */
+export function submissionToText(view: { state?: { values?: unknown } }, prefix?: string): string {
+  const values = (view.state?.values ?? {}) as Record<string, Record<string, StateValue>>;
+  const parts: string[] = prefix ? [prefix] : [];
+  for (const [block, actions] of Object.entries(values)) {
+    if (!block.startsWith("f:")) continue;
+    const key = keyOfBlock(block);
+    const v = actions[ACTION_ID];
+    if (!v) continue;
+    let value: string | undefined;
+    switch (v.type) {
+      case "static_select":
+        value = v.selected_option?.value;
+        break;
+      case "multi_static_select":
+        value = (v.selected_options ?? []).map((o) => o.value).join(",") || undefined;
+        break;
+      case "checkboxes": {
+        const chosen = (v.selected_options ?? []).map((o) => o.value);
+        value = chosen.length === 1 && chosen[0] === "yes" ? "yes" : chosen.length ? chosen.join(",") : "no";
+        break;
+      }
+      case "datepicker":
+        value = v.selected_date ?? undefined;
+        break;
+      default:
+        value = v.value ?? undefined;
+    }
+    if (value !== undefined && value.trim() !== "")
+      parts.push(formatPair(key, value.replace(/\s+/g, " ").trim()));
+  }
+  return parts.join(" ");
+}
+
+export const parseFormMetadata = (raw: string | undefined): FormMetadata | undefined => {
+  try {
+    const m = JSON.parse(raw ?? "") as Partial<FormMetadata>;
+    return typeof m.c === "string" ? { c: m.c, ch: m.ch, p: m.p } : undefined;
+  } catch {
+    return undefined;
+  }
+};

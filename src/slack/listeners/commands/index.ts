@@ -1,0 +1,72 @@
+import type { App } from "@slack/bolt";
+import { dispatch } from "../../../commands/dispatch.ts";
+import { COMMANDS } from "../../../commands/registry.ts";
+import { type CommandSpec, slashName } from "../../../commands/types.ts";
+import { isUserInputError } from "../../../core/errors.ts";
+import { renderInputError, renderInternalError } from "../../../render/error.ts";
+import { truncate } from "../../../render/limits.ts";
+import { slackContext, workspaceOf } from "../../context.ts";
+import type { ListenerDeps } from "../../deps.ts";
+import { buildModal } from "../../forms.ts";
+import { deliverFiles, withShareButton } from "../../reply.ts";
+
+/** Slack wants an answer within 3 s; past this we acknowledge first and reply by response_url. */
+const ACK_BUDGET_MS = 2500;
+const TIMED_OUT = Symbol("timed out");
+
+const within = <T>(p: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> =>
+  Promise.race([p, new Promise<typeof TIMED_OUT>((r) => setTimeout(() => r(TIMED_OUT), ms).unref())]);
+
+/** One listener per slash command: open the form for empty text, else parse, run and render. */
+export function registerCommands(app: App, deps: ListenerDeps): void {
+  for (const spec of COMMANDS) registerCommand(app, deps, spec);
+}
+
+function registerCommand(app: App, deps: ListenerDeps, spec: CommandSpec): void {
+  app.command(slashName(spec), async ({ command, ack, client, respond, body }) => {
+    const ws = workspaceOf(body);
+    if (!ws) {
+      await ack({
+        response_type: "ephemeral",
+        text: "This request did not say which workspace it came from.",
+      });
+      return;
+    }
+    const ctx = slackContext(deps, client, ws, command.user_id, command.channel_id);
+    const text = command.text ?? "";
+
+    if (spec.form) {
+      try {
+        const form = await spec.form(text.trim(), ctx);
+        if (form) {
+          // The trigger_id is single-use and expires in 3 s: open the modal before anything slow.
+          await client.views.open({
+            trigger_id: command.trigger_id,
+            view: buildModal(form, { c: spec.name, ch: command.channel_id, p: form.prefix }),
+          });
+          await ack();
+          return;
+        }
+      } catch (err) {
+        const reply = isUserInputError(err) ? renderInputError(err, slashName(spec)) : renderInternalError();
+        if (!isUserInputError(err)) deps.logger.error(`${slashName(spec)} form failed`, err);
+        await ack({ response_type: "ephemeral", text: reply.text, blocks: reply.blocks });
+        return;
+      }
+    }
+
+    const running = dispatch(spec.name, text, ctx, deps.logger);
+    const first = await within(running, ACK_BUDGET_MS);
+    if (first === TIMED_OUT) await ack({ response_type: "ephemeral", text: "Working on it…" });
+    const out = first === TIMED_OUT ? await running : first;
+    const payload = {
+      response_type: out.reply.visibility,
+      text: truncate(out.reply.text, 3000),
+      blocks: out.ok ? withShareButton(out.reply, spec.name, text) : out.reply.blocks,
+    };
+    if (first === TIMED_OUT) await respond({ ...payload, replace_original: true });
+    else await ack(payload);
+    if (out.ok && out.reply.files?.length)
+      await deliverFiles(client, command.user_id, out.reply, deps.logger);
+  });
+}

@@ -1,0 +1,69 @@
+import type { App } from "@slack/bolt";
+import { dispatch } from "../../../commands/dispatch.ts";
+import { renderHome } from "../../../render/home.ts";
+import { truncate } from "../../../render/limits.ts";
+import { slackContext, workspaceOf } from "../../context.ts";
+import type { ListenerDeps } from "../../deps.ts";
+import { EventDeduper } from "./dedupe.ts";
+
+/** Remove mentions of the bot itself, so "@Switchboard what is ASA?" asks "what is ASA?". */
+export const stripMentions = (text: string, botUserId?: string): string =>
+  (botUserId ? text.replace(new RegExp(`<@${botUserId}(\\|[^>]*)?>`, "g"), " ") : text)
+    .replace(/\s+/g, " ")
+    .trim();
+
+interface MessageLike {
+  text?: string;
+  user?: string;
+  bot_id?: string;
+  subtype?: string;
+  channel: string;
+  channel_type?: string;
+  ts: string;
+  thread_ts?: string;
+}
+
+export function registerEvents(app: App, deps: ListenerDeps): void {
+  const deduper = new EventDeduper();
+
+  const answer = async (
+    args: { body: unknown; client: Parameters<Parameters<App["event"]>[1]>[0]["client"]; botUserId?: string },
+    event: MessageLike,
+    inThread: boolean,
+  ) => {
+    const body = args.body as { event_id?: string };
+    if (!deduper.firstTime(body.event_id, deps.now().getTime())) return;
+    // Never answer bots (ourselves included), edits, deletions or other message subtypes.
+    if (event.bot_id || event.subtype || !event.user) return;
+    const ws = workspaceOf(args.body);
+    if (!ws) return;
+    const question = stripMentions(event.text ?? "", args.botUserId);
+    const ctx = slackContext(deps, args.client, ws, event.user, event.channel);
+    const out = await dispatch("ask", question, ctx, deps.logger);
+    await args.client.chat.postMessage({
+      channel: event.channel,
+      text: truncate(out.reply.text, 3000),
+      blocks: out.reply.blocks,
+      ...(inThread ? { thread_ts: event.thread_ts ?? event.ts } : {}),
+    });
+  };
+
+  app.event("app_mention", async ({ event, body, client, context }) => {
+    await answer({ body, client, botUserId: context.botUserId }, event as unknown as MessageLike, true);
+  });
+
+  app.event("message", async ({ event, body, client, context }) => {
+    const msg = event as unknown as MessageLike;
+    if (msg.channel_type !== "im") return;
+    // In a DM thread, keep the conversation in that thread.
+    await answer({ body, client, botUserId: context.botUserId }, msg, Boolean(msg.thread_ts));
+  });
+
+  app.event("app_home_opened", async ({ event, body, client }) => {
+    if (event.tab !== "home") return;
+    const ws = workspaceOf(body);
+    if (!ws) return;
+    const data = deps.store.read(ws);
+    await client.views.publish({ user_id: event.user, view: renderHome(data, { now: deps.now() }) });
+  });
+}

@@ -1,0 +1,50 @@
+import type { App } from "@slack/bolt";
+import { dispatch } from "../../../commands/dispatch.ts";
+import { truncate } from "../../../render/limits.ts";
+import { slackContext, workspaceOf } from "../../context.ts";
+import type { ListenerDeps } from "../../deps.ts";
+import { FORM_CALLBACK_ID, parseFormMetadata, submissionToText } from "../../forms.ts";
+import { deliverFiles, withShareButton } from "../../reply.ts";
+
+/** Submissions of command forms: the values become the command's key=value text and run as typed. */
+export function registerViews(app: App, deps: ListenerDeps): void {
+  app.view(FORM_CALLBACK_ID, async ({ ack, body, view, client }) => {
+    const meta = parseFormMetadata(view.private_metadata);
+    const ws = workspaceOf(body);
+    if (!meta || !ws) {
+      await ack({
+        response_action: "errors",
+        errors: { _: "This form has expired; please run the command again." },
+      });
+      return;
+    }
+    const text = submissionToText(view, meta.p);
+    const ctx = slackContext(deps, client, ws, body.user.id, meta.ch);
+    const out = await dispatch(meta.c, text, ctx, deps.logger);
+    if (!out.ok && out.kind === "input") {
+      // Show the error on the input at fault, or on the first input when no single field is to blame.
+      const ids = view.blocks
+        .map((b) => b.block_id)
+        .filter((id): id is string => Boolean(id?.startsWith("f:")));
+      const target =
+        out.error.field && ids.includes(`f:${out.error.field}`) ? `f:${out.error.field}` : ids[0];
+      if (target) {
+        await ack({ response_action: "errors", errors: { [target]: truncate(out.error.message, 150) } });
+        return;
+      }
+    }
+    await ack();
+    const message = {
+      text: truncate(out.reply.text, 3000),
+      blocks: out.ok ? withShareButton(out.reply, meta.c, text) : out.reply.blocks,
+    };
+    try {
+      if (!meta.ch) throw new Error("no channel");
+      await client.chat.postEphemeral({ channel: meta.ch, user: body.user.id, ...message });
+    } catch {
+      // Not in that channel (or none): the reply goes to the user's DM with the app instead.
+      await client.chat.postMessage({ channel: body.user.id, ...message });
+    }
+    if (out.ok && out.reply.files?.length) await deliverFiles(client, body.user.id, out.reply, deps.logger);
+  });
+}

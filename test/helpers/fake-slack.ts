@@ -1,0 +1,212 @@
+import { createServer, type IncomingMessage, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+
+/** One call the app made to the fake Web API (or to a response_url / upload URL). */
+export interface RecordedCall {
+  method: string;
+  args: Record<string, unknown>;
+  at: number;
+}
+
+type Responder = (args: Record<string, unknown>) => {
+  status?: number;
+  headers?: Record<string, string>;
+  body: unknown;
+};
+
+/**
+ * A fake Slack Web API on loopback. It answers the methods the app uses like Slack does, records every
+ * call, and can be told to fail a method (429, 5xx, an API error) a number of times.
+ */
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  private server: Server | undefined;
+  private readonly failures = new Map<string, Array<ReturnType<Responder>>>();
+  private readonly overrides = new Map<string, Responder>();
+  private tsCounter = 1_700_000_000;
+  /** Messages posted, per channel, for conversations.history. */
+  readonly posted: Array<{
+    channel: string;
+    ts: string;
+    text?: unknown;
+    metadata?: unknown;
+    thread_ts?: unknown;
+  }> = [];
+  userTimeZones: Record<string, string> = {};
+  port = 0;
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  responseUrl(id: string): string {
+    return `http://127.0.0.1:${this.port}/respond/${id}`;
+  }
+
+  async start(): Promise<this> {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(({ status = 200, headers = {}, body }) => {
+        res.writeHead(status, { "content-type": "application/json", ...headers });
+        res.end(JSON.stringify(body));
+      });
+    });
+    await new Promise<void>((r) => this.server?.listen(0, "127.0.0.1", () => r()));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  async stop(): Promise<void> {
+    await new Promise<void>((r) => this.server?.close(() => r()));
+  }
+
+  /** Make the next `times` calls of a method answer with this response. */
+  failNext(method: string, times: number, response: ReturnType<Responder>): void {
+    const list = this.failures.get(method) ?? [];
+    for (let i = 0; i < times; i++) list.push(response);
+    this.failures.set(method, list);
+  }
+
+  on(method: string, responder: Responder): void {
+    this.overrides.set(method, responder);
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Wait until a method has been called `count` times (or fail after `ms`). */
+  async waitFor(method: string, count = 1, ms = 5000): Promise<RecordedCall[]> {
+    const end = Date.now() + ms;
+    while (Date.now() < end) {
+      const found = this.callsTo(method);
+      if (found.length >= count) return found;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+    throw new Error(
+      `timed out waiting for ${count} call(s) to ${method}; got ${this.callsTo(method).length}`,
+    );
+  }
+
+  private async handle(req: IncomingMessage): Promise<ReturnType<Responder>> {
+    const raw = await new Promise<string>((resolve) => {
+      let data = "";
+      req.setEncoding("utf8");
+      req.on("data", (c: string) => {
+        data += c;
+      });
+      req.on("end", () => resolve(data));
+    });
+    const url = new URL(req.url ?? "/", "http://localhost");
+    const args = parseBody(raw, String(req.headers["content-type"] ?? ""));
+    const method = url.pathname.startsWith("/api/")
+      ? url.pathname.slice(5)
+      : url.pathname.startsWith("/respond/")
+        ? `response_url:${url.pathname.slice(9)}`
+        : url.pathname.startsWith("/upload/")
+          ? "upload"
+          : url.pathname;
+    this.calls.push({ method, args, at: Date.now() });
+    const queued = this.failures.get(method);
+    if (queued?.length) return queued.shift() as ReturnType<Responder>;
+    const override = this.overrides.get(method);
+    if (override) return override(args);
+    return { body: this.answer(method, args) };
+  }
+
+  private answer(method: string, args: Record<string, unknown>): unknown {
+    const ts = () => `${this.tsCounter++}.000100`;
+    switch (method) {
+      case "auth.test":
+        return {
+          ok: true,
+          url: "https://example.slack.com/",
+          team: "Test",
+          user: "switchboard",
+          team_id: "T1",
+          user_id: "UBOT",
+          bot_id: "BBOT",
+        };
+      case "chat.postMessage": {
+        const channel = String(args.channel);
+        const message = {
+          channel,
+          ts: ts(),
+          text: args.text,
+          metadata: parseMaybe(args.metadata),
+          thread_ts: args.thread_ts,
+        };
+        this.posted.push(message);
+        return { ok: true, channel, ts: message.ts, message };
+      }
+      case "chat.postEphemeral":
+        return { ok: true, message_ts: ts() };
+      case "chat.update":
+        return { ok: true, channel: args.channel, ts: args.ts };
+      case "views.open":
+      case "views.publish":
+      case "views.update":
+        return { ok: true, view: { id: "V1", ...(parseMaybe(args.view) as object) } };
+      case "users.info": {
+        const user = String(args.user);
+        return { ok: true, user: { id: user, tz: this.userTimeZones[user] ?? "America/New_York" } };
+      }
+      case "conversations.open":
+        return { ok: true, channel: { id: `D_${String(args.users)}` } };
+      case "conversations.info":
+        return { ok: true, channel: { id: args.channel, name: "general", is_member: true } };
+      case "conversations.history": {
+        const channel = String(args.channel);
+        const oldest = Number(args.oldest ?? 0);
+        const messages = this.posted
+          .filter((m) => m.channel === channel && Number(m.ts) >= oldest)
+          .reverse()
+          .map((m) => ({
+            type: "message",
+            ts: m.ts,
+            text: m.text,
+            ...(m.metadata ? { metadata: m.metadata } : {}),
+          }));
+        return { ok: true, messages, has_more: false };
+      }
+      case "files.getUploadURLExternal":
+        return {
+          ok: true,
+          upload_url: `http://127.0.0.1:${this.port}/upload/${String(args.filename)}`,
+          file_id: "F1",
+        };
+      case "files.completeUploadExternal":
+        return { ok: true, files: [{ id: "F1", title: "file" }] };
+      case "upload":
+        return { ok: true };
+      default:
+        if (method.startsWith("response_url:")) return { ok: true };
+        return { ok: false, error: "unknown_method" };
+    }
+  }
+}
+
+function parseMaybe(v: unknown): unknown {
+  if (typeof v !== "string") return v;
+  try {
+    return JSON.parse(v);
+  } catch {
+    return v;
+  }
+}
+
+function parseBody(raw: string, type: string): Record<string, unknown> {
+  if (!raw) return {};
+  if (type.includes("application/json")) {
+    try {
+      return JSON.parse(raw) as Record<string, unknown>;
+    } catch {
+      return { raw };
+    }
+  }
+  if (type.includes("application/x-www-form-urlencoded")) {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of new URLSearchParams(raw)) out[k] = parseMaybe(v);
+    return out;
+  }
+  return { raw };
+}

@@ -1,0 +1,131 @@
+import { spawn } from "node:child_process";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { StoreLockedError } from "../../src/store/lock.ts";
+import { Store, StoreLoadError } from "../../src/store/store.ts";
+import { tempDbPath } from "../helpers/context.ts";
+
+const A = { teamId: "TA" };
+const B = { teamId: "TB" };
+
+describe("store", () => {
+  it("keeps every update when many run at once", async () => {
+    const path = tempDbPath();
+    const store = await Store.open(path);
+    await Promise.all(
+      Array.from({ length: 50 }, (_, i) =>
+        store.update(A, (d) => {
+          d.vendors.push({ name: `v${i}` });
+        }),
+      ),
+    );
+    expect(store.read(A).vendors).toHaveLength(50);
+    await store.close();
+    const reopened = await Store.open(path);
+    expect(
+      reopened
+        .read(A)
+        .vendors.map((v) => v.name)
+        .sort(),
+    ).toEqual(Array.from({ length: 50 }, (_, i) => `v${i}`).sort());
+    await reopened.close();
+  });
+
+  it("keeps workspaces apart, including the same team id under another enterprise", async () => {
+    const store = await Store.open(tempDbPath());
+    await store.update(A, (d) => void d.vendors.push({ name: "Acme" }));
+    await store.update({ teamId: "TA", enterpriseId: "E1" }, (d) => void d.vendors.push({ name: "Other" }));
+    expect(store.read(A).vendors.map((v) => v.name)).toEqual(["Acme"]);
+    expect(store.read(B).vendors).toEqual([]);
+    expect(store.read({ teamId: "TA", enterpriseId: "E1" }).vendors.map((v) => v.name)).toEqual(["Other"]);
+    await store.close();
+  });
+
+  it("saves nothing when a change fails half-way", async () => {
+    const path = tempDbPath();
+    const store = await Store.open(path);
+    await store.update(A, (d) => void d.vendors.push({ name: "kept" }));
+    await expect(
+      store.update(A, (d) => {
+        d.vendors.push({ name: "half" });
+        throw new Error("validation failed");
+      }),
+    ).rejects.toThrow("validation failed");
+    expect(store.read(A).vendors.map((v) => v.name)).toEqual(["kept"]);
+    expect(JSON.parse(readFileSync(path, "utf8")).workspaces.TA.vendors).toHaveLength(1);
+    await store.close();
+  });
+
+  it("hands out copies, so a reader cannot change stored data by accident", async () => {
+    const store = await Store.open(tempDbPath());
+    await store.update(A, (d) => void d.vendors.push({ name: "Acme" }));
+    store.read(A).vendors.push({ name: "sneaky" });
+    expect(store.read(A).vendors).toHaveLength(1);
+    await store.close();
+  });
+
+  it("refuses a corrupt file with a clear error and leaves it untouched", async () => {
+    const path = tempDbPath();
+    writeFileSync(path, '{"version":1,"workspaces":{');
+    const err = await Store.open(path).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreLoadError);
+    expect((err as Error).message).toContain(path);
+    expect(readFileSync(path, "utf8")).toBe('{"version":1,"workspaces":{');
+    expect(existsSync(`${path}.lock`)).toBe(false);
+  });
+
+  it("refuses a file whose content does not match the schema, naming the problem", async () => {
+    const path = tempDbPath();
+    writeFileSync(path, JSON.stringify({ version: 1, workspaces: { T1: { vendors: "nope" } } }));
+    await expect(Store.open(path)).rejects.toThrow(/workspaces\.T1\.vendors/);
+    expect(JSON.parse(readFileSync(path, "utf8")).workspaces.T1.vendors).toBe("nope");
+  });
+
+  it("refuses a file written by a newer version", async () => {
+    const path = tempDbPath();
+    writeFileSync(path, JSON.stringify({ version: 99, workspaces: {} }));
+    await expect(Store.open(path)).rejects.toThrow(/newer version/);
+  });
+
+  it("refuses a second opener of the same file while the first holds it, and allows it after", async () => {
+    const path = tempDbPath();
+    const first = await Store.open(path);
+    // The lock is per process: another live process is what we refuse, so simulate one.
+    const child = spawn(process.execPath, ["-e", "setTimeout(()=>{}, 5000)"]);
+    await first.close();
+    writeFileSync(`${path}.lock`, String(child.pid));
+    const err = await Store.open(path).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(StoreLockedError);
+    expect((err as Error).message).toMatch(/already using the database/);
+    child.kill("SIGKILL");
+    await new Promise((r) => child.once("exit", r));
+    // The holder died (as with kill -9): its stale lock is taken over.
+    const second = await Store.open(path);
+    await second.close();
+  });
+});
+
+describe("crash safety", () => {
+  it("leaves a valid file when the writing process is killed at any moment", async () => {
+    const path = tempDbPath();
+    const script = `
+      import { Store } from ${JSON.stringify(new URL("../../src/store/store.ts", import.meta.url).pathname)};
+      const store = await Store.open(process.argv[1]);
+      process.stdout.write("ready\\n");
+      for (let i = 0; ; i++) await store.update({ teamId: "T" }, (d) => { d.vendors.push({ name: "v" + i, pad: "x".repeat(2000) }); });
+    `;
+    for (let round = 0; round < 8; round++) {
+      const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script, path], {
+        stdio: ["ignore", "pipe", "inherit"],
+      });
+      await new Promise<void>((r) => child.stdout.once("data", () => r()));
+      await new Promise((r) => setTimeout(r, 30 + round * 25));
+      child.kill("SIGKILL");
+      await new Promise((r) => child.once("exit", r));
+      const parsed = JSON.parse(readFileSync(path, "utf8"));
+      expect(parsed.version).toBe(1);
+      const store = await Store.open(path);
+      await store.close();
+    }
+  }, 60_000);
+});
