@@ -1,4 +1,5 @@
 import type { KnownBlock } from "@slack/types";
+import { ACTION_RUN, decodeCommandValue } from "./buttons.ts";
 
 /** Slack mrkdwn to plain terminal text: keep the words, drop the markup. */
 export const plainText = (mrkdwn: string): string =>
@@ -25,7 +26,7 @@ const textOf = (el: unknown): string => {
   return "";
 };
 
-/** Render Block Kit as readable text for the console and the CLI. Buttons are Slack-only and dropped. */
+/** Render Block Kit as readable text for the console and the CLI. */
 export const blocksToText = (blocks: KnownBlock[]): string => {
   const lines: string[] = [];
   for (const block of blocks) {
@@ -52,8 +53,15 @@ export const blocksToText = (blocks: KnownBlock[]): string => {
       case "divider":
         lines.push("");
         break;
-      case "rich_text":
       case "actions":
+        // Buttons that run a command line are shown as the line to type, so nothing is Slack-only.
+        for (const el of block.elements) {
+          if (el.type !== "button" || !el.action_id?.startsWith(ACTION_RUN)) continue;
+          const cmd = decodeCommandValue(el.value);
+          if (cmd) lines.push(`  ▸ ${el.text.text}: /cc-${cmd.c} ${cmd.t}`.trimEnd());
+        }
+        break;
+      case "rich_text":
       case "input":
       case "image":
       case "file":

@@ -186,7 +186,7 @@ export class FakeSlack {
 }
 
 function parseMaybe(v: unknown): unknown {
-  if (typeof v !== "string") return v;
+  if (typeof v !== "string" || !/^[[{]/.test(v.trim())) return v;
   try {
     return JSON.parse(v);
   } catch {
