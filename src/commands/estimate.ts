@@ -1,13 +1,184 @@
-import { UserInputError } from "../core/errors.ts";
-import type { CommandSpec } from "./types.ts";
+import { estimate } from "../core/estimate/model.ts";
+import { ESTIMATE_DEFAULTS, parseEstimate } from "../core/estimate/parse.ts";
+import { PRICING } from "../core/estimate/pricing.ts";
+import { renderEstimate } from "../render/estimate.ts";
+import type { CommandSpec, FormSpec } from "./types.ts";
 
-// Placeholder: replaced by the feature that implements /cc-estimate.
+const FORM: FormSpec = {
+  title: "Cost estimate",
+  submit: "Estimate",
+  intro:
+    "What outsourcing your contacts would cost a month: shared, semi-dedicated and dedicated agents side by side. Optional fields left empty take the usual defaults.",
+  fields: [
+    {
+      key: "contacts",
+      label: "Contacts a month (calls, chats, e-mails)",
+      kind: "number",
+      decimal: false,
+      min: 1,
+      placeholder: "12000",
+    },
+    {
+      key: "talk-min",
+      label: "Average talk time per contact (minutes)",
+      kind: "number",
+      decimal: true,
+      min: 0.05,
+      placeholder: "5",
+    },
+    {
+      key: "wrap-min",
+      label: "Average wrap-up after each contact (minutes)",
+      kind: "number",
+      decimal: true,
+      optional: true,
+      min: 0,
+      placeholder: "1",
+    },
+    {
+      key: "hold-sec",
+      label: "Average hold time per contact (seconds)",
+      kind: "number",
+      decimal: true,
+      optional: true,
+      min: 0,
+      placeholder: "30",
+    },
+    {
+      key: "hold-billed",
+      label: "The provider bills hold time",
+      hint: "The guide's advice: customers' hold time should not be billed.",
+      kind: "checkbox",
+    },
+    {
+      key: "hours",
+      label: "Hours the center must answer",
+      kind: "select",
+      options: [
+        { value: "business", label: "Business hours (9 h × 5 days)" },
+        { value: "12x5", label: "12 h × 5 days" },
+        { value: "12x6", label: "12 h × 6 days" },
+        { value: "12x7", label: "12 h × 7 days" },
+        { value: "16x7", label: "16 h × 7 days" },
+        { value: "24x5", label: "24 h × 5 days" },
+        { value: "24/7", label: "24/7" },
+      ],
+      initial: "business",
+    },
+    {
+      key: "billing",
+      label: "Billing increment (each contact rounded up to)",
+      kind: "select",
+      options: [
+        { value: "1s", label: "1 second" },
+        { value: "6s", label: "6 seconds" },
+        { value: "30s", label: "30 seconds" },
+        { value: "60s", label: "1 minute" },
+      ],
+      initial: `${ESTIMATE_DEFAULTS.billingIncrementSeconds}s`,
+    },
+    {
+      key: "target",
+      label: "Service-level target (%)",
+      kind: "number",
+      optional: true,
+      min: 1,
+      max: 99.9,
+      placeholder: "80",
+    },
+    {
+      key: "answer-sec",
+      label: "Answered within (seconds)",
+      kind: "number",
+      optional: true,
+      min: 0,
+      placeholder: "20",
+    },
+    {
+      key: "shrinkage",
+      label: "Shrinkage (%)",
+      hint: "Paid time agents are not taking contacts: breaks, training, absence.",
+      kind: "number",
+      optional: true,
+      min: 0,
+      max: 99,
+      placeholder: "30",
+    },
+    {
+      key: "max-occupancy",
+      label: "Maximum occupancy (%)",
+      kind: "number",
+      optional: true,
+      min: 1,
+      max: 100,
+      placeholder: "85",
+    },
+    { key: "licensed", label: "Licensed agents needed (e.g. insurance)", kind: "checkbox" },
+    {
+      key: "languages",
+      label: "Languages besides English",
+      hint: "Comma-separated, e.g. Spanish, French",
+      kind: "text",
+      optional: true,
+    },
+  ],
+};
+
 export const estimateCommand: CommandSpec = {
   name: "estimate",
-  summary: "/cc-estimate",
-  usageHint: "",
-  examples: [],
-  async run() {
-    throw new UserInputError("/cc-estimate is not available yet.");
+  summary:
+    "Monthly cost of outsourcing: shared, semi-dedicated and dedicated agents, break-even and staffing.",
+  usageHint: "12000 calls a month, talk 5m, wrap 1m, hold 30s, hours 24/7, billing 60s",
+  examples: [
+    "12000 calls a month, talk 5m, wrap 1m, hold 30s, hours 24/7, billing 60s",
+    "12000 calls a month, 5 min talk",
+    "contacts=40000 talk=4m wrap=1m hours=12x6 billing=6s target=90% answer=30s",
+    "contacts=5000 talk=6m hours=24/7 licensed=yes languages=es shared-rate=0.85-1.10 hourly-rate=28-32",
+  ],
+  async form(text) {
+    return text.trim() === "" ? FORM : undefined;
+  },
+  async run(text) {
+    const parsed = parseEstimate(text, PRICING);
+    const e = estimate(parsed.input, PRICING);
+    const i = e.inputs;
+    const assumptions = [...e.assumptions];
+    if (parsed.defaults.length) assumptions.push(`Not given, so assumed: ${parsed.defaults.join(", ")}.`);
+    if (parsed.readAs.length) assumptions.push(`Read as: ${parsed.readAs.join("; ")}.`);
+    const result = {
+      inputs: {
+        contactsPerMonth: i.contactsPerMonth,
+        talkSeconds: i.talkSeconds,
+        wrapSeconds: i.wrapSeconds,
+        holdSeconds: i.holdSeconds,
+        holdBilled: i.holdBilled,
+        hours: {
+          label: i.coverage.label,
+          hoursPerDay: i.coverage.hoursPerDay,
+          daysPerWeek: i.coverage.daysPerWeek,
+          monthlyHours: i.coverageHoursPerMonth,
+        },
+        billingIncrementSeconds: i.billingIncrementSeconds,
+        target: i.target,
+        answerSeconds: i.answerSeconds,
+        shrinkage: i.shrinkage,
+        maxOccupancy: i.maxOccupancy,
+        sharedRate: i.sharedRate,
+        hourlyRate: i.hourlyRate,
+        licensed: i.licensed,
+        languages: i.languages,
+      },
+      shared: e.shared,
+      dedicated: e.dedicated,
+      semiDedicated: e.semiDedicated,
+      recommended: e.recommended,
+      breakEvenMonthlyContacts: e.breakEvenMonthlyContacts,
+      premiums: e.premiums,
+      assumptions,
+    };
+    return {
+      result,
+      reply: renderEstimate({ estimate: e, defaults: parsed.defaults, readAs: parsed.readAs }),
+    };
   },
 };

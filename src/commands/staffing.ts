@@ -1,13 +1,129 @@
-import { UserInputError } from "../core/errors.ts";
-import type { CommandSpec } from "./types.ts";
+import { parseStaffing, STAFFING_DEFAULTS } from "../core/staffing/parse.ts";
+import { solveStaffing } from "../core/staffing/solve.ts";
+import { renderStaffing } from "../render/staffing.ts";
+import type { CommandSpec, FormSpec } from "./types.ts";
 
-// Placeholder: replaced by the feature that implements /cc-staffing.
+/** What `--json` prints: the solve's figures and the inputs it used (rates as fractions, times in s). */
+export interface StaffingJson {
+  inputs: {
+    callsPerInterval: number;
+    intervalSeconds: number;
+    ahtSeconds: number;
+    answerSeconds: number;
+    target: number;
+    shrinkage: number;
+    maxOccupancy: number;
+  };
+  trafficErlangs: number;
+  agents: number;
+  scheduledAgents: number;
+  serviceLevel: number;
+  asaSeconds: number;
+  occupancy: number;
+  probWait: number;
+  probWaitOver5Min: number;
+  bindingConstraint: "service_level" | "occupancy";
+}
+
+const FORM: FormSpec = {
+  title: "Staffing calculator",
+  submit: "Calculate",
+  intro:
+    "Erlang C: how many agents answer your calls in time. Leave the optional fields empty for the usual defaults.",
+  fields: [
+    {
+      key: "calls",
+      label: "Calls per interval",
+      kind: "number",
+      decimal: true,
+      min: 0.01,
+      placeholder: "100",
+    },
+    {
+      key: "interval-min",
+      label: "Interval length",
+      kind: "select",
+      options: [
+        { value: "15", label: "15 minutes" },
+        { value: "30", label: "30 minutes" },
+        { value: "60", label: "1 hour" },
+      ],
+      initial: "30",
+    },
+    {
+      key: "aht-sec",
+      label: "Average handle time, in seconds (talk + hold + wrap-up)",
+      kind: "number",
+      decimal: true,
+      min: 1,
+      placeholder: "180",
+    },
+    {
+      key: "answer-sec",
+      label: "Answer within (seconds)",
+      kind: "number",
+      optional: true,
+      min: 0,
+      placeholder: String(STAFFING_DEFAULTS.answerSeconds),
+    },
+    {
+      key: "target",
+      label: "Service-level target (%)",
+      kind: "number",
+      optional: true,
+      min: 1,
+      max: 99.9,
+      placeholder: "80",
+    },
+    {
+      key: "shrinkage",
+      label: "Shrinkage (%)",
+      hint: "Paid time agents are not taking calls: breaks, training, absence.",
+      kind: "number",
+      optional: true,
+      min: 0,
+      max: 99,
+      placeholder: "30",
+    },
+    {
+      key: "max-occupancy",
+      label: "Maximum occupancy (%)",
+      kind: "number",
+      optional: true,
+      min: 1,
+      max: 100,
+      placeholder: "85",
+    },
+  ],
+};
+
 export const staffingCommand: CommandSpec = {
   name: "staffing",
-  summary: "/cc-staffing",
-  usageHint: "",
-  examples: [],
-  async run() {
-    throw new UserInputError("/cc-staffing is not available yet.");
+  summary: "Erlang C staffing: agents needed and scheduled, service level, ASA, occupancy and long waits.",
+  usageHint: "calls=100 interval=30m aht=3m [answer=20s target=80% shrinkage=30% max-occupancy=85%]",
+  examples: [
+    "calls=100 interval=30m aht=3m answer=20s target=80% shrinkage=30% max-occupancy=85%",
+    "100 calls in 30 minutes, aht 3m",
+    "400 calls per hour, talk 2m, wrap 30s, 90% in 15s, shrinkage 25%",
+  ],
+  async form(text) {
+    return text.trim() === "" ? FORM : undefined;
+  },
+  async run(text) {
+    const parsed = parseStaffing(text);
+    const r = solveStaffing(parsed.input);
+    const result: StaffingJson = {
+      inputs: { ...parsed.input },
+      trafficErlangs: r.trafficErlangs,
+      agents: r.agents,
+      scheduledAgents: r.scheduledAgents,
+      serviceLevel: r.serviceLevel,
+      asaSeconds: r.asaSeconds,
+      occupancy: r.occupancy,
+      probWait: r.probWait,
+      probWaitOver5Min: r.probWaitOver5Min,
+      bindingConstraint: r.bindingConstraint,
+    };
+    return { result, reply: renderStaffing(parsed, r) };
   },
 };

@@ -1,0 +1,401 @@
+import { UserInputError } from "../errors.ts";
+import { splitList } from "../parse/kv.ts";
+import { parseMoney } from "../parse/units.ts";
+import {
+  COUNT,
+  DURATION,
+  type Given,
+  type Givens,
+  NUM,
+  type PhraseRule,
+  RATE,
+  type ReaderConfig,
+  readCount,
+  readDuration,
+  readInput,
+  readRate,
+  readYesNo,
+  YES_NO,
+} from "../staffing/input.ts";
+import { serviceLevelPhrases } from "../staffing/parse.ts";
+import { businessHours, type Coverage, monthlyCoverageDays } from "./coverage.ts";
+import { ESTIMATE_EXAMPLE, type EstimateInput } from "./model.ts";
+import type { Pricing, Range } from "./pricing.ts";
+
+export const ESTIMATE_DEFAULTS = {
+  billingIncrementSeconds: 60,
+  answerSeconds: 20,
+  target: 0.8,
+  shrinkage: 0.3,
+  maxOccupancy: 0.85,
+} as const;
+
+const HELP =
+  "Keys: `contacts` (a month), `talk`, `wrap`, `hold`, `hold-billed`, `hours` (`24/7`, `business` or `HxD` like `12x6`), " +
+  "`billing` (1s, 6s, 30s or 60s), `target`, `answer`, `shrinkage`, `max-occupancy`, `shared-rate` ($ a minute), " +
+  "`hourly-rate` ($ an agent-hour), `licensed`, `languages`. Durations need a unit: `talk=5m`, `hold=30s`.";
+
+export interface EstimateParse {
+  input: EstimateInput;
+  /** Plain descriptions of the defaults applied to fields left out. */
+  defaults: string[];
+  /** Notes on how something typed was read, e.g. a daily volume turned into a monthly one. */
+  readAs: string[];
+}
+
+const HOURS_VALUE = String.raw`24\s*\/\s*7(?:\s*\/\s*365)?|24\s*x\s*7|business(?:\s+hours)?|office(?:\s+hours)?|\d{1,2}\s*x\s*\d`;
+const BILLING_WORDS = String.raw`per[-\s]?second|per[-\s]?minute|by\s+the\s+second|by\s+the\s+minute|second|minute`;
+const RANGE_VALUE = String.raw`\$?\s*(?:${NUM})(?:\s*(?:-|–|to)\s*\$?\s*(?:${NUM}))?`;
+const PERIODS: Record<string, string> = {
+  month: "month",
+  mo: "month",
+  monthly: "month",
+  week: "week",
+  wk: "week",
+  weekly: "week",
+  day: "day",
+  daily: "day",
+  year: "year",
+  yr: "year",
+  annually: "year",
+  yearly: "year",
+};
+const CONTACT_WORDS = String.raw`(?:inbound\s+|outbound\s+)?(?:calls?|contacts?|chats?|e-?mails?|tickets?|conversations?|interactions?)`;
+
+const PHRASES: PhraseRule[] = [
+  {
+    // Hours first: "24/7" would otherwise read as a service level of 24% in 7 s.
+    re: /^(?:open\s+|coverage\s+|hours\s+)?(24\s*\/\s*7(?:\s*\/\s*365)?|24\s*x\s*7)(?:\s+(?:coverage|hours|support))?(?=\s|$)/,
+    read: (m) => [["hours", m[1] ?? ""]],
+  },
+  {
+    re: /^(business|office)\s+hours(?=\s|$)/,
+    read: () => [["hours", "business"]],
+  },
+  {
+    // "12000 calls a month", "12k calls/month", "500 chats per day", "12,000 monthly calls"
+    re: new RegExp(
+      String.raw`^(${COUNT})\s*(?:(monthly|weekly|daily|yearly|annually)\s+)?${CONTACT_WORDS}(?:\s*(?:\/|a|an|per|each|every)\s*(month|mo|week|wk|day|year|yr)|\s+(monthly|weekly|daily|yearly|annually))?(?=\s|$)`,
+    ),
+    read: (m) => {
+      const period = PERIODS[m[2] ?? m[3] ?? m[4] ?? "month"] ?? "month";
+      return [["contacts", period === "month" ? (m[1] ?? "") : `${m[1]}/${period}`]];
+    },
+  },
+  {
+    re: /^(?:hold\s+(?:time\s+)?(?:is\s+)?billed|bill(?:ed)?\s+hold(?:\s+time)?)(?=\s|$)/,
+    read: () => [["hold-billed", "yes"]],
+  },
+  {
+    re: /^hold\s+(?:time\s+)?(?:is\s+)?(?:not\s+billed|unbilled|free)(?=\s|$)/,
+    read: () => [["hold-billed", "no"]],
+  },
+  {
+    re: /^licensed(?:\s+insurance)?(?:\s+agents?)?(?=\s|$)/,
+    read: () => [["licensed", "yes"]],
+  },
+  {
+    // "billed per second", "per-minute billing", "billing by the minute", "rounded up to the minute"
+    re: /^(?:billed\s+|billing\s+|rounded\s+(?:up\s+)?)?(?:per[-\s]?|by\s+the\s+|to\s+the\s+(?:next\s+)?)(second|minute)(?:\s+billing|\s+increments?)?(?=\s|$)/,
+    read: (m) => [["billing", m[1] === "second" ? "1s" : "60s"]],
+  },
+  {
+    // "6-second billing", "30 s increments"
+    re: /^(\d+)[-\s]?(s|sec|secs|seconds?|m|min|mins|minutes?)\s+(?:billing|increments?)(?=\s|$)/,
+    read: (m) => [["billing", `${m[1]}${m[2]}`]],
+  },
+  ...serviceLevelPhrases(),
+];
+
+export const ESTIMATE_READER: ReaderConfig = {
+  keys: {
+    contacts: [
+      "calls",
+      "volume",
+      "monthly-volume",
+      "contacts-per-month",
+      "calls-per-month",
+      "monthly-contacts",
+    ],
+    talk: ["talk-time"],
+    wrap: ["wrap-up", "wrapup", "wrap-time", "after-call-work", "acw"],
+    hold: ["hold-time"],
+    "hold-billed": ["bill-hold", "hold-is-billed"],
+    hours: ["coverage", "schedule", "open"],
+    billing: ["billing-increment", "increment", "rounding"],
+    target: ["sl", "service-level", "service-level-target"],
+    answer: ["answer-time", "within", "threshold"],
+    shrinkage: [],
+    "max-occupancy": ["occupancy", "max-occ", "maximum-occupancy"],
+    "shared-rate": ["per-minute-rate", "minute-rate", "rate-per-minute"],
+    "hourly-rate": ["agent-hour-rate", "rate-per-hour", "hour-rate", "dedicated-rate"],
+    licensed: ["licensed-agents"],
+    languages: ["language", "langs"],
+  },
+  unitKeys: ["talk", "wrap", "hold", "answer", "billing"],
+  phraseValues: {
+    contacts: COUNT,
+    talk: DURATION,
+    wrap: DURATION,
+    hold: DURATION,
+    "hold-billed": YES_NO,
+    hours: HOURS_VALUE,
+    billing: `${DURATION}|${BILLING_WORDS}`,
+    target: RATE,
+    answer: DURATION,
+    shrinkage: RATE,
+    "max-occupancy": RATE,
+    "shared-rate": RANGE_VALUE,
+    "hourly-rate": RANGE_VALUE,
+    licensed: YES_NO,
+    languages: String.raw`[a-z]{2,}(?:\s*[/+&]\s*[a-z]{2,})*`,
+  },
+  phrases: PHRASES,
+  example: ESTIMATE_EXAMPLE,
+  help: HELP,
+  // "languages spanish and french" is one list, not two clauses.
+  preprocess: (text) =>
+    text.replace(
+      /\b(languages?\s+[a-z]{2,})((?:\s+(?:and|&)\s+[a-z]{2,})+)/g,
+      (_m, head: string, rest: string) => `${head}${rest.replace(/\s+(?:and|&)\s+/g, "/")}`,
+    ),
+  hints: {
+    aht: "Give `talk`, `wrap` and `hold` separately instead of `aht`: per-minute billing counts talk and wrap-up but not hold.",
+    interval: "The estimate works on a month; for one interval use `/cc-staffing`.",
+  },
+};
+
+const ctx = { example: ESTIMATE_EXAMPLE };
+
+const fail = (key: string, given: Given, message: string): never => {
+  throw new UserInputError(`${given.shown}: ${message}`, { field: key, example: ESTIMATE_EXAMPLE });
+};
+
+/** Parse `/cc-estimate` text (plain phrases and/or key=value pairs). */
+export function parseEstimate(text: string, pricing: Pricing): EstimateParse {
+  if (text.trim() === "") {
+    throw new UserInputError("Tell me your monthly volume and talk time to estimate the cost.", {
+      details: [HELP],
+      example: ESTIMATE_EXAMPLE,
+    });
+  }
+  const givens = readInput(text, ESTIMATE_READER);
+  splitTarget(givens);
+  const defaults: string[] = [];
+  const readAs: string[] = [];
+
+  const coverage = givens.has("hours") ? readCoverage(givens.get("hours") as Given) : businessHours(pricing);
+  if (!givens.has("hours")) defaults.push("hours: business (9 h × 5 days a week)");
+
+  const contactsGiven = givens.get("contacts");
+  if (!contactsGiven)
+    throw new UserInputError(
+      "How many contacts (calls, chats, e-mails) a month? Add e.g. `contacts=12000`.",
+      {
+        field: "contacts",
+        details: [HELP],
+        example: ESTIMATE_EXAMPLE,
+      },
+    );
+  const contactsPerMonth = readContacts(contactsGiven, coverage, pricing, readAs);
+
+  const talkGiven = givens.get("talk");
+  if (!talkGiven)
+    throw new UserInputError("How long is an average contact? Add the talk time, e.g. `talk=5m`.", {
+      field: "talk",
+      details: [HELP],
+      example: ESTIMATE_EXAMPLE,
+    });
+  const talkSeconds = readDuration("talk", talkGiven, ctx, { min: 1, max: 4 * 3600 });
+  const optionalDuration = (key: "wrap" | "hold", label: string) => {
+    const g = givens.get(key);
+    if (!g) defaults.push(`${label}: none (0 s)`);
+    return g ? readDuration(key, g, ctx, { min: 0, max: 4 * 3600, allowZero: true }) : 0;
+  };
+  const wrapSeconds = optionalDuration("wrap", "wrap-up");
+  const holdSeconds = optionalDuration("hold", "hold");
+  const holdBilledGiven = givens.get("hold-billed");
+  const holdBilled = holdBilledGiven ? readYesNo("hold-billed", holdBilledGiven, ctx) : false;
+  if (!holdBilledGiven && holdSeconds > 0) defaults.push("hold not billed");
+
+  const billingGiven = givens.get("billing");
+  const billingIncrementSeconds = billingGiven
+    ? readBilling(billingGiven)
+    : ESTIMATE_DEFAULTS.billingIncrementSeconds;
+  if (!billingGiven) defaults.push("billing: rounded up to the next minute");
+
+  const answerGiven = givens.get("answer");
+  const answerSeconds = answerGiven
+    ? readDuration("answer", answerGiven, ctx, { min: 0, max: 3600, allowZero: true })
+    : ESTIMATE_DEFAULTS.answerSeconds;
+  const targetGiven = givens.get("target");
+  const target = targetGiven
+    ? readRate("target", targetGiven, ctx, {
+        min: 0,
+        max: 1,
+        minExclusive: true,
+        maxInclusive: false,
+        why: "answering every single contact in time is unreachable",
+      })
+    : ESTIMATE_DEFAULTS.target;
+  if (!targetGiven && !answerGiven) defaults.push("service level: 80% answered within 20 s");
+  else if (!targetGiven) defaults.push("target: 80%");
+  else if (!answerGiven) defaults.push("answered within 20 s");
+  const shrinkageGiven = givens.get("shrinkage");
+  const shrinkage = shrinkageGiven
+    ? readRate("shrinkage", shrinkageGiven, ctx, { min: 0, max: 1, maxInclusive: false })
+    : ESTIMATE_DEFAULTS.shrinkage;
+  if (!shrinkageGiven) defaults.push("shrinkage: 30%");
+  const occGiven = givens.get("max-occupancy");
+  const maxOccupancy = occGiven
+    ? readRate("max-occupancy", occGiven, ctx, { min: 0, max: 1, minExclusive: true, maxInclusive: true })
+    : ESTIMATE_DEFAULTS.maxOccupancy;
+  if (!occGiven) defaults.push("max occupancy: 85%");
+
+  const sharedGiven = givens.get("shared-rate");
+  const hourlyGiven = givens.get("hourly-rate");
+  const sharedRate = sharedGiven
+    ? readRange("shared-rate", sharedGiven, { min: 0.01, max: 20, unit: "a minute" })
+    : undefined;
+  const hourlyRate = hourlyGiven
+    ? readRange("hourly-rate", hourlyGiven, { min: 1, max: 500, unit: "an agent-hour" })
+    : undefined;
+  const licensedGiven = givens.get("licensed");
+  const licensed = licensedGiven ? readYesNo("licensed", licensedGiven, ctx) : false;
+  const languagesGiven = givens.get("languages");
+  const languages = languagesGiven ? readLanguages(languagesGiven) : [];
+
+  return {
+    input: {
+      contactsPerMonth,
+      talkSeconds,
+      wrapSeconds,
+      holdSeconds,
+      holdBilled,
+      coverage,
+      billingIncrementSeconds,
+      target,
+      answerSeconds,
+      shrinkage,
+      maxOccupancy,
+      sharedRate,
+      hourlyRate,
+      licensed,
+      languages,
+    },
+    defaults,
+    readAs,
+  };
+}
+
+function splitTarget(givens: Givens): void {
+  const t = givens.get("target");
+  const m = t ? /^(\d{1,2}(?:\.\d+)?)\s*%?\s*\/\s*(\d{1,4})\s*s?$/.exec(t.value) : null;
+  if (!t || !m) return;
+  if (givens.has("answer")) fail("answer", t, "this already gives the answer time; leave out `answer`.");
+  givens.set("target", { value: `${m[1]}%`, shown: t.shown });
+  givens.set("answer", { value: `${m[2]}s`, shown: t.shown });
+}
+
+function readContacts(given: Given, coverage: Coverage, pricing: Pricing, readAs: string[]): number {
+  const m = /^(.*?)\s*\/\s*(month|mo|week|wk|day|year|yr)$/.exec(given.value);
+  const period = m ? (PERIODS[m[2] ?? "month"] ?? "month") : "month";
+  const count = readCount("contacts", { ...given, value: m?.[1] ?? given.value }, ctx, 50_000_000);
+  const weeksPerMonth = pricing.coverage.weeksPerYear / 12;
+  const perMonth =
+    period === "year"
+      ? count / 12
+      : period === "week"
+        ? count * weeksPerMonth
+        : period === "day"
+          ? count * monthlyCoverageDays(coverage, pricing)
+          : count;
+  if (period !== "month") {
+    const how =
+      period === "day"
+        ? `× ${Math.round(monthlyCoverageDays(coverage, pricing) * 10) / 10} open days a month`
+        : period === "week"
+          ? `× ${Math.round(weeksPerMonth * 1000) / 1000} weeks a month`
+          : "÷ 12";
+    readAs.push(
+      `${count.toLocaleString("en-US")} a ${period} ${how} = ${Math.round(perMonth).toLocaleString("en-US")} contacts a month`,
+    );
+  }
+  if (perMonth > 50_000_000)
+    fail("contacts", given, "more than 50,000,000 contacts a month is more than this calculator handles.");
+  return Math.round(perMonth * 100) / 100;
+}
+
+function readCoverage(given: Given): Coverage {
+  const v = given.value.toLowerCase().replace(/\s+/g, " ").trim();
+  if (/^24 ?[/x] ?7( ?\/ ?365)?$/.test(v) || v === "always" || v === "24-7")
+    return { hoursPerDay: 24, daysPerWeek: 7, label: "24/7" };
+  if (/^(business|office)( hours)?$/.test(v)) return { hoursPerDay: 9, daysPerWeek: 5, label: "business" };
+  const m = /^(\d{1,2}(?:\.\d+)?) ?h? ?x ?(\d) ?d?$/.exec(v);
+  if (m) {
+    const h = Number(m[1]);
+    const d = Number(m[2]);
+    if (!(h > 0 && h <= 24)) fail("hours", given, "hours a day must be between 1 and 24.");
+    if (!(d >= 1 && d <= 7)) fail("hours", given, "days a week must be between 1 and 7.");
+    return h === 24 && d === 7
+      ? { hoursPerDay: 24, daysPerWeek: 7, label: "24/7" }
+      : { hoursPerDay: h, daysPerWeek: d, label: `${h}x${d}` };
+  }
+  return fail(
+    "hours",
+    given,
+    "`hours` must be `24/7`, `business` (9 h × 5 days) or hours a day × days a week, like `12x6`.",
+  );
+}
+
+function readBilling(given: Given): number {
+  const v = given.value
+    .toLowerCase()
+    .replace(/[-\s]+/g, " ")
+    .trim();
+  if (/^(per |by the )?second$/.test(v)) return 1;
+  if (/^(per |by the )?minute$/.test(v)) return 60;
+  const s = readDuration("billing", given, ctx, { min: 1, max: 1800 });
+  return s;
+}
+
+function readRange(key: string, given: Given, opts: { min: number; max: number; unit: string }): Range {
+  const parts = given.value.split(/\s*(?:–|to|(?<=\d)\s*-\s*(?=[$\d.]))\s*/).filter((p) => p !== "");
+  const amounts = parts.map((p) => parseMoney(p));
+  const example = key === "shared-rate" ? "0.80-1.10" : "26-32";
+  if (parts.length < 1 || parts.length > 2 || amounts.some((a) => a === undefined))
+    fail(
+      key,
+      given,
+      `\`${key}\` must be a dollar amount ${opts.unit} or a range, like \`${key}=${example}\`.`,
+    );
+  if (amounts.some((a) => a?.currency && a.currency !== "USD"))
+    fail(key, given, `rates are in US dollars, like the guide's; convert \`${key}\` to USD.`);
+  const values = amounts.map((a) => a?.amount ?? 0);
+  const low = values[0] ?? 0;
+  const high = values[1] ?? low;
+  for (const x of [low, high])
+    if (x < opts.min || x > opts.max)
+      fail(key, given, `\`${key}\` must be between $${opts.min} and $${opts.max} ${opts.unit}.`);
+  if (low > high) fail(key, given, `the low end of \`${key}\` is above the high end.`);
+  return { low, high };
+}
+
+const ENGLISH = new Set(["en", "eng", "english"]);
+
+function readLanguages(given: Given): string[] {
+  const items = splitList(given.value.replace(/[/+&]/g, ","));
+  const out: string[] = [];
+  for (const item of items) {
+    if (!/^\p{L}[\p{L} -]{1,29}$/u.test(item))
+      fail(
+        "languages",
+        given,
+        "list languages by name or code, like `languages=es,fr` or `languages=spanish`.",
+      );
+    const name = item.toLowerCase();
+    if (!ENGLISH.has(name) && !out.includes(name)) out.push(name);
+  }
+  if (out.length > 10) fail("languages", given, "at most 10 languages besides English.");
+  return out;
+}

@@ -1,0 +1,334 @@
+import { UserInputError } from "../errors.ts";
+import { tokenize } from "../parse/kv.ts";
+import { parseCount, parseDuration, parseNumber, parseRate, parseYesNo } from "../parse/units.ts";
+
+/**
+ * A small reader for the input of the estimate and staffing commands: key=value pairs and plain
+ * phrases ("12k calls a month, 5 min talk") end up as the same canonical keys, then one set of value
+ * parsers checks them. Anything typed that is not understood is an error that quotes it: nothing a
+ * user typed is ever silently dropped or replaced by a default.
+ */
+
+/** Longest text read; the dispatcher allows more for other commands, but no estimate needs it. */
+export const MAX_INPUT_CHARS = 1000;
+
+/** One value as the user gave it. */
+export interface Given {
+  value: string;
+  /** How it was typed, for messages: `talk=5m` or “5 min talk”. */
+  shown: string;
+  /** The unit of a bare number, when the key named it (`talk-min=5`, as forms send). */
+  bareUnit?: "s" | "m" | "h";
+}
+
+export type Givens = Map<string, Given>;
+
+/** A phrase rule: matches at the start of the remaining clause and yields canonical key/values. */
+export interface PhraseRule {
+  re: RegExp;
+  read(m: RegExpExecArray): Array<[key: string, value: string]>;
+}
+
+export interface ReaderConfig {
+  /** Canonical keys and the other names they may be typed with (as keys or in phrases). */
+  keys: Record<string, string[]>;
+  /** For each canonical key, the regex source of a value in a phrase (key-first or value-first). */
+  phraseValues: Record<string, string>;
+  /** Special phrases, tried before the generic ones. */
+  phrases: PhraseRule[];
+  /** Duration keys that may carry their unit in the key: `talk-min=5`, `hold-sec=30`. */
+  unitKeys?: string[];
+  /** Words that carry no meaning and may be skipped in phrases. */
+  fillers?: string[];
+  example: string;
+  /** Shown when a key is unknown or a phrase is not understood. */
+  help: string;
+  /** Rewrites the free-text part before it is split into clauses (e.g. to keep a list together). */
+  preprocess?: (text: string) => string;
+  /** Advice for keys people are likely to try that this command does not take. */
+  hints?: Record<string, string>;
+}
+
+// Number shapes used by phrase rules.
+export const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`;
+export const COUNT = String.raw`(?:${NUM})\s*(?:k|thousand|million|mln|mm)?`;
+const UNIT = "(?:hours|hour|hrs|hr|h|minutes|minute|mins|min|m|seconds|second|secs|sec|s)";
+export const DURATION = String.raw`(?:\d+:[0-5]\d|(?:${NUM})\s*${UNIT}(?:\s*(?:${NUM})\s*${UNIT})*|${NUM})`;
+export const RATE = String.raw`(?:${NUM})\s*%?`;
+export const YES_NO = "yes|no|true|false|on|off|y|n";
+
+const DEFAULT_FILLERS = [
+  "a",
+  "an",
+  "the",
+  "about",
+  "around",
+  "roughly",
+  "approximately",
+  "approx",
+  "approx.",
+  "~",
+  "we",
+  "have",
+  "get",
+  "receive",
+  "take",
+  "handle",
+  "of",
+  "on",
+  "average",
+  "avg",
+  "per",
+  "is",
+  "are",
+  "plus",
+];
+
+/** Quote user text inside a reply safely: short, no Slack mentions or links, no broken code spans. */
+export const quote = (text: string): string => {
+  const t = text.length > 40 ? `${text.slice(0, 39)}…` : text;
+  return `“${t.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/`/g, "'")}”`;
+};
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&").replace(/[- ]/g, "[-\\s]?");
+
+const BOUNDARY = String.raw`(?=\s|$)`;
+
+/** Read text into canonical keys. Throws UserInputError for unknown keys and phrases not understood. */
+export function readInput(text: string, cfg: ReaderConfig): Givens {
+  if (text.length > MAX_INPUT_CHARS) {
+    throw new UserInputError(
+      `That is ${text.length.toLocaleString("en-US")} characters; this command needs only a few numbers (at most ${MAX_INPUT_CHARS.toLocaleString("en-US")} characters).`,
+      { example: cfg.example },
+    );
+  }
+  const aliasToKey = new Map<string, string>();
+  for (const [key, aliases] of Object.entries(cfg.keys)) {
+    aliasToKey.set(key, key);
+    for (const a of aliases) aliasToKey.set(a.replace(/\s+/g, "-"), key);
+  }
+  const givens: Givens = new Map();
+  const UNIT_SUFFIX: Record<string, "s" | "m" | "h"> = {
+    s: "s",
+    sec: "s",
+    secs: "s",
+    seconds: "s",
+    m: "m",
+    min: "m",
+    mins: "m",
+    minutes: "m",
+    h: "h",
+    hours: "h",
+  };
+  for (const key of cfg.unitKeys ?? []) {
+    for (const name of [key, ...(cfg.keys[key] ?? [])]) {
+      for (const suffix of Object.keys(UNIT_SUFFIX))
+        aliasToKey.set(`${name.replace(/\s+/g, "-")}-${suffix}`, key);
+    }
+  }
+  const unitOfKey = (raw: string): "s" | "m" | "h" | undefined => {
+    const suffix = /-([a-z]+)$/.exec(raw.toLowerCase().replace(/_/g, "-"))?.[1];
+    return suffix ? UNIT_SUFFIX[suffix] : undefined;
+  };
+  const put = (key: string, value: string, shown: string, bareUnit?: "s" | "m" | "h") => {
+    const before = givens.get(key);
+    if (before) {
+      throw new UserInputError(`\`${key}\` is given twice (${before.shown} and ${shown}); keep one.`, {
+        field: key,
+        example: cfg.example,
+      });
+    }
+    givens.set(key, { value: value.trim(), shown, ...(bareUnit ? { bareUnit } : {}) });
+  };
+
+  const { pairs, words } = tokenize(text);
+  const unknownKeys: string[] = [];
+  for (const p of pairs) {
+    const key = aliasToKey.get(p.key);
+    const value = p.value.replace(/[,;]+$/, "");
+    if (!key) unknownKeys.push(p.raw);
+    else
+      put(
+        key,
+        value,
+        `\`${p.raw}=${value}\``,
+        (cfg.unitKeys ?? []).includes(key) && p.key !== key ? unitOfKey(p.key) : undefined,
+      );
+  }
+  if (unknownKeys.length) {
+    const list = unknownKeys.map((k) => `\`${quote(k).slice(1, -1)}\``).join(", ");
+    const hints = unknownKeys
+      .map((k) => cfg.hints?.[k.toLowerCase().replace(/_/g, "-")])
+      .filter((h) => h !== undefined);
+    throw new UserInputError(`I don't know ${unknownKeys.length === 1 ? "the key" : "the keys"} ${list}.`, {
+      details: [...hints, cfg.help],
+      example: cfg.example,
+    });
+  }
+
+  const rules = [...cfg.phrases, ...genericRules(cfg)];
+  const fillers = new Set(cfg.fillers ?? DEFAULT_FILLERS);
+  const free = words.join(" ").toLowerCase();
+  const clauses = (cfg.preprocess ? cfg.preprocess(free) : free)
+    // A comma splits clauses, except inside a number such as 12,000.
+    .split(/\s*,(?!\d{3}(?:\D|$))\s*|\s*;\s*|\.\s+|\.$|\s+and\s+|\s+with\s+|\s+but\s+/)
+    .map((c) => c.trim())
+    .filter((c) => c.length > 0);
+  const notUnderstood: string[] = [];
+  for (const clause of clauses) {
+    let rest = clause;
+    let unknown: string[] = [];
+    const flush = () => {
+      if (unknown.length) notUnderstood.push(unknown.join(" "));
+      unknown = [];
+    };
+    while (rest.length > 0) {
+      let matched = false;
+      for (const rule of rules) {
+        const m = rule.re.exec(rest);
+        if (!m) continue;
+        const shown = quote(m[0]);
+        for (const [key, value] of rule.read(m)) put(key, value, shown);
+        rest = rest.slice(m[0].length).trimStart();
+        matched = true;
+        break;
+      }
+      if (matched) {
+        flush();
+        continue;
+      }
+      const word = /^\S+/.exec(rest)?.[0] ?? rest;
+      if (!fillers.has(word)) unknown.push(word);
+      rest = rest.slice(word.length).trimStart();
+    }
+    flush();
+  }
+  if (notUnderstood.length) {
+    throw new UserInputError(`I could not understand ${notUnderstood.map(quote).join(", ")}.`, {
+      details: [cfg.help],
+      example: cfg.example,
+    });
+  }
+  return givens;
+}
+
+/** "talk 5m", "talk time: 5 min", "5 min talk", "30% shrinkage" for every key with a phrase value. */
+function genericRules(cfg: ReaderConfig): PhraseRule[] {
+  const rules: PhraseRule[] = [];
+  for (const [key, valueRe] of Object.entries(cfg.phraseValues)) {
+    const names = [key, ...(cfg.keys[key] ?? [])].sort((x, y) => y.length - x.length).map(escapeRe);
+    const name = `(?:${names.join("|")})(?:\\s+time)?`;
+    rules.push({
+      re: new RegExp(String.raw`^${name}\s*(?::|=|is|of|at|to)?\s*(${valueRe})${BOUNDARY}`),
+      read: (m) => [[key, m[1] ?? ""]],
+    });
+    rules.push({
+      re: new RegExp(String.raw`^(${valueRe})\s+(?:of\s+)?${name}${BOUNDARY}`),
+      read: (m) => [[key, m[1] ?? ""]],
+    });
+  }
+  return rules;
+}
+
+// ---- Value parsers: each names the field and shows how to write it. ----
+
+export interface ValueContext {
+  example: string;
+}
+
+const fail = (key: string, given: Given, message: string, ctx: ValueContext): never => {
+  throw new UserInputError(`${given.shown}: ${message}`, { field: key, example: ctx.example });
+};
+
+const looksNegative = (s: string) => /^\s*[-−–]/.test(s);
+
+/** A positive count such as 12000, 12,000 or 12k. */
+export function readCount(key: string, given: Given, ctx: ValueContext, max: number): number {
+  if (looksNegative(given.value)) fail(key, given, `\`${key}\` cannot be negative.`, ctx);
+  const n = parseCount(given.value);
+  if (n === undefined) fail(key, given, `\`${key}\` must be a number, like 12000 or 12k.`, ctx);
+  const v = n as number;
+  if (v <= 0) fail(key, given, `\`${key}\` must be more than 0.`, ctx);
+  if (v > max)
+    fail(
+      key,
+      given,
+      `\`${key}\` above ${max.toLocaleString("en-US")} is more than this calculator handles.`,
+      ctx,
+    );
+  return v;
+}
+
+/**
+ * A duration in seconds. A bare number is accepted only when the key names its unit (`talk-min=5`,
+ * as forms send): otherwise "hold=30" could mean seconds or minutes, so we ask.
+ */
+export function readDuration(
+  key: string,
+  given: Given,
+  ctx: ValueContext,
+  opts: { min: number; max: number; bareUnit?: "s" | "m" | "h"; allowZero?: boolean },
+): number {
+  if (looksNegative(given.value)) fail(key, given, `\`${key}\` cannot be negative.`, ctx);
+  const bareUnit = given.bareUnit ?? opts.bareUnit;
+  const bare = parseNumber(given.value);
+  if (bare !== undefined && !bareUnit) {
+    fail(
+      key,
+      given,
+      `add a unit to \`${key}\`: for example ${bare}s for seconds or ${bare}m for minutes.`,
+      ctx,
+    );
+  }
+  const seconds = parseDuration(given.value, bareUnit ?? "s");
+  if (seconds === undefined)
+    fail(key, given, `\`${key}\` must be a duration such as 30s, 5m, 1h or 1:30.`, ctx);
+  const s = seconds as number;
+  if (s === 0 && opts.allowZero) return 0;
+  if (s < opts.min) fail(key, given, `\`${key}\` must be at least ${describeSeconds(opts.min)}.`, ctx);
+  if (s > opts.max) fail(key, given, `\`${key}\` must be at most ${describeSeconds(opts.max)}.`, ctx);
+  return s;
+}
+
+/** A rate as a fraction, from "80%", "80" or "0.8", within [min, max) or [min, max]. */
+export function readRate(
+  key: string,
+  given: Given,
+  ctx: ValueContext,
+  opts: { min: number; max: number; maxInclusive: boolean; minExclusive?: boolean; why?: string },
+): number {
+  if (looksNegative(given.value)) fail(key, given, `\`${key}\` cannot be negative.`, ctx);
+  const r = parseRate(given.value);
+  if (r === undefined) fail(key, given, `\`${key}\` must be a percentage such as 80% (or 0.8).`, ctx);
+  const v = r as number;
+  const tooHigh = opts.maxInclusive ? v > opts.max : v >= opts.max;
+  const tooLow = opts.minExclusive ? v <= opts.min : v < opts.min;
+  if (tooHigh || tooLow) {
+    const range = `${opts.minExclusive ? "above" : "at least"} ${pct(opts.min)} and ${opts.maxInclusive ? "at most" : "below"} ${pct(opts.max)}`;
+    fail(key, given, `\`${key}\` must be ${range}${opts.why ? `: ${opts.why}` : ""}.`, ctx);
+  }
+  return v;
+}
+
+export function readYesNo(key: string, given: Given, ctx: ValueContext): boolean {
+  const v = parseYesNo(given.value);
+  if (v === undefined) fail(key, given, `\`${key}\` must be yes or no.`, ctx);
+  return v as boolean;
+}
+
+const pct = (x: number) => `${Math.round(x * 1e6) / 1e4}%`;
+
+/** "30 s", "5 min", "1 h 30 min". */
+export const describeSeconds = (seconds: number): string => {
+  if (seconds < 60) return `${round(seconds, 1)} s`;
+  if (seconds < 3600) {
+    const m = Math.floor(seconds / 60);
+    const s = round(seconds - m * 60, 1);
+    return s ? `${m} min ${s} s` : `${m} min`;
+  }
+  const h = Math.floor(seconds / 3600);
+  const m = Math.round((seconds - h * 3600) / 60);
+  return m ? `${h} h ${m} min` : `${h} h`;
+};
+
+const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
