@@ -1,5 +1,6 @@
 import type { Button, KnownBlock } from "@slack/types";
 import type { Reply } from "../commands/types.ts";
+import { formatInt, formatNumber } from "../core/format/number.ts";
 import type { StaffingParse } from "../core/staffing/parse.ts";
 import type { StaffingInput, StaffingResult } from "../core/staffing/solve.ts";
 import { actions, context, fields, fitMessage, header, section } from "./blocks.ts";
@@ -7,10 +8,9 @@ import { commandButton } from "./buttons.ts";
 
 // ---- Number formats shared by the staffing and estimate replies ----
 
-export const int = (x: number): string => Math.round(x).toLocaleString("en-US");
+export const int = (x: number): string => formatInt(x);
 
-export const decimal = (x: number, digits: number): string =>
-  x.toLocaleString("en-US", { minimumFractionDigits: digits, maximumFractionDigits: digits });
+export const decimal = (x: number, digits: number): string => formatNumber(x, digits);
 
 /** 0.888 → "88.8%"; tiny shares stay visible as "< 0.01%" instead of rounding to 0. */
 export const percent = (x: number): string => {

@@ -1,3 +1,4 @@
+import { formatInt, formatNumber } from "../format/number.ts";
 import {
   type FieldNames,
   type StaffingInput,
@@ -251,8 +252,7 @@ export function breakEvenContacts(
   return hi;
 }
 
-const money = (x: number) =>
-  `$${x.toLocaleString("en-US", { minimumFractionDigits: x < 10 ? 2 : 0, maximumFractionDigits: 2 })}`;
+const money = (x: number) => `$${formatNumber(x, x < 10 ? 2 : 0, 2)}`;
 const moneyRange = (r: Range) => (r.low === r.high ? money(r.low) : `${money(r.low)}–${money(r.high)}`);
 const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 const secs = (s: number) => (s % 60 === 0 && s >= 60 ? `${s / 60} min` : `${Math.round(s * 10) / 10} s`);
@@ -266,7 +266,7 @@ function assumptionsOf(e: Estimate, input: EstimateInput, pricing: Pricing): str
     input.holdBilled
       ? "Hold time is billed, as you said; the guide advises that customers' hold time should not be."
       : "Hold time is not billed (the guide's advice; check that the contract says so).",
-    `Dedicated: the monthly volume is spread evenly over ${Math.round(i.coverageHoursPerMonth).toLocaleString("en-US")} coverage hours a month (${input.coverage.hoursPerDay} h × ${input.coverage.daysPerWeek} days × ${pricing.coverage.weeksPerYear} weeks / 12). Real traffic peaks, so busy hours need more agents than this average.`,
+    `Dedicated: the monthly volume is spread evenly over ${formatInt(i.coverageHoursPerMonth)} coverage hours a month (${input.coverage.hoursPerDay} h × ${input.coverage.daysPerWeek} days × ${pricing.coverage.weeksPerYear} weeks / 12). Real traffic peaks, so busy hours need more agents than this average.`,
     `Agents sized by Erlang C for ${pct(input.target)} of contacts answered within ${secs(input.answerSeconds)}, at most ${pct(input.maxOccupancy)} occupancy; the headcount adds ${pct(input.shrinkage)} shrinkage, and every scheduled agent is paid for every coverage hour.`,
     `Rates: shared ${moneyRange(i.sharedRate)} a minute${input.sharedRate ? " (yours)" : " (the guide's US range)"}, dedicated ${moneyRange(i.hourlyRate)} an agent-hour${input.hourlyRate ? " (yours)" : " (the guide's US range; larger teams tend to get the lower end)"}.`,
     `Semi-dedicated (assumption): ${pricing.semiDedicated.note}`,

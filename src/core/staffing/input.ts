@@ -166,7 +166,7 @@ export function readInput(text: string, cfg: ReaderConfig): Givens {
     });
   }
 
-  const rules = [...cfg.phrases, ...genericRules(cfg)];
+  const rules = rulesFor(cfg);
   const fillers = new Set(cfg.fillers ?? DEFAULT_FILLERS);
   const free = words.join(" ").toLowerCase();
   const clauses = (cfg.preprocess ? cfg.preprocess(free) : free)
@@ -210,6 +210,17 @@ export function readInput(text: string, cfg: ReaderConfig): Givens {
     });
   }
   return givens;
+}
+
+// Compiling the phrase regexes costs far more than matching them: build them once per reader config.
+const compiled = new WeakMap<ReaderConfig, PhraseRule[]>();
+function rulesFor(cfg: ReaderConfig): PhraseRule[] {
+  let rules = compiled.get(cfg);
+  if (!rules) {
+    rules = [...cfg.phrases, ...genericRules(cfg)];
+    compiled.set(cfg, rules);
+  }
+  return rules;
 }
 
 /** "talk 5m", "talk time: 5 min", "5 min talk", "30% shrinkage" for every key with a phrase value. */
