@@ -1,8 +1,11 @@
 import { estimate } from "../core/estimate/model.ts";
 import { ESTIMATE_DEFAULTS, parseEstimate } from "../core/estimate/parse.ts";
 import { PRICING } from "../core/estimate/pricing.ts";
-import { renderEstimate } from "../render/estimate.ts";
+import { renderEstimate, withChartButton } from "../render/estimate.ts";
+import { estimateChartFile } from "../render/estimate-chart.ts";
 import type { CommandSpec, FormSpec } from "./types.ts";
+
+const CHART_WORD = /(^|\s)chart(=(yes|true|1))?(?=\s|$)/i;
 
 const FORM: FormSpec = {
   title: "Cost estimate",
@@ -138,7 +141,10 @@ export const estimateCommand: CommandSpec = {
   async form(text) {
     return text.trim() === "" ? FORM : undefined;
   },
-  async run(text) {
+  async run(rawText) {
+    // `chart` (or chart=yes) adds a PNG of cost against volume; the rest is the estimate's own text.
+    const chart = CHART_WORD.test(rawText);
+    const text = rawText.replace(CHART_WORD, " ").trim();
     const parsed = parseEstimate(text, PRICING);
     const e = estimate(parsed.input, PRICING);
     const i = e.inputs;
@@ -176,9 +182,12 @@ export const estimateCommand: CommandSpec = {
       premiums: e.premiums,
       assumptions,
     };
+    const reply = renderEstimate({ estimate: e, defaults: parsed.defaults, readAs: parsed.readAs });
+    if (!chart) return { result, reply: withChartButton(reply, text) };
+    const file = await estimateChartFile(parsed.input, PRICING, e.breakEvenMonthlyContacts);
     return {
-      result,
-      reply: renderEstimate({ estimate: e, defaults: parsed.defaults, readAs: parsed.readAs }),
+      result: { ...result, chart: file ? { filename: file.filename } : null },
+      reply: file ? { ...reply, files: [file] } : reply,
     };
   },
 };

@@ -124,3 +124,15 @@ export function renderEstimate(view: EstimateView): Reply {
     `dedicated ${moneyRange(d.monthlyCost)} a month; recommended: ${e.recommended}.`;
   return { text, blocks: fitMessage(blocks), visibility: "ephemeral" };
 }
+
+/** Offer the cost-against-volume chart for the same input (a PNG sent with the reply). */
+export function withChartButton(reply: Reply, text: string): Reply {
+  const chart = commandButton("Cost chart", "estimate", `${text} chart`);
+  if (!chart) return reply;
+  const blocks = [...reply.blocks];
+  const last = blocks.at(-1);
+  if (last?.type === "actions" && last.elements.length < 25)
+    blocks[blocks.length - 1] = { ...last, elements: [...last.elements, chart] };
+  else blocks.push(actions([chart]));
+  return { ...reply, blocks };
+}
