@@ -1,7 +1,9 @@
 import type { AddressInfo, Server } from "node:net";
 import type { Config } from "./config.ts";
 import type { Logger } from "./logger.ts";
+import { startScheduler } from "./scheduler/scheduler.ts";
 import { createSlackApp, type SlackAppOptions } from "./slack/app.ts";
+import { createReminderPoster, createSchedulerClient } from "./slack/reminder-poster.ts";
 import { Store } from "./store/store.ts";
 
 export interface RunningApp {
@@ -25,12 +27,22 @@ export async function startSlackServer(
     const started = (await (config.mode === "http" ? app.start(config.port) : app.start())) as unknown;
     const address = (started as Server | undefined)?.address?.() as AddressInfo | null | undefined;
     const port = config.mode === "http" ? (address?.port ?? config.port) : undefined;
+    // The scheduler has its own Web API client with no internal retries: only the scheduler retries,
+    // after checking the channel for the post, so a timed-out post is never sent twice.
+    const scheduler = startScheduler({
+      store,
+      poster: createReminderPoster(createSchedulerClient(config.botToken ?? "", config.slackApiUrl)),
+      intervalSeconds: config.reminderIntervalSeconds,
+      now: deps.now,
+      logger,
+    });
     let stopped: Promise<void> | undefined;
     return {
       port,
       store,
       stop() {
         stopped ??= (async () => {
+          await scheduler.stop().catch((err: unknown) => logger.warn("error while stopping the scheduler", err));
           await app.stop().catch((err: unknown) => logger.warn("error while stopping", err));
           await store.close();
         })();

@@ -1,13 +1,235 @@
+import { randomUUID } from "node:crypto";
+import {
+  ADD_EXAMPLE,
+  buildContract,
+  buildOneOff,
+  findContract,
+  REMIND_EXAMPLE,
+} from "../core/contracts/add.ts";
+import type { Contract, Reminder } from "../core/contracts/contract.ts";
+import { cancelForContract, failuresFor, nextFor } from "../core/contracts/lifecycle.ts";
+import { safeTimeZone } from "../core/contracts/zone.ts";
 import { UserInputError } from "../core/errors.ts";
-import type { CommandSpec } from "./types.ts";
+import { tokenize } from "../core/parse/kv.ts";
+import { parseYesNo } from "../core/parse/units.ts";
+import {
+  renderAdded,
+  renderContractHelp,
+  renderList,
+  renderReminderAdded,
+  renderRemoveConfirm,
+  renderRemoved,
+  renderShow,
+} from "../render/contract.ts";
+import type { CommandContext, CommandRun, CommandSpec, FormSpec } from "./types.ts";
 
-// Placeholder: replaced by the feature that implements /cc-contract.
+const SUBCOMMANDS = ["add", "list", "show", "remove", "remind", "help"] as const;
+const newId = (): string => randomUUID();
+
+const splitSub = (text: string): { sub: string; rest: string } => {
+  const m = /^(\S+)\s*([\s\S]*)$/.exec(text.trim());
+  return m ? { sub: (m[1] ?? "").toLowerCase(), rest: m[2] ?? "" } : { sub: "", rest: "" };
+};
+
+/** A vendor name typed after `show` / `remove`, with or without quotes. */
+const vendorArg = (words: string[]): string =>
+  words
+    .join(" ")
+    .replace(/^["“'‘]|["”'’]$/g, "")
+    .trim();
+
+const requireContract = (contracts: Contract[], name: string, sub: string): Contract => {
+  if (!name) throw new UserInputError(`Say which contract to ${sub}.`, { example: `${sub} Acme` });
+  const c = findContract(contracts, name);
+  if (!c)
+    throw new UserInputError(`There is no contract with ${name}.`, {
+      example: `${sub} ${contracts[0]?.vendor ?? "Acme"}`,
+      details: contracts.length
+        ? [`Contracts: ${contracts.map((x) => x.vendor).join(", ")}.`]
+        : ["No contracts saved yet: add one with /cc-contract add."],
+    });
+  return c;
+};
+
+const summary = (c: Contract, reminders: Reminder[]) => ({
+  ...c,
+  nextReminder: nextFor(reminders, c.id),
+  failedReminders: failuresFor(reminders, c.id),
+});
+
+async function add(text: string, ctx: CommandContext): Promise<CommandRun> {
+  const store = await ctx.store();
+  const timeZone = safeTimeZone(await ctx.userTimeZone());
+  const now = ctx.now();
+  const built = await store.update(ctx.workspace, (draft) => {
+    const result = buildContract(text, {
+      now,
+      timeZone,
+      userId: ctx.userId,
+      defaultChannel: ctx.channelId,
+      vendors: draft.vendors.map((v) => v.name),
+      contracts: draft.contracts,
+      newId,
+    });
+    draft.contracts.push(result.contract);
+    draft.reminders.push(...result.reminders);
+    return result;
+  });
+  return { result: built, reply: renderAdded(built.contract, built.reminders) };
+}
+
+async function remove(text: string, ctx: CommandContext): Promise<CommandRun> {
+  const { pairs, words } = tokenize(text);
+  let confirmed = false;
+  for (const p of pairs) {
+    if (p.key !== "confirm")
+      throw new UserInputError(`Unknown key: ${p.raw}. Only confirm=yes goes with remove.`, {
+        example: "remove Acme",
+      });
+    const yes = parseYesNo(p.value);
+    if (yes === undefined)
+      throw new UserInputError(`confirm=${p.value} should be yes or no.`, {
+        example: "remove Acme confirm=yes",
+      });
+    confirmed = yes;
+  }
+  const store = await ctx.store();
+  const name = vendorArg(words);
+  if (!confirmed) {
+    const data = store.read(ctx.workspace);
+    const c = requireContract(data.contracts, name, "remove");
+    const pending = data.reminders.filter((r) => r.contractId === c.id && r.state === "pending").length;
+    return {
+      result: { removed: false, contract: c, pendingReminders: pending },
+      reply: renderRemoveConfirm(c, pending),
+    };
+  }
+  const out = await store.update(ctx.workspace, (draft) => {
+    const c = requireContract(draft.contracts, name, "remove");
+    draft.contracts = draft.contracts.filter((x) => x.id !== c.id);
+    const { reminders, cancelled } = cancelForContract(draft.reminders, c.id);
+    draft.reminders = reminders;
+    return { contract: c, cancelled };
+  });
+  return {
+    result: { removed: true, contract: out.contract, cancelledReminders: out.cancelled },
+    reply: renderRemoved(out.contract, out.cancelled),
+  };
+}
+
+async function remind(text: string, ctx: CommandContext): Promise<CommandRun> {
+  if (!text.trim())
+    throw new UserInputError("Say which contract, when, and what to check.", { example: REMIND_EXAMPLE });
+  const store = await ctx.store();
+  const timeZone = safeTimeZone(await ctx.userTimeZone());
+  const now = ctx.now();
+  const out = await store.update(ctx.workspace, (draft) => {
+    const built = buildOneOff(text, { now, timeZone, userId: ctx.userId, contracts: draft.contracts, newId });
+    draft.reminders.push(built.reminder);
+    return built;
+  });
+  return { result: out, reply: renderReminderAdded(out.contract, out.reminder) };
+}
+
+async function run(text: string, ctx: CommandContext): Promise<CommandRun> {
+  const { sub, rest } = splitSub(text);
+  switch (sub) {
+    case "add":
+      return add(rest, ctx);
+    case "":
+    case "list": {
+      if (rest.trim())
+        throw new UserInputError(`list takes nothing after it; to see one contract use show.`, {
+          example: `show ${rest.trim()}`,
+        });
+      const data = (await ctx.store()).read(ctx.workspace);
+      return {
+        result: { contracts: data.contracts.map((c) => summary(c, data.reminders)) },
+        reply: renderList(data.contracts, data.reminders),
+      };
+    }
+    case "show": {
+      const data = (await ctx.store()).read(ctx.workspace);
+      const c = requireContract(data.contracts, vendorArg(tokenize(rest).words), "show");
+      return {
+        result: {
+          contract: summary(c, data.reminders),
+          reminders: data.reminders.filter((r) => r.contractId === c.id),
+        },
+        reply: renderShow(c, data.reminders),
+      };
+    }
+    case "remove":
+    case "delete":
+      return remove(rest, ctx);
+    case "remind":
+      return remind(rest, ctx);
+    case "help":
+      return { result: { help: true }, reply: renderContractHelp() };
+    default:
+      throw new UserInputError(`I don't know "${sub}". Use one of: ${SUBCOMMANDS.join(", ")}.`, {
+        example: ADD_EXAMPLE,
+      });
+  }
+}
+
+const CONTRACT_FORM: FormSpec = {
+  title: "Add a contract",
+  submit: "Save",
+  prefix: "add",
+  intro:
+    "I'll remind the channel 30 and 7 days before the notice deadline, on the deadline, and check in daily during onboarding.",
+  fields: [
+    { key: "vendor", label: "Vendor", kind: "text", placeholder: "Acme" },
+    { key: "start", label: "Start date", kind: "date" },
+    { key: "renews", label: "Renewal date", kind: "date" },
+    { key: "notice", label: "Notice period", kind: "text", placeholder: "60d, 8w or 3m", initial: "60d" },
+    {
+      key: "channel",
+      label: "Channel for reminders",
+      kind: "text",
+      optional: true,
+      hint: "A channel ID (C…) or #mention; empty means the channel you typed the command in.",
+    },
+    {
+      key: "onboarding",
+      label: "Onboarding check-ins for",
+      kind: "text",
+      optional: true,
+      initial: "14d",
+      hint: "How long after the start to check in (0 for none).",
+    },
+    {
+      key: "checkins",
+      label: "Check-ins",
+      kind: "select",
+      optional: true,
+      options: [
+        { value: "1x", label: "Daily" },
+        { value: "2x", label: "Twice a day" },
+      ],
+      initial: "1x",
+    },
+  ],
+};
+
 export const contractCommand: CommandSpec = {
   name: "contract",
-  summary: "/cc-contract",
-  usageHint: "",
-  examples: [],
-  async run() {
-    throw new UserInputError("/cc-contract is not available yet.");
+  summary: "Contracts and review reminders before the notice deadline",
+  usageHint:
+    "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d | list | show Acme | remind Acme <when> <note>",
+  examples: [
+    "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d",
+    'add vendor=Beta start="next Monday" renews="in 12 months" notice=3m checkins=2x onboarding=21d channel=C0123ABCD',
+    "list",
+    "show Acme",
+    "remind Acme 2027-03-01 check that hold time is not billed",
+    "remove Acme",
+  ],
+  run,
+  async form(text) {
+    const { sub, rest } = splitSub(text);
+    if (sub !== "add" || rest.trim()) return undefined;
+    return CONTRACT_FORM;
   },
 };

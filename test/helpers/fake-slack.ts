@@ -23,7 +23,8 @@ export class FakeSlack {
   private server: Server | undefined;
   private readonly failures = new Map<string, Array<ReturnType<Responder>>>();
   private readonly overrides = new Map<string, Responder>();
-  private tsCounter = 1_700_000_000;
+  // Message timestamps start at the real clock, as Slack's do, so history look-ups by time work.
+  private tsCounter = Math.floor(Date.now() / 1000);
   /** Messages posted, per channel, for conversations.history. */
   readonly posted: Array<{
     channel: string;

@@ -1,11 +1,14 @@
 import { spawn } from "node:child_process";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
+import { type Vendor, VendorSchema } from "../../src/core/vendors/vendor.ts";
 import { StoreLockedError } from "../../src/store/lock.ts";
 import { Store, StoreLoadError } from "../../src/store/store.ts";
 import { tempDbPath } from "../helpers/context.ts";
 
 const A = { teamId: "TA" };
+/** A minimal valid stored record to write. */
+const v = (name: string): Vendor => VendorSchema.parse({ name });
 const B = { teamId: "TB" };
 
 describe("store", () => {
@@ -15,7 +18,7 @@ describe("store", () => {
     await Promise.all(
       Array.from({ length: 50 }, (_, i) =>
         store.update(A, (d) => {
-          d.vendors.push({ name: `v${i}` });
+          d.vendors.push(v(`v${i}`));
         }),
       ),
     );
@@ -33,8 +36,8 @@ describe("store", () => {
 
   it("keeps workspaces apart, including the same team id under another enterprise", async () => {
     const store = await Store.open(tempDbPath());
-    await store.update(A, (d) => void d.vendors.push({ name: "Acme" }));
-    await store.update({ teamId: "TA", enterpriseId: "E1" }, (d) => void d.vendors.push({ name: "Other" }));
+    await store.update(A, (d) => void d.vendors.push(v("Acme")));
+    await store.update({ teamId: "TA", enterpriseId: "E1" }, (d) => void d.vendors.push(v("Other")));
     expect(store.read(A).vendors.map((v) => v.name)).toEqual(["Acme"]);
     expect(store.read(B).vendors).toEqual([]);
     expect(store.read({ teamId: "TA", enterpriseId: "E1" }).vendors.map((v) => v.name)).toEqual(["Other"]);
@@ -44,10 +47,10 @@ describe("store", () => {
   it("saves nothing when a change fails half-way", async () => {
     const path = tempDbPath();
     const store = await Store.open(path);
-    await store.update(A, (d) => void d.vendors.push({ name: "kept" }));
+    await store.update(A, (d) => void d.vendors.push(v("kept")));
     await expect(
       store.update(A, (d) => {
-        d.vendors.push({ name: "half" });
+        d.vendors.push(v("half"));
         throw new Error("validation failed");
       }),
     ).rejects.toThrow("validation failed");
@@ -58,8 +61,8 @@ describe("store", () => {
 
   it("hands out copies, so a reader cannot change stored data by accident", async () => {
     const store = await Store.open(tempDbPath());
-    await store.update(A, (d) => void d.vendors.push({ name: "Acme" }));
-    store.read(A).vendors.push({ name: "sneaky" });
+    await store.update(A, (d) => void d.vendors.push(v("Acme")));
+    store.read(A).vendors.push(v("sneaky"));
     expect(store.read(A).vendors).toHaveLength(1);
     await store.close();
   });
@@ -112,7 +115,7 @@ describe("crash safety", () => {
       import { Store } from ${JSON.stringify(new URL("../../src/store/store.ts", import.meta.url).pathname)};
       const store = await Store.open(process.argv[1]);
       process.stdout.write("ready\\n");
-      for (let i = 0; ; i++) await store.update({ teamId: "T" }, (d) => { d.vendors.push({ name: "v" + i, pad: "x".repeat(2000) }); });
+      for (let i = 0; ; i++) await store.update({ teamId: "T" }, (d) => { d.vendors.push({ name: "v" + i, currency: "USD", notes: "x".repeat(400) }); });
     `;
     for (let round = 0; round < 8; round++) {
       const child = spawn(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script, path], {
@@ -120,8 +123,10 @@ describe("crash safety", () => {
       });
       await new Promise<void>((r) => child.stdout.once("data", () => r()));
       await new Promise((r) => setTimeout(r, 30 + round * 25));
+      expect(child.exitCode, "the writer must still be running when it is killed").toBeNull();
+      const gone = new Promise((r) => child.once("exit", r));
       child.kill("SIGKILL");
-      await new Promise((r) => child.once("exit", r));
+      await gone;
       const parsed = JSON.parse(readFileSync(path, "utf8"));
       expect(parsed.version).toBe(1);
       const store = await Store.open(path);

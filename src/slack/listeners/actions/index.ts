@@ -7,11 +7,13 @@ import { slackContext, workspaceOf } from "../../context.ts";
 import type { ListenerDeps } from "../../deps.ts";
 import { buildModal } from "../../forms.ts";
 import { deliverFiles, sharedBlocks, withShareButton } from "../../reply.ts";
+import { registerReminderActions } from "./reminders.ts";
 
 const prefixed = (base: string) => new RegExp(`^${base}(:|$)`);
 
 /** The generic buttons of src/render/buttons.ts: run a command line, share a reply, open a form. */
 export function registerActions(app: App, deps: ListenerDeps): void {
+  registerReminderActions(app, deps);
   app.action<BlockAction<ButtonAction>>(
     { type: "block_actions", action_id: prefixed(ACTION_RUN) },
     async ({ ack, body, action, client, respond }) => {

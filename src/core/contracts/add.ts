@@ -1,0 +1,304 @@
+import { UserInputError } from "../errors.ts";
+import { tokenize } from "../parse/kv.ts";
+import type { Contract, Reminder, Term } from "./contract.ts";
+import { DEFAULT_TIME, planContract, remindersFor } from "./plan.ts";
+import {
+  addTerm,
+  formatTerm,
+  parseChannel,
+  parseTerm,
+  parseWhen,
+  splitLeadingWhen,
+  type When,
+} from "./when.ts";
+import {
+  compareDates,
+  daysBetween,
+  formatClock,
+  formatDateHuman,
+  formatInstantHuman,
+  formatLocalDate,
+  todayIn,
+  zonedToInstant,
+} from "./zone.ts";
+
+export const ADD_EXAMPLE = "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d";
+export const REMIND_EXAMPLE = "remind Acme 2027-03-01 check that hold time is not billed";
+
+const ADD_KEYS = ["vendor", "start", "renews", "notice", "channel", "onboarding", "checkins"] as const;
+const KEY_ALIASES: Record<string, (typeof ADD_KEYS)[number]> = {
+  renewal: "renews",
+  renew: "renews",
+  "renewal-date": "renews",
+  "start-date": "start",
+  starts: "start",
+  "notice-period": "notice",
+  checkin: "checkins",
+  "check-ins": "checkins",
+};
+/** Longest onboarding period with check-ins (keeps a typo such as onboarding=14m from planning hundreds). */
+export const MAX_ONBOARDING_DAYS = 92;
+export const MAX_VENDOR_LENGTH = 80;
+export const MAX_NOTE_LENGTH = 500;
+
+export interface AddEnv {
+  now: Date;
+  timeZone: string;
+  userId: string;
+  /** The channel the command was typed in. */
+  defaultChannel: string | undefined;
+  /** Names of saved vendors; when there are any, the contract's vendor must be one of them. */
+  vendors: string[];
+  contracts: Contract[];
+  newId: () => string;
+}
+
+export interface AddResult {
+  contract: Contract;
+  reminders: Reminder[];
+}
+
+const fail = (message: string, field?: string, details?: string[], example = ADD_EXAMPLE): never => {
+  throw new UserInputError(message, {
+    example,
+    ...(field ? { field } : {}),
+    ...(details ? { details } : {}),
+  });
+};
+
+const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
+
+const readDate = (key: string, raw: string | undefined, env: AddEnv): When => {
+  if (!raw) return fail(`Please give the ${key === "start" ? "start" : "renewal"} date with ${key}=.`, key);
+  const when = parseWhen(raw, env.now, env.timeZone);
+  if (!when)
+    return fail(
+      `I could not read ${key}=${raw} as a date. Use YYYY-MM-DD (optionally with a time, e.g. 2027-01-15T10:00) or a phrase such as "next Monday" or "in 3 months".`,
+      key,
+    );
+  return when;
+};
+
+/** Parse and check `/cc-contract add ...`; throws UserInputError, never saves anything itself. */
+export function buildContract(text: string, env: AddEnv): AddResult {
+  const { pairs, words } = tokenize(text);
+  if (words.length)
+    fail(
+      `I only understand key=value pairs after "add"; I did not understand: ${words.join(" ")}.`,
+      undefined,
+      [`Keys: ${ADD_KEYS.join(", ")}.`],
+    );
+  const values = new Map<string, string>();
+  const unknown: string[] = [];
+  for (const p of pairs) {
+    const key = KEY_ALIASES[p.key] ?? p.key;
+    if (!(ADD_KEYS as readonly string[]).includes(key)) unknown.push(p.raw);
+    else if (values.has(key)) fail(`${key}= is given twice.`, key);
+    else values.set(key, p.value);
+  }
+  if (unknown.length)
+    fail(
+      `Unknown key${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Use ${ADD_KEYS.join(", ")}.`,
+      undefined,
+    );
+
+  const vendorRaw = values.get("vendor")?.trim();
+  if (!vendorRaw) return fail("Please name the vendor with vendor=.", "vendor");
+  if (vendorRaw.length > MAX_VENDOR_LENGTH)
+    fail(`The vendor name is too long (at most ${MAX_VENDOR_LENGTH} characters).`, "vendor");
+  let vendor = vendorRaw;
+  if (env.vendors.length) {
+    const known = env.vendors.find((v) => sameName(v, vendorRaw));
+    if (!known)
+      fail(`${vendorRaw} is not one of your saved vendors.`, "vendor", [
+        `Saved vendors: ${env.vendors.slice(0, 20).join(", ")}.`,
+        "Add it first with /cc-vendor add, or use one of these names.",
+      ]);
+    vendor = known ?? vendorRaw;
+  }
+  if (env.contracts.some((c) => sameName(c.vendor, vendor)))
+    fail(`There is already a contract with ${vendor}. Remove it first to replace it.`, "vendor", [
+      `/cc-contract remove ${vendor}`,
+    ]);
+
+  const tz = env.timeZone;
+  const today = todayIn(env.now, tz);
+  const start = readDate("start", values.get("start"), env);
+  const renews = readDate("renews", values.get("renews"), env);
+
+  const noticeRaw = values.get("notice");
+  if (!noticeRaw)
+    return fail("Please give the notice period with notice= (for example 60d, 8w or 3m).", "notice");
+  const notice = parseTerm(noticeRaw);
+  if (!notice)
+    return fail(
+      `I could not read notice=${noticeRaw}. Write a number and a unit: 60d (days), 8w (weeks), 3m (months) or 1y.`,
+      "notice",
+    );
+
+  let onboarding: Term = { amount: 14, unit: "d" };
+  const onboardingRaw = values.get("onboarding");
+  if (onboardingRaw !== undefined) {
+    const t = /^(0|none|no)$/i.test(onboardingRaw.trim())
+      ? { amount: 0, unit: "d" as const }
+      : parseTerm(onboardingRaw);
+    if (!t)
+      return fail(
+        `I could not read onboarding=${onboardingRaw}. Write e.g. 14d, 2w or 0 for none.`,
+        "onboarding",
+      );
+    onboarding = t;
+  }
+  const onboardingDays = daysBetween(start.date, addTerm(start.date, onboarding));
+  if (onboardingDays > MAX_ONBOARDING_DAYS)
+    fail(
+      `onboarding=${onboardingRaw} is too long: check-ins run for at most ${MAX_ONBOARDING_DAYS} days.`,
+      "onboarding",
+    );
+
+  let checkinsPerDay: 1 | 2 = 1;
+  const checkinsRaw = values.get("checkins")?.trim().toLowerCase();
+  if (checkinsRaw !== undefined) {
+    if (["1", "1x", "daily", "once"].includes(checkinsRaw)) checkinsPerDay = 1;
+    else if (["2", "2x", "twice", "twice-daily"].includes(checkinsRaw)) checkinsPerDay = 2;
+    else return fail(`checkins=${checkinsRaw} should be 1x (daily) or 2x (twice a day).`, "checkins");
+  }
+
+  let channel: { id: string; name?: string } | undefined;
+  const channelRaw = values.get("channel");
+  if (channelRaw) {
+    const parsed = parseChannel(channelRaw);
+    if (!parsed.ok)
+      return fail(
+        parsed.reason === "name"
+          ? `I cannot look up ${channelRaw} by name. In Slack, pick the channel from the suggestions when you type # (so it becomes a link); elsewhere give its ID (it starts with C or G).`
+          : `${channelRaw} is not a channel I know. Mention the channel (type # and pick it) or give its ID (C… or G…).`,
+        "channel",
+        undefined,
+        "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d channel=C0123ABCD",
+      );
+    channel = parsed.channel;
+  } else if (env.defaultChannel) {
+    channel = { id: env.defaultChannel };
+  } else {
+    return fail("Please say where to post the reminders with channel=.", "channel");
+  }
+
+  // The dates must make a sensible term.
+  if (compareDates(renews.date, start.date) <= 0)
+    fail(
+      `The renewal date (${formatDateHuman(renews.date)}) must come after the start date (${formatDateHuman(start.date)}).`,
+      "renews",
+    );
+  if (compareDates(renews.date, today) <= 0)
+    fail(
+      `The renewal date (${formatDateHuman(renews.date)}) is in the past. Give the next renewal date.`,
+      "renews",
+    );
+  const deadline = addTerm(renews.date, notice, -1);
+  const termDays = daysBetween(start.date, renews.date);
+  if (compareDates(deadline, start.date) <= 0)
+    fail(
+      `A notice period of ${formatTerm(notice)} is longer than the term itself (${termDays.toLocaleString("en-US")} days from start to renewal).`,
+      "notice",
+    );
+  const reviewTime = renews.time ?? DEFAULT_TIME;
+  const deadlineAt = zonedToInstant({ ...deadline, ...reviewTime }, tz);
+  if (deadlineAt.getTime() <= env.now.getTime())
+    fail(
+      `The notice deadline (${formatDateHuman(deadline)}, ${formatTerm(notice)} before renewal) has already passed, so this term can no longer be cancelled.`,
+      "notice",
+      [
+        "Record the contract from the next renewal date, and check with the vendor what notice still applies.",
+      ],
+    );
+
+  const contract: Contract = {
+    id: env.newId(),
+    vendor,
+    start: formatLocalDate(start.date),
+    ...(start.time ? { startTime: formatClock(start.time.hour, start.time.minute) } : {}),
+    renews: formatLocalDate(renews.date),
+    ...(renews.time ? { renewsTime: formatClock(renews.time.hour, renews.time.minute) } : {}),
+    notice,
+    noticeDeadline: formatLocalDate(deadline),
+    onboardingDays,
+    checkinsPerDay,
+    channel: channel.id,
+    ...(channel.name ? { channelName: channel.name } : {}),
+    timeZone: tz,
+    createdBy: env.userId,
+    createdAt: env.now.toISOString(),
+  };
+  const reminders = remindersFor(contract, planContract(contract, env.now), env.now, env.newId);
+  return { contract, reminders };
+}
+
+/** Find a contract by vendor name (case-insensitive). */
+export const findContract = (contracts: Contract[], vendor: string): Contract | undefined =>
+  contracts.find((c) => sameName(c.vendor, vendor));
+
+/**
+ * `remind <vendor> <when> <note>`: the vendor is the longest run of leading words that names a
+ * contract (so "Acme Corp" needs no quotes), the date follows, the rest is the note.
+ */
+export function buildOneOff(
+  text: string,
+  env: { now: Date; timeZone: string; userId: string; contracts: Contract[]; newId: () => string },
+): { contract: Contract; reminder: Reminder } {
+  const example = REMIND_EXAMPLE;
+  const cleaned = text.trim().replace(/^["“']([^"”']+)["”']/, (_m, name: string) => name);
+  const words = cleaned.split(/\s+/).filter(Boolean);
+  if (!words.length) throw new UserInputError("Say which contract, when, and what to check.", { example });
+  let contract: Contract | undefined;
+  let used = 0;
+  for (let n = words.length; n >= 1; n--) {
+    const found = findContract(env.contracts, words.slice(0, n).join(" "));
+    if (found) {
+      contract = found;
+      used = n;
+      break;
+    }
+  }
+  if (!contract)
+    throw new UserInputError(`There is no contract with ${words[0]}.`, {
+      example,
+      details: env.contracts.length
+        ? [`Contracts: ${env.contracts.map((c) => c.vendor).join(", ")}.`]
+        : ["Add one first with /cc-contract add."],
+    });
+  const rest = words.slice(used).join(" ");
+  const tz = contract.timeZone;
+  const split = splitLeadingWhen(rest, env.now, env.timeZone);
+  if (!split)
+    throw new UserInputError(
+      `I could not find a date after ${contract.vendor}. Start with a date such as 2027-03-01 or "next Monday".`,
+      { example, field: "when" },
+    );
+  const note = split.rest;
+  if (note.length > MAX_NOTE_LENGTH)
+    throw new UserInputError(`The note is too long (at most ${MAX_NOTE_LENGTH} characters).`, { example });
+  const time = split.when.time ?? DEFAULT_TIME;
+  // The date was read in the user's zone; the reminder keeps that wall-clock time.
+  const dueAt = zonedToInstant({ ...split.when.date, ...time }, env.timeZone);
+  if (dueAt.getTime() <= env.now.getTime())
+    throw new UserInputError(
+      `${formatInstantHuman(dueAt, env.timeZone)} is in the past. Pick a time from now on.`,
+      { example, field: "when" },
+    );
+  const reminder: Reminder = {
+    id: env.newId(),
+    contractId: contract.id,
+    vendor: contract.vendor,
+    kind: "custom",
+    ...(note ? { note } : {}),
+    channel: contract.channel,
+    dueAt: dueAt.toISOString(),
+    timeZone: env.timeZone || tz,
+    state: "pending",
+    attempts: 0,
+    createdBy: env.userId,
+    createdAt: env.now.toISOString(),
+  };
+  return { contract, reminder };
+}

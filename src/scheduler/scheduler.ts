@@ -1,0 +1,315 @@
+import type { Contract, Reminder } from "../core/contracts/contract.ts";
+import {
+  claim,
+  isDue,
+  lateAfterMs,
+  type RetryInfo,
+  recordPermanent,
+  recordPosted,
+  recordRetry,
+  releaseClaim,
+  searchFrom,
+  selectWork,
+} from "../core/contracts/lifecycle.ts";
+import { renderPostFailureNotice, renderReminderMessage } from "../render/contract.ts";
+import type { Store } from "../store/store.ts";
+import { isReminderPostError, type ReminderPoster, reminderMetadata } from "./poster.ts";
+
+export interface SchedulerLogger {
+  debug(...msg: unknown[]): void;
+  info(...msg: unknown[]): void;
+  warn(...msg: unknown[]): void;
+  error(...msg: unknown[]): void;
+}
+
+export interface SchedulerOptions {
+  store: Store;
+  /** One poster for every workspace, or a poster per workspace id (undefined: skip that workspace). */
+  poster: ReminderPoster | ((workspaceId: string) => ReminderPoster | undefined);
+  /** REMINDER_INTERVAL_SECONDS. */
+  intervalSeconds: number;
+  now?: () => Date;
+  logger?: SchedulerLogger;
+  /** Run ticks on a timer (default). Tests may turn it off and call tickNow(). */
+  timer?: boolean;
+  /** How many reminders are claimed in one store write (default 25). */
+  batchSize?: number;
+}
+
+export interface RunningScheduler {
+  /** Stop the timer and wait for a running tick to finish. */
+  stop(): Promise<void>;
+  /** Run one tick now (after any running one: ticks never overlap). */
+  tickNow(): Promise<void>;
+}
+
+export interface TickStats {
+  posted: number;
+  recovered: number;
+  retried: number;
+  failed: number;
+}
+
+const silent: SchedulerLogger = { debug() {}, info() {}, warn() {}, error() {} };
+
+/**
+ * Shared by every scheduler over the same store, so even two started by mistake never tick at the
+ * same time or take each other's reminders for orphans.
+ */
+interface StoreState {
+  inFlight: Set<string>;
+  chain: Promise<void>;
+}
+const perStore = new WeakMap<Store, StoreState>();
+const stateOf = (store: Store): StoreState => {
+  let state = perStore.get(store);
+  if (!state) {
+    state = { inFlight: new Set(), chain: Promise.resolve() };
+    perStore.set(store, state);
+  }
+  return state;
+};
+
+interface Claimed {
+  before: Reminder;
+  reminder: Reminder;
+  check: boolean;
+  contract: Contract;
+}
+
+type Outcome =
+  | { kind: "posted"; ts: string }
+  | { kind: "retry"; info: RetryInfo }
+  | { kind: "permanent"; message: string }
+  | { kind: "released" };
+
+/**
+ * Post each due reminder exactly once. For a batch of due reminders:
+ *   1. in one store write (fsync'ed), mark them "posting" and record the attempt;
+ *   2. for each one that an earlier attempt may have posted (left "posting" by a crash, or failed in
+ *      a way that hides the outcome), look for its message in the channel by its metadata;
+ *   3. post it, with metadata naming the reminder, unless step 2 found it;
+ *   4. in one store write, record "posted" with the message ts (or a retry with backoff, or a
+ *      permanent failure).
+ * A crash before 1 leaves them pending; between 1 and 4 they are found "posting" and go through 2.
+ * Ticks run one at a time, and a reminder being worked on is never picked up again by this process.
+ */
+export function startScheduler(opts: SchedulerOptions): RunningScheduler {
+  const { store, intervalSeconds } = opts;
+  const now = opts.now ?? (() => new Date());
+  const log = opts.logger ?? silent;
+  const lateMs = lateAfterMs(intervalSeconds);
+  const batchSize = Math.max(1, opts.batchSize ?? 25);
+  const shared = stateOf(store);
+  const inFlight = shared.inFlight;
+  const posterFor = (wsId: string): ReminderPoster | undefined =>
+    typeof opts.poster === "function" ? opts.poster(wsId) : opts.poster;
+  /** Until when Slack asked us to wait (Retry-After), per workspace. */
+  const pausedUntil = new Map<string, number>();
+  let stopped = false;
+  /** This scheduler's last queued tick, awaited by stop(). */
+  let mine: Promise<void> = Promise.resolve();
+  let timer: NodeJS.Timeout | undefined;
+
+  /** Step 1: claim the reminders that are still due (or orphaned) in one write. */
+  async function claimBatch(wsId: string, ids: string[]): Promise<Claimed[]> {
+    const at = now();
+    return store.updateById(wsId, (draft) => {
+      const out: Claimed[] = [];
+      const contracts = new Map(draft.contracts.map((c) => [c.id, c]));
+      const index = new Map(draft.reminders.map((r, i) => [r.id, i]));
+      for (const id of ids) {
+        const i = index.get(id);
+        const r = i === undefined ? undefined : draft.reminders[i];
+        // The ids are held in flight by this tick, so one still "posting" here is an orphan.
+        if (i === undefined || !r || !(isDue(r, at) || r.state === "posting")) continue;
+        const contract = contracts.get(r.contractId);
+        if (!contract) {
+          draft.reminders[i] = { ...r, state: "cancelled" };
+          continue;
+        }
+        const c = claim(r, at, lateMs);
+        draft.reminders[i] = c.reminder;
+        out.push({ before: r, ...c, contract });
+      }
+      return out;
+    });
+  }
+
+  /** Steps 2 and 3 for one claimed reminder. */
+  async function attempt(poster: ReminderPoster, item: Claimed, stats: TickStats): Promise<Outcome> {
+    const { reminder, contract } = item;
+    try {
+      if (item.check) {
+        try {
+          const found = await poster.findPosted(reminder.channel, reminder.id, searchFrom(reminder));
+          if (found) {
+            stats.recovered++;
+            return { kind: "posted", ts: found };
+          }
+        } catch (err) {
+          // The channel cannot be read (e.g. the app is not a member). Posting again risks a double,
+          // not posting risks losing it; a missed notice deadline costs more, so post.
+          if (!isReminderPostError(err) || err.kind !== "permanent") throw err;
+          log.warn(
+            `could not check ${reminder.channel} for reminder ${reminder.id} (${err.code}); posting it`,
+          );
+        }
+      }
+      const message = renderReminderMessage(reminder, contract);
+      const { ts } = await poster.post({
+        channel: reminder.channel,
+        text: message.text,
+        blocks: message.blocks,
+        metadata: reminderMetadata(reminder.id),
+      });
+      stats.posted++;
+      return { kind: "posted", ts };
+    } catch (err) {
+      if (isReminderPostError(err) && err.kind === "permanent") {
+        stats.failed++;
+        log.warn(`reminder ${reminder.id} cannot be posted to ${reminder.channel}: ${err.message}`);
+        return { kind: "permanent", message: err.code ?? err.message };
+      }
+      stats.retried++;
+      const info: RetryInfo = isReminderPostError(err)
+        ? {
+            message: err.code ?? err.message,
+            retryAfterSeconds: err.retryAfterSeconds,
+            ambiguous: err.ambiguous,
+          }
+        : { message: err instanceof Error ? err.message : String(err), ambiguous: true };
+      log.warn(`reminder ${reminder.id} will be retried: ${info.message}`);
+      return { kind: "retry", info };
+    }
+  }
+
+  async function processBatch(
+    wsId: string,
+    poster: ReminderPoster,
+    ids: string[],
+    stats: TickStats,
+  ): Promise<"ok" | "rate-limited"> {
+    let claimed: Claimed[];
+    try {
+      claimed = await claimBatch(wsId, ids);
+    } catch (err) {
+      log.error("could not record the attempts; not posting", err);
+      return "ok";
+    }
+    const outcomes = new Map<string, { item: Claimed; outcome: Outcome }>();
+    let status: "ok" | "rate-limited" = "ok";
+    for (const item of claimed) {
+      if (stopped || status === "rate-limited") {
+        outcomes.set(item.reminder.id, { item, outcome: { kind: "released" } });
+        continue;
+      }
+      const outcome = await attempt(poster, item, stats);
+      outcomes.set(item.reminder.id, { item, outcome });
+      if (outcome.kind === "retry" && outcome.info.retryAfterSeconds !== undefined) {
+        pausedUntil.set(wsId, now().getTime() + outcome.info.retryAfterSeconds * 1000);
+        status = "rate-limited";
+      }
+    }
+
+    // Step 4, in one write. If it fails, the posted ones stay "posting" and the next tick finds them.
+    const t = now();
+    let notices: Array<{ reminder: Reminder; contract: Contract }> = [];
+    try {
+      notices = await store.updateById(wsId, (draft) => {
+        const tell: Array<{ reminder: Reminder; contract: Contract }> = [];
+        draft.reminders = draft.reminders.map((r) => {
+          const o = outcomes.get(r.id);
+          if (!o) return r;
+          const outcome = o.outcome;
+          if (outcome.kind === "posted") return recordPosted(r, outcome.ts, t);
+          if (outcome.kind === "retry") return recordRetry(r, t, outcome.info);
+          if (outcome.kind === "released") return releaseClaim(r, o.item.before);
+          const failed = { ...recordPermanent(r, t, outcome.message), errorNotified: true };
+          if (!r.errorNotified && r.state !== "cancelled")
+            tell.push({ reminder: failed, contract: o.item.contract });
+          return failed;
+        });
+        return tell;
+      });
+    } catch (err) {
+      log.error(
+        `could not record the outcome of ${outcomes.size} reminder(s); they will be checked next tick`,
+        err,
+      );
+    }
+    for (const n of notices) await notifyAuthor(poster, n.reminder, n.contract);
+    return status;
+  }
+
+  /** Tell the author, once, that a reminder cannot be posted. */
+  async function notifyAuthor(poster: ReminderPoster, r: Reminder, contract: Contract): Promise<void> {
+    const message = renderPostFailureNotice(r, contract);
+    try {
+      await poster.post({ channel: r.createdBy, ...message, metadata: reminderMetadata(`${r.id}:failed`) });
+    } catch (err) {
+      log.warn(`could not tell ${r.createdBy} that reminder ${r.id} failed`, err);
+    }
+  }
+
+  async function tick(): Promise<TickStats> {
+    const stats: TickStats = { posted: 0, recovered: 0, retried: 0, failed: 0 };
+    for (const wsId of store.workspaceIds()) {
+      if (stopped) break;
+      const poster = posterFor(wsId);
+      if (!poster) continue;
+      const at = now();
+      if ((pausedUntil.get(wsId) ?? 0) > at.getTime()) continue;
+      const work = selectWork(store.readById(wsId).reminders, at, inFlight).map((r) => r.id);
+      for (let i = 0; i < work.length && !stopped; i += batchSize) {
+        const ids = work.slice(i, i + batchSize);
+        for (const id of ids) inFlight.add(id);
+        try {
+          if ((await processBatch(wsId, poster, ids, stats)) === "rate-limited") break;
+        } finally {
+          for (const id of ids) inFlight.delete(id);
+        }
+      }
+    }
+    if (stats.posted || stats.recovered || stats.retried || stats.failed)
+      log.info(
+        `reminders: ${stats.posted} posted, ${stats.recovered} found already posted, ${stats.retried} to retry, ${stats.failed} failed`,
+      );
+    return stats;
+  }
+
+  const runTick = (): Promise<void> => {
+    const next = shared.chain.then(async () => {
+      if (stopped) return;
+      try {
+        await tick();
+      } catch (err) {
+        log.error("reminder tick failed", err);
+      }
+    });
+    shared.chain = next;
+    mine = next;
+    return next;
+  };
+
+  const schedule = () => {
+    if (stopped || opts.timer === false) return;
+    // The next tick is timed from the end of the last one, so timer ticks can never pile up.
+    timer = setTimeout(() => {
+      void runTick().finally(schedule);
+    }, intervalSeconds * 1000);
+    timer.unref?.();
+  };
+
+  // Catch up at start-up: anything that came due while the app was down is posted now (marked late).
+  void runTick().finally(schedule);
+
+  return {
+    tickNow: runTick,
+    async stop() {
+      stopped = true;
+      if (timer) clearTimeout(timer);
+      await mine;
+    },
+  };
+}
