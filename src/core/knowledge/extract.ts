@@ -1,0 +1,378 @@
+import { formatPair, tokenize } from "../parse/kv.ts";
+
+/**
+ * Pull the numbers out of a question ("what would 12k calls a month at 6 minutes cost?") and write
+ * them as the key=value text of the estimate or staffing command (`contacts=12000 talk=6m`). Pure: the
+ * commands themselves check the values and say what is missing.
+ */
+
+export type VolumePeriod = "month" | "week" | "day" | "year";
+
+export interface QuestionFacts {
+  /** A number of contacts and what it is counted over. */
+  volume?: { count: number; period?: VolumePeriod; intervalSeconds?: number };
+  talk?: string;
+  wrap?: string;
+  hold?: string;
+  aht?: string;
+  /** Any other call length ("6 minutes each", "4-minute calls"). */
+  duration?: string;
+  hours?: string;
+  billing?: string;
+  target?: string;
+  answer?: string;
+  shrinkage?: string;
+  occupancy?: string;
+  sharedRate?: string;
+  hourlyRate?: string;
+  licensed?: boolean;
+  languages: string[];
+  /** key=value pairs typed as such, passed on as they are. */
+  pairs: Array<[key: string, value: string]>;
+  /** Words about money or about people, which decide between estimate and staffing. */
+  costWords: boolean;
+  agentWords: boolean;
+}
+
+const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
+const MULT = "k|thousand|million|mln|mil";
+const CONTACTS = String.raw`(?:(?:inbound|outbound|incoming|support|customer|phone|service|voice)\s+)?(?:calls?|contacts?|chats?|e-?mails?|tickets?|conversations?|interactions?|inquiries|enquiries|messages|requests)`;
+const UNIT = "seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h";
+const DUR = String.raw`(?:\d+:[0-5]\d|(?:${NUM})[-\s]?(?:${UNIT}))(?![a-z])`;
+
+const LANGUAGES = [
+  "spanish",
+  "french",
+  "german",
+  "portuguese",
+  "italian",
+  "romanian",
+  "polish",
+  "dutch",
+  "russian",
+  "ukrainian",
+  "chinese",
+  "mandarin",
+  "cantonese",
+  "japanese",
+  "korean",
+  "arabic",
+  "hindi",
+  "turkish",
+  "hungarian",
+  "greek",
+  "swedish",
+  "tagalog",
+  "vietnamese",
+];
+
+const toNumber = (digits: string, mult?: string): number => {
+  const n = Number(digits.replace(/,/g, ""));
+  const m = (mult ?? "").toLowerCase();
+  if (m === "k" || m === "thousand") return Math.round(n * 1000);
+  if (m.startsWith("m")) return Math.round(n * 1_000_000);
+  return n;
+};
+
+/** "6 minutes" → "6m", "30 sec" → "30s", "4:30" stays. */
+export const normalizeDuration = (text: string): string => {
+  const t = text.trim().toLowerCase();
+  if (/^\d+:[0-5]\d$/.test(t)) return t;
+  const m = new RegExp(String.raw`^(${NUM})[-\s]?(${UNIT})$`).exec(t);
+  if (!m?.[1] || !m[2]) return t;
+  const unit = m[2].startsWith("h") ? "h" : m[2].startsWith("m") ? "m" : "s";
+  return `${m[1].replace(/,/g, "")}${unit}`;
+};
+
+const PERIOD_WORDS: Record<string, VolumePeriod> = {
+  month: "month",
+  mo: "month",
+  monthly: "month",
+  week: "week",
+  wk: "week",
+  weekly: "week",
+  day: "day",
+  daily: "day",
+  year: "year",
+  yr: "year",
+  yearly: "year",
+  annually: "year",
+  annual: "year",
+};
+
+const INTERVAL_WORDS: Record<string, number> = {
+  hour: 3600,
+  hr: 3600,
+  hourly: 3600,
+  "half hour": 1800,
+  "half-hour": 1800,
+  "quarter hour": 900,
+  "quarter-hour": 900,
+};
+
+/** Read the facts of a question. The text is consumed piece by piece so no number is read twice. */
+export function readFacts(question: string): QuestionFacts {
+  const { pairs } = tokenize(question);
+  let t = ` ${question
+    .toLowerCase()
+    .replace(/\b[a-z][a-z0-9_-]*=("[^"]*"|“[^”]*”|\S+)/g, " ")
+    .replace(/[“”]/g, '"')
+    .replace(/\s+/g, " ")} `;
+  const facts: QuestionFacts = {
+    languages: [],
+    pairs: pairs.map((p) => [p.key, p.value]),
+    costWords:
+      /\b(?:cost|costs|costing|price|prices|pricing|priced|expensive|cheap|cheaper|budget|spend|pay|paying|charge|charged|bill|billed|quote|afford|dollars?|usd|eur|euros?)\b|\$|how much/.test(
+        question.toLowerCase(),
+      ),
+    agentWords:
+      /\b(?:agents?|staff|staffing|headcount|people|reps?|representatives?|operators?|ftes?|seats?|erlangs?|employees|team size|service level|sla|asa|occupancy|shrinkage)\b|how many (?:agents|people|reps|staff|operators)/.test(
+        question.toLowerCase(),
+      ),
+  };
+  const take = (re: RegExp, read: (m: RegExpExecArray) => void): void => {
+    const m = re.exec(t);
+    if (!m) return;
+    read(m);
+    t = `${t.slice(0, m.index)} ; ${t.slice(m.index + m[0].length)}`;
+  };
+
+  // Hours first: "24/7" must not be read as a service level of 24% in 7 seconds.
+  take(/\b24\s*[/x]\s*7(?:\s*\/\s*365)?\b|\b(?:a)?round[- ]the[- ]clock\b/, () => {
+    facts.hours = "24/7";
+  });
+  take(/\b(?:business|office|working)\s+hours\b|\b9\s*(?:-|to)\s*5\b/, () => {
+    facts.hours = "business";
+  });
+  take(/\b(\d{1,2})\s*(?:hours?|h)\s*(?:a|per)\s*day,?\s*(\d)\s*days?\b/, (m) => {
+    facts.hours = `${m[1]}x${m[2]}`;
+  });
+
+  // Rates before billing words: "$0.90 per minute" is a price, not an increment.
+  take(new RegExp(String.raw`\$\s*(${NUM})\s*(?:\/|per|an?)\s*(?:agent[- ]?)?(?:hour|hr)\b`), (m) => {
+    facts.hourlyRate = (m[1] ?? "").replace(/,/g, "");
+  });
+  take(new RegExp(String.raw`\$\s*(${NUM})\s*(?:\/|per|an?)\s*(?:min|minute)\b`), (m) => {
+    facts.sharedRate = (m[1] ?? "").replace(/,/g, "");
+  });
+  take(/\b(\d{1,3})\s*cents?\s*(?:\/|per|an?)\s*(?:min|minute)\b/, (m) => {
+    facts.sharedRate = (Number(m[1]) / 100).toFixed(2);
+  });
+
+  take(
+    /\b(?:billed\s+|billing\s+)?(?:per[- ]second|by\s+the\s+second|to\s+the\s+second)(?:\s+billing)?\b/,
+    () => {
+      facts.billing = "1s";
+    },
+  );
+  take(/\b(\d{1,2})[-\s]?(?:s|sec|second)s?\s+(?:billing\s+)?increments?\b/, (m) => {
+    facts.billing = `${m[1]}s`;
+  });
+  take(
+    /\b(?:billed\s+per\s+minute|per[- ]minute\s+billing|by\s+the\s+minute|rounded\s+(?:up\s+)?to\s+the\s+(?:next\s+|nearest\s+)?minute|round(?:s|ing)?\s+up\s+to\s+the\s+(?:next\s+)?minute)\b/,
+    () => {
+      facts.billing = "60s";
+    },
+  );
+
+  // Volume, with what it is counted over.
+  take(
+    new RegExp(
+      String.raw`(?<![\d.,$])(${NUM})\s*(${MULT})?\s*(?:(monthly|weekly|daily|yearly|annual|hourly)\s+)?${CONTACTS}(?:\s*(?:a|an|per|each|every|\/|in\s+an?|in\s+the|in|over\s+an?)\s*(?:(\d+)\s*(?:-\s*)?(?:minutes?|mins?|m)\b|(half[- ]hour|quarter[- ]hour|month|mo|week|wk|day|year|yr|hour|hr)\b)|\s+(monthly|weekly|daily|yearly|annually|hourly)\b)?`,
+    ),
+    (m) => {
+      const count = toNumber(m[1] ?? "0", m[2]);
+      const word = (m[3] ?? m[6] ?? m[5] ?? "").replace("-", " ");
+      const volume: NonNullable<QuestionFacts["volume"]> = { count };
+      if (m[4]) volume.intervalSeconds = Number(m[4]) * 60;
+      else if (PERIOD_WORDS[word]) volume.period = PERIOD_WORDS[word];
+      else if (INTERVAL_WORDS[word]) volume.intervalSeconds = INTERVAL_WORDS[word];
+      facts.volume = volume;
+    },
+  );
+
+  // Service level: "80% in 20 seconds", "80/20", "90% within 30s".
+  take(
+    new RegExp(
+      String.raw`\b(\d{1,2}(?:\.\d+)?)\s*%\s*(?:of\s+(?:calls|contacts)\s+)?(?:answered\s+)?(?:in|within|under)\s+(${DUR})`,
+    ),
+    (m) => {
+      facts.target = `${m[1]}%`;
+      facts.answer = normalizeDuration(m[2] ?? "");
+    },
+  );
+  take(/\b(\d{2})\s*\/\s*(\d{1,3})\b/, (m) => {
+    facts.target = `${m[1]}%`;
+    facts.answer = `${m[2]}s`;
+  });
+  take(/\b(?:service[- ]level|sl)\s*(?:target\s*)?(?:of|is|at|=|:)?\s*(\d{1,2}(?:\.\d+)?)\s*%/, (m) => {
+    facts.target = `${m[1]}%`;
+  });
+  take(/\b(\d{1,2}(?:\.\d+)?)\s*%\s*(?:service[- ]level|sl)\b/, (m) => {
+    facts.target = `${m[1]}%`;
+  });
+
+  take(
+    /\bshrinkage\s*(?:of|is|at|=|:)?\s*(\d{1,2}(?:\.\d+)?)\s*%?|\b(\d{1,2}(?:\.\d+)?)\s*%\s*shrinkage\b/,
+    (m) => {
+      facts.shrinkage = `${m[1] ?? m[2]}%`;
+    },
+  );
+  take(
+    /\b(?:max(?:imum)?\s+)?occupancy\s*(?:of|is|at|=|:|cap(?:ped)?\s+at)?\s*(\d{1,3}(?:\.\d+)?)\s*%?|\b(\d{1,3}(?:\.\d+)?)\s*%\s*(?:max(?:imum)?\s+)?occupancy\b/,
+    (m) => {
+      facts.occupancy = `${m[1] ?? m[2]}%`;
+    },
+  );
+
+  // Named parts of the handle time, either order: "hold 30s", "30 seconds of hold".
+  const named = (names: string, set: (v: string) => void): void => {
+    take(
+      new RegExp(
+        String.raw`\b(?:${names})(?:\s+time)?\s*(?:of|is|=|:|about|around|averages?)?\s*(${DUR})|(${DUR})\s*(?:of\s+)?(?:${names})\b`,
+      ),
+      (m) => set(normalizeDuration(m[1] ?? m[2] ?? "")),
+    );
+  };
+  named(String.raw`average\s+handle|average\s+handling|handle|handling|aht`, (v) => {
+    facts.aht = v;
+  });
+  named(String.raw`wrap[- ]?up|wrap|after[- ]call(?:\s+work)?|acw`, (v) => {
+    facts.wrap = v;
+  });
+  named("hold", (v) => {
+    facts.hold = v;
+  });
+  named("talk(?:ing)?", (v) => {
+    facts.talk = v;
+  });
+  // An answer threshold alone: "answered within 30 seconds".
+  take(new RegExp(String.raw`\b(?:answer(?:ed)?\s+)?(?:within|under)\s+(${DUR})`), (m) => {
+    facts.answer = normalizeDuration(m[1] ?? "");
+  });
+  // Any other call length is the handle (or talk) time: "at 6 minutes", "4-minute calls", "5 min each".
+  take(new RegExp(`(${DUR})`), (m) => {
+    facts.duration = normalizeDuration(m[1] ?? "");
+  });
+
+  if (/\blicensed\b/.test(t)) facts.licensed = true;
+  for (const lang of LANGUAGES) if (new RegExp(`\\b${lang}\\b`).test(t)) facts.languages.push(lang);
+  return facts;
+}
+
+const ESTIMATE_KEYS = new Set([
+  "contacts",
+  "calls",
+  "volume",
+  "talk",
+  "wrap",
+  "hold",
+  "hold-billed",
+  "hours",
+  "coverage",
+  "billing",
+  "target",
+  "answer",
+  "shrinkage",
+  "max-occupancy",
+  "occupancy",
+  "shared-rate",
+  "hourly-rate",
+  "licensed",
+  "languages",
+]);
+
+const STAFFING_KEYS = new Set([
+  "calls",
+  "interval",
+  "aht",
+  "talk",
+  "hold",
+  "wrap",
+  "answer",
+  "target",
+  "shrinkage",
+  "max-occupancy",
+  "occupancy",
+]);
+
+const join = (
+  pairs: Array<[string, string | undefined]>,
+  typed: Array<[string, string]>,
+  allowed: Set<string>,
+) => {
+  const out = new Map<string, string>();
+  for (const [k, v] of pairs) if (v !== undefined && v !== "") out.set(k, v);
+  // What the user typed as key=value wins over what we read from the words.
+  for (const [k, v] of typed) if (allowed.has(k)) out.set(k, v);
+  return [...out].map(([k, v]) => formatPair(k, v)).join(" ");
+};
+
+/** The `/cc-estimate` text for a question, e.g. `contacts=12000 talk=6m hours=24/7`. */
+export function toEstimateArgs(question: string, facts: QuestionFacts = readFacts(question)): string {
+  const v = facts.volume;
+  const contacts =
+    v && !v.intervalSeconds
+      ? v.period && v.period !== "month"
+        ? `${v.count}/${v.period}`
+        : `${v.count}`
+      : undefined;
+  const talk = facts.talk ?? facts.aht ?? facts.duration;
+  return join(
+    [
+      ["contacts", contacts],
+      ["talk", talk],
+      ["wrap", facts.wrap],
+      ["hold", facts.hold],
+      ["hours", facts.hours],
+      ["billing", facts.billing],
+      ["target", facts.target],
+      ["answer", facts.answer],
+      ["shrinkage", facts.shrinkage],
+      ["max-occupancy", facts.occupancy],
+      ["shared-rate", facts.sharedRate],
+      ["hourly-rate", facts.hourlyRate],
+      ["licensed", facts.licensed ? "yes" : undefined],
+      ["languages", facts.languages.length > 0 ? facts.languages.join(",") : undefined],
+    ],
+    facts.pairs,
+    ESTIMATE_KEYS,
+  );
+}
+
+/** The `/cc-staffing` text for a question, e.g. `calls=300 interval=60m aht=4m answer=20s target=80%`. */
+export function toStaffingArgs(question: string, facts: QuestionFacts = readFacts(question)): string {
+  const v = facts.volume;
+  const parts = facts.talk !== undefined || facts.wrap !== undefined || facts.hold !== undefined;
+  const aht = facts.aht ?? (parts ? undefined : facts.duration);
+  return join(
+    [
+      ["calls", v && !v.period ? `${v.count}` : undefined],
+      ["interval", v?.intervalSeconds ? `${v.intervalSeconds / 60}m` : undefined],
+      ["aht", aht],
+      ["talk", facts.aht ? undefined : (facts.talk ?? (parts && !facts.talk ? facts.duration : undefined))],
+      ["hold", facts.aht ? undefined : facts.hold],
+      ["wrap", facts.aht ? undefined : facts.wrap],
+      ["answer", facts.answer],
+      ["target", facts.target],
+      ["shrinkage", facts.shrinkage],
+      ["max-occupancy", facts.occupancy],
+    ],
+    facts.pairs,
+    STAFFING_KEYS,
+  );
+}
+
+/**
+ * A command text to suggest when the one read from a question was not enough: the user's own values
+ * plus the missing key, its value taken from the command's example (`calls=300 interval=60m aht=3m`).
+ * Falls back to the example itself when the missing key cannot be told.
+ */
+export function suggestArgs(args: string, field: string | undefined, example: string | undefined): string {
+  if (!example) return args;
+  if (!field || args.trim() === "") return example;
+  const have = new Set(tokenize(args).pairs.map((p) => p.key));
+  const fromExample = tokenize(example).pairs.find((p) => p.key === field);
+  if (have.has(field) || !fromExample) return example;
+  return `${args} ${formatPair(fromExample.key, fromExample.value)}`;
+}
