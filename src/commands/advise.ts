@@ -1,13 +1,282 @@
+import { type Advice, advise, defaultRuleSet, type Recommendation } from "../core/advice/advise.ts";
+import type { Understood } from "../core/advice/freetext.ts";
+import { ADVISE_EXAMPLE, parseAdviseInput } from "../core/advice/input.ts";
+import {
+  CHANNELS,
+  describeKey,
+  HOURS,
+  INBOUND,
+  OUTBOUND,
+  PATTERNS,
+  PROFILE_KEYS,
+  type Profile,
+  type ProfileKey,
+  REGIONS,
+  REPORTING,
+} from "../core/advice/profile.ts";
 import { UserInputError } from "../core/errors.ts";
-import type { CommandSpec } from "./types.ts";
+import {
+  type AdviceBasis,
+  renderAdvice,
+  renderAdviseHelp,
+  renderProfile,
+  renderReset,
+} from "../render/advise.ts";
+import type { CommandContext, CommandRun, CommandSpec, FormField, FormSpec } from "./types.ts";
 
-// Placeholder: replaced by the feature that implements /cc-advise.
+// Load and check the rule files when the app starts: a broken file stops start-up with its name,
+// the rule and the place of the problem, instead of failing on the first request.
+defaultRuleSet();
+
+/** One recommendation as `--json` prints it. */
+export interface RecommendationJson {
+  criterion: string;
+  choice?: string;
+  severity: Recommendation["severity"];
+  title: string;
+  reason: string;
+  explanation: string;
+  rule: string;
+  askVendor: string[];
+  alternatives?: Array<{ choice: string; title: string; rule: string; reason: string }>;
+}
+
+export interface AdviseJson {
+  profile: Profile;
+  recommendations: RecommendationJson[];
+  /** Facts read from the input and the words they came from. */
+  understood: Understood[];
+  /** Every question to ask vendors, without repeats. */
+  checklist: string[];
+  /** "typed": the input replaced the saved profile; "update": merged into it; "saved": used as saved. */
+  basis: AdviceBasis["mode"];
+  saved: boolean;
+}
+
+const EXAMPLES = [
+  ADVISE_EXAMPLE,
+  "We're a 40-person online shop, about 2,000 calls and 500 emails a month, customers in the US and Mexico, we need Spanish and take card payments by phone",
+  "update hours=24/7 quotes=1",
+];
+
+const toJson = (r: Recommendation): RecommendationJson => ({
+  criterion: r.criterion,
+  ...(r.choice !== undefined ? { choice: r.choice } : {}),
+  severity: r.severity,
+  title: r.title,
+  reason: r.reason,
+  explanation: r.explanation,
+  rule: r.rule,
+  askVendor: r.askVendor,
+  ...(r.alternatives ? { alternatives: r.alternatives } : {}),
+});
+
+const keysOf = (p: Profile | undefined): ProfileKey[] => PROFILE_KEYS.filter((k) => p?.[k] !== undefined);
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+async function adviseRun(
+  profile: Profile,
+  understood: Understood[],
+  freeText: boolean,
+  basis: AdviceBasis,
+  saved: boolean,
+): Promise<CommandRun<AdviseJson>> {
+  const advice: Advice = await advise(profile);
+  const result: AdviseJson = {
+    profile,
+    recommendations: advice.recommendations.map(toJson),
+    understood,
+    checklist: advice.checklist.map((c) => c.question),
+    basis: basis.mode,
+    saved,
+  };
+  return { result, reply: renderAdvice({ profile, advice, understood, freeText, basis }) };
+}
+
+const option = (value: string, label = value) => ({ value, label });
+const yesNo = [option("yes", "Yes"), option("no", "No")];
+
+/** The form's field for one key, prefilled from the saved profile. */
+function formField(key: ProfileKey, saved: Profile | undefined): FormField {
+  const v = saved?.[key];
+  const base = { key, label: describeKey(key), optional: true } as const;
+  const pick = (values: readonly string[]): FormField => ({
+    ...base,
+    kind: "select",
+    options: values.map((x) => option(x)),
+    ...(typeof v === "string" ? { initial: v } : {}),
+  });
+  const many = (values: readonly string[]): FormField => ({
+    ...base,
+    kind: "multiselect",
+    options: values.map((x) => option(x)),
+    ...(Array.isArray(v) ? { initial: v.map(String) } : {}),
+  });
+  switch (key) {
+    case "pattern":
+      return pick(PATTERNS);
+    case "channels":
+      return many(CHANNELS);
+    case "inbound":
+      return many(INBOUND);
+    case "outbound":
+      return many(OUTBOUND);
+    case "expansion":
+      return pick(REGIONS);
+    case "accents":
+      return pick(["sensitive", "tolerant"]);
+    case "priority":
+      return pick(["cost", "balanced", "quality"]);
+    case "complexity":
+      return pick(["simple", "specialized"]);
+    case "hours":
+      return pick(HOURS);
+    case "reporting":
+      return pick(REPORTING);
+    case "cloud":
+      return pick(["trusted", "skeptical"]);
+    case "switching":
+      return pick(["underperforming", "no"]);
+    case "languages":
+    case "crm":
+      return {
+        ...base,
+        kind: "text",
+        placeholder: key === "languages" ? "en, es" : "salesforce, zendesk",
+        ...(Array.isArray(v) ? { initial: v.join(", ") } : {}),
+      };
+    case "industry":
+      return {
+        ...base,
+        kind: "text",
+        placeholder: "e-commerce",
+        ...(typeof v === "string" ? { initial: v } : {}),
+      };
+    default:
+      if (
+        typeof v === "boolean" ||
+        [
+          "international",
+          "licensed",
+          "payments",
+          "health",
+          "personal-data",
+          "dr",
+          "overloaded",
+          "lost-sales",
+          "missed-calls",
+          "missed-appointments",
+          "language-barriers",
+        ].includes(key)
+      )
+        return {
+          ...base,
+          kind: "select",
+          options: yesNo,
+          ...(typeof v === "boolean" ? { initial: v ? "yes" : "no" } : {}),
+        };
+      return {
+        ...base,
+        kind: "number",
+        decimal: ["talk", "wrap", "hold", "growth", "callback-hours"].includes(key),
+        min: 0,
+        ...(typeof v === "number" ? { initial: String(v) } : {}),
+      };
+  }
+}
+
+export function adviseForm(saved: Profile | undefined): FormSpec {
+  return {
+    title: "Your needs",
+    submit: "Get advice",
+    intro:
+      "Fill in what you know; every field is optional. What you submit replaces your saved profile, and the advice is based on it.",
+    fields: [
+      {
+        key: "describe",
+        label: "Or describe your team in your own words",
+        kind: "textarea",
+        optional: true,
+        placeholder: "A 40-person online shop, 2,000 calls a month, we need Spanish and take card payments…",
+      },
+      ...PROFILE_KEYS.map((k) => formField(k, saved)),
+    ],
+  };
+}
+
+async function savedProfile(ctx: CommandContext): Promise<Profile | undefined> {
+  const store = await ctx.store();
+  const p = store.read(ctx.workspace).profile;
+  return p && keysOf(p).length ? p : undefined;
+}
+
 export const adviseCommand: CommandSpec = {
   name: "advise",
-  summary: "/cc-advise",
-  usageHint: "",
-  examples: [],
-  async run() {
-    throw new UserInputError("/cc-advise is not available yet.");
+  summary: "What kind of call center to look for, why, and what to ask each vendor, from your team's needs.",
+  usageHint: "[volume=2000 languages=en,es payments=yes … | a description | update … | show | reset | help]",
+  examples: EXAMPLES,
+
+  async form(text, ctx) {
+    if (text.trim() !== "") return undefined;
+    return adviseForm(await savedProfile(ctx));
+  },
+
+  async run(text, ctx) {
+    const trimmed = text.trim();
+    const [first = "", ...rest] = trimmed.split(/\s+/);
+    const sub = first.toLowerCase();
+
+    if (sub === "help" && rest.length === 0)
+      return { result: { keys: PROFILE_KEYS }, reply: renderAdviseHelp(EXAMPLES) };
+
+    if (sub === "show" && rest.length === 0) {
+      const profile = await savedProfile(ctx);
+      return { result: { profile: profile ?? null }, reply: renderProfile(profile) };
+    }
+
+    if (sub === "reset" && rest.length === 0) {
+      const store = await ctx.store();
+      const removed = await store.update(ctx.workspace, (draft) => {
+        const old = draft.profile;
+        delete draft.profile;
+        return old;
+      });
+      return { result: { reset: true, removed: removed ?? null }, reply: renderReset(removed) };
+    }
+
+    if (trimmed === "" || (sub === "update" && rest.length === 0)) {
+      const profile = await savedProfile(ctx);
+      if (!profile)
+        throw new UserInputError("There is no saved profile yet: describe your team first.", {
+          example: ADVISE_EXAMPLE,
+        });
+      return adviseRun(profile, [], false, { mode: "saved" }, false);
+    }
+
+    if (sub === "update") {
+      const input = parseAdviseInput(trimmed.slice(first.length));
+      const store = await ctx.store();
+      // Read, merge and save in one update so a concurrent change is not lost.
+      const merged = await store.update(ctx.workspace, (draft) => {
+        const next: Profile = { ...(draft.profile ?? {}), ...input.profile };
+        draft.profile = next;
+        return next;
+      });
+      const changed = keysOf(input.profile);
+      return adviseRun(merged, input.understood, input.freeText, { mode: "update", changed }, true);
+    }
+
+    // Anything else is the profile itself: validated first, saved only when it is valid.
+    const input = parseAdviseInput(trimmed);
+    const store = await ctx.store();
+    const previous = await store.update(ctx.workspace, (draft) => {
+      const old = draft.profile;
+      draft.profile = input.profile;
+      return old;
+    });
+    const replaced = keysOf(previous).filter(
+      (k) => input.profile[k] === undefined && !same(previous?.[k], undefined),
+    );
+    return adviseRun(input.profile, input.understood, input.freeText, { mode: "typed", replaced }, true);
   },
 };

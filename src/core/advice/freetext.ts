@@ -1,0 +1,447 @@
+import type { Profile, ProfileKey } from "./profile.ts";
+import { type Synonyms, synonyms } from "./synonyms.ts";
+
+/**
+ * Turn a description in plain words into profile facts: numbers with their units ("about 2,000 calls
+ * and 500 emails a month", "calls last 4 minutes", "we grow 30% a year") and the phrase table of
+ * data/advice/synonyms.json. Every fact remembers the words it came from, so the reply can show what
+ * was understood and the user can correct it.
+ */
+
+export interface Understood {
+  key: ProfileKey;
+  value: unknown;
+  /** The words it was read from. */
+  from: string;
+}
+
+export interface Conflict {
+  key: ProfileKey;
+  values: unknown[];
+  from: string[];
+}
+
+export interface ReadResult {
+  facts: Profile;
+  understood: Understood[];
+  conflicts: Conflict[];
+}
+
+const NUMBER_WORDS: Record<string, string> = {
+  one: "1",
+  two: "2",
+  three: "3",
+  four: "4",
+  five: "5",
+  six: "6",
+  seven: "7",
+  eight: "8",
+  nine: "9",
+  ten: "10",
+  eleven: "11",
+  twelve: "12",
+  fifteen: "15",
+  twenty: "20",
+  thirty: "30",
+  forty: "40",
+  fifty: "50",
+  hundred: "100",
+  "a dozen": "12",
+  "a couple of": "2",
+  "a hundred": "100",
+  "a thousand": "1000",
+  single: "1",
+};
+
+const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
+const bounded = (phrase: string): string => `(?<![a-z0-9])${escapeRe(phrase)}(?![a-z0-9])`;
+
+/** Lower case, plain quotes and apostrophes, single spaces, number words as digits. */
+export function normalizeText(text: string): string {
+  let s = text
+    .toLowerCase()
+    .replace(/[‘’`´]/g, "'")
+    .replace(/[“”«»]/g, '"')
+    .replace(/[–—]/g, "-")
+    .replace(/\s+/g, " ")
+    .trim();
+  for (const [word, digits] of Object.entries(NUMBER_WORDS))
+    s = s.replace(new RegExp(`(?<![a-z0-9-])${escapeRe(word)}(?![a-z0-9])`, "g"), digits);
+  return s;
+}
+
+interface Table {
+  key: ProfileKey | "language" | "country" | "switching" | "boolean";
+  entries: Array<{ value: string; re: RegExp }>;
+}
+
+/** Phrases of one table, longest first, so "don't mind accents" is read before "mind accents". */
+const compile = (key: Table["key"], map: Record<string, string[]>): Table => ({
+  key,
+  entries: Object.entries(map)
+    .flatMap(([value, phrases]) => phrases.map((p) => ({ value, phrase: p })))
+    .sort((a, b) => b.phrase.length - a.phrase.length)
+    .map(({ value, phrase }) => ({ value, re: new RegExp(bounded(phrase), "g") })),
+});
+
+interface Compiled {
+  tables: Table[];
+  languages: Table;
+  countries: Table;
+  booleans: Table;
+  switching: Table;
+  regions: Array<{ value: string; phrase: string }>;
+  negation: RegExp;
+}
+
+const cache = new WeakMap<Synonyms, Compiled>();
+function compiled(syn: Synonyms): Compiled {
+  const hit = cache.get(syn);
+  if (hit) return hit;
+  const c: Compiled = {
+    tables: [
+      compile("pattern", syn.pattern),
+      compile("channels", syn.channels),
+      compile("inbound", syn.inbound),
+      compile("outbound", syn.outbound),
+      compile("hours", syn.hours),
+      compile("priority", syn.priority),
+      compile("complexity", syn.complexity),
+      compile("accents", syn.accents),
+      compile("industry", syn.industries),
+      compile("crm", syn.crm),
+      compile("cloud", syn.cloud),
+      compile("reporting", syn.reporting),
+    ],
+    languages: compile("language", syn.languages),
+    countries: compile("country", Object.fromEntries(syn.countries.map((c) => [c, [c]]))),
+    booleans: compile("boolean", syn.booleans),
+    switching: compile("switching", { underperforming: syn.switching }),
+    regions: Object.entries(syn.regions)
+      .flatMap(([value, phrases]) => phrases.map((phrase) => ({ value, phrase })))
+      .sort((a, b) => b.phrase.length - a.phrase.length),
+    negation: new RegExp(
+      `(?:^|[^a-z'])(?:${[...syn.negations]
+        .sort((a, b) => b.length - a.length)
+        .map(escapeRe)
+        .join("|")})(?![a-z'])`,
+    ),
+  };
+  cache.set(syn, c);
+  return c;
+}
+
+/** Is the phrase at `index` negated ("we don't take card payments", "no 24/7 needed")? */
+function negated(text: string, index: number, negation: RegExp): boolean {
+  const before = text.slice(Math.max(0, index - 40), index);
+  // Only the current clause counts: "no outbound, but we take payments" must not negate payments.
+  const clause = before.split(/[.,;!?:]| but | and | while | although /).pop() ?? "";
+  const words = clause.trim().split(" ").slice(-4).join(" ");
+  return negation.test(` ${words}`);
+}
+
+const LIST_KEYS = new Set<ProfileKey>(["channels", "inbound", "outbound", "languages", "crm"]);
+
+/** When the text names several values of one choice, the stronger need wins rather than an error. */
+const STRONGER: Partial<Record<ProfileKey, string[]>> = {
+  hours: ["business", "extended", "24/7"],
+  pattern: ["steady", "seasonal", "inconsistent"],
+  complexity: ["simple", "specialized"],
+  reporting: ["basic", "real-time", "recordings"],
+};
+
+class Facts {
+  readonly facts: Record<string, unknown> = {};
+  readonly understood: Understood[] = [];
+  readonly conflicts: Conflict[] = [];
+
+  set(key: ProfileKey, value: unknown, from: string): void {
+    const prev = this.facts[key];
+    if (LIST_KEYS.has(key)) {
+      const list = (prev as unknown[] | undefined) ?? [];
+      if (!list.includes(value)) list.push(value);
+      this.facts[key] = list;
+      this.note(key, from);
+      return;
+    }
+    if (prev === undefined || prev === value) {
+      this.facts[key] = value;
+      this.note(key, from);
+      return;
+    }
+    const rank = STRONGER[key];
+    if (key === "priority" && prev !== value) {
+      this.facts[key] = "balanced";
+      this.note(key, from);
+      return;
+    }
+    if (rank) {
+      if (rank.indexOf(String(value)) > rank.indexOf(String(prev))) this.facts[key] = value;
+      this.note(key, from);
+      return;
+    }
+    const existing = this.conflicts.find((c) => c.key === key);
+    if (existing) {
+      if (!existing.values.includes(value)) existing.values.push(value);
+      existing.from.push(from);
+    } else {
+      const first = this.understood.find((u) => u.key === key);
+      this.conflicts.push({ key, values: [prev, value], from: [first?.from ?? "", from] });
+    }
+  }
+
+  private note(key: ProfileKey, from: string): void {
+    const u = this.understood.find((x) => x.key === key);
+    if (u) {
+      u.value = this.facts[key];
+      if (!u.from.split(" … ").includes(from)) u.from = `${u.from} … ${from}`;
+    } else this.understood.push({ key, value: this.facts[key], from });
+  }
+}
+
+const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)`;
+const toNumber = (s: string): number => Number(s.replace(/,/g, ""));
+const scale = (unit: string | undefined): number =>
+  !unit ? 1 : /^(k|thousand)$/.test(unit) ? 1e3 : /^(m|mm|million|mln)$/.test(unit) ? 1e6 : 1;
+
+const PERIOD =
+  /(?:a|per|each|every|\/|a single)\s?(day|week|month|year)|(daily|weekly|monthly|yearly|annually)/;
+const perMonth = (period: string | undefined): number => {
+  if (!period) return 1;
+  if (period.startsWith("da")) return 30;
+  if (period.startsWith("week")) return 52 / 12;
+  if (period.startsWith("year") || period.startsWith("annual")) return 1 / 12;
+  return 1;
+};
+
+const CONTACT_NOUNS = String.raw`(?:phone calls|calls|emails|e-mails|mails|chats|contacts|messages|tickets|conversations|interactions|texts|inquiries|enquiries|requests)`;
+
+/** "about 2,000 calls and 500 emails a month": each count, converted to a month, added up. */
+function readVolume(text: string, out: Facts): void {
+  for (const sentence of text.split(/(?<=[.!?;])\s/)) {
+    const re = new RegExp(
+      String.raw`${NUM}\s*(k|thousand|m|million)?\+?\s+(?:[a-z-]+\s+){0,2}?${CONTACT_NOUNS}(?![a-z])`,
+      "g",
+    );
+    const found: Array<{ n: number; end: number; from: string }> = [];
+    for (const m of sentence.matchAll(re)) {
+      const n = toNumber(m[1] ?? "0") * scale(m[2]);
+      if (!Number.isFinite(n)) continue;
+      // Skip counts of something else that merely precede a contact noun ("40 people ... calls").
+      if (
+        /\b(people|person|employees|staff|agents|sites|offices|minutes|hours|seconds|days|languages|countries)\b/.test(
+          m[0],
+        )
+      )
+        continue;
+      found.push({ n, end: (m.index ?? 0) + m[0].length, from: m[0] });
+    }
+    if (found.length === 0) continue;
+    let total = 0;
+    const parts: string[] = [];
+    for (const f of found) {
+      const after = sentence.slice(f.end);
+      const p = PERIOD.exec(after);
+      const period = p ? (p[1] ?? p[2]) : undefined;
+      total += f.n * perMonth(period);
+      parts.push(p && p.index < 60 ? `${f.from} ${p[0]}` : f.from);
+    }
+    const prev = (out.facts.volume as number | undefined) ?? 0;
+    out.facts.volume = undefined;
+    out.set("volume", Math.round(prev + total), parts.join(" + "));
+  }
+}
+
+const minutesOf = (n: number, unit: string): number =>
+  /^s/.test(unit) ? n / 60 : /^h/.test(unit) ? n * 60 : n;
+const DURATION = String.raw`${NUM}\s*(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h)(?![a-z])`;
+const FILL = String.raw`(?:\s+(?:is|are|of|about|around|roughly|approximately|on average|average|takes?|lasts?|last|typically|usually|for|under|over|maybe|~))*\s*:?\s*`;
+
+function readNumbers(text: string, out: Facts): void {
+  const first = (re: RegExp): RegExpExecArray | null => re.exec(text);
+  let m: RegExpExecArray | null;
+
+  // Own people answering customers before company size, so "our 5 agents" is not read as the company.
+  m =
+    first(
+      new RegExp(
+        String.raw`(?:our|we have|with|have)\s+(?:own\s+)?${NUM}\s+(?:in-house\s+|own\s+|internal\s+)?(?:agents|reps|representatives|operators|support (?:people|staff|agents)|people (?:on the phones?|answering|who answer|taking calls))`,
+      ),
+    ) ??
+    first(
+      new RegExp(String.raw`${NUM}\s+(?:in-house|internal|own)\s+(?:agents|reps|staff|people|operators)`),
+    );
+  if (m?.[1]) out.set("in-house-agents", Math.round(toNumber(m[1])), m[0].trim());
+
+  m =
+    first(
+      new RegExp(
+        String.raw`${NUM}-(?:person|people|employee|strong)(?![a-z])|${NUM} (?:person|people|employee|staff|strong)\s+(?:[a-z-]+\s+)?(?:company|business|team|shop|firm|startup|store|agency|clinic|practice)`,
+      ),
+    ) ??
+    first(new RegExp(String.raw`(?:team|company|staff|business) of\s+(?:about\s+|around\s+)?${NUM}`)) ??
+    first(new RegExp(String.raw`${NUM}\s+(?:employees|staff members|people work|workers)`)) ??
+    first(new RegExp(String.raw`(?:we are|we're)\s+(?:about\s+|around\s+)?${NUM}\s+people`));
+  const people = m?.[1] ?? m?.[2];
+  if (m && people) out.set("employees", Math.round(toNumber(people)), m[0].trim());
+
+  m = first(
+    new RegExp(
+      String.raw`${NUM}\s+(?:sites|offices|locations|branches|call cent(?:er|re)s|stores|warehouses)`,
+    ),
+  );
+  const oneSite = /\b(?:a single|one|1) (?:site|office|location)\b/.exec(text);
+  if (m?.[1]) out.set("sites", Math.round(toNumber(m[1])), m[0].trim());
+  else if (oneSite) out.set("sites", 1, oneSite[0]);
+
+  m =
+    first(
+      new RegExp(
+        String.raw`(?:grow|growing|growth|expect|expecting|increase|increasing|up)(?:\s+(?:of|by|at|about|around|roughly|approximately|over))*\s+${NUM}\s*(?:%|percent)`,
+      ),
+    ) ??
+    first(
+      new RegExp(
+        String.raw`${NUM}\s*(?:%|percent)\s+(?:growth|more|a year|per year|annually|yearly|year on year|each year)`,
+      ),
+    );
+  const times = /\b(doubl(?:e|es|ing)|tripl(?:e|es|ing))\b/.exec(text);
+  if (m?.[1]) out.set("growth", toNumber(m[1]), m[0].trim());
+  else if (times) out.set("growth", times[1]?.startsWith("doubl") ? 100 : 200, times[0]);
+
+  m =
+    first(new RegExp(String.raw`(?:calls?|conversations?|contacts?|chats?)${FILL}${DURATION}`)) ??
+    first(new RegExp(String.raw`(?:talk time|average call|call length|handle time|aht)${FILL}${DURATION}`)) ??
+    first(
+      new RegExp(
+        String.raw`${NUM}[- ]?(minutes?|mins?|seconds?|secs?)\s+(?:calls|conversations|phone calls)`,
+      ),
+    );
+  if (m?.[1] && m[2]) out.set("talk", round2(minutesOf(toNumber(m[1]), m[2])), m[0].trim());
+
+  m =
+    first(new RegExp(String.raw`(?:wrap[- ]?up|after-call work|acw|notes)(?:\s+time)?${FILL}${DURATION}`)) ??
+    first(new RegExp(String.raw`${DURATION}\s+(?:of\s+)?(?:wrap[- ]?up|after-call work|of notes)`));
+  if (m?.[1] && m[2]) out.set("wrap", round2(minutesOf(toNumber(m[1]), m[2])), m[0].trim());
+
+  m =
+    first(new RegExp(String.raw`(?:on hold|hold time|hold)${FILL}${DURATION}`)) ??
+    first(new RegExp(String.raw`${DURATION}\s+on hold`));
+  if (m?.[1] && m[2]) out.set("hold", round2(minutesOf(toNumber(m[1]), m[2])), m[0].trim());
+
+  m =
+    first(
+      new RegExp(
+        String.raw`(?:call(?:ing)?(?: customers| people| them| patients| clients| leads| everyone)? back|callbacks?|call-backs?|return(?:ing)? calls|get back to (?:customers|people|them))(?:\s+(?:takes?|can take|often take|sometimes takes?|in|within|after|us|up to|about|around|over|more than|at least|often|sometimes))*\s+${NUM}\s*(hours?|hrs?|h|days?|d)(?![a-z])`,
+      ),
+    ) ??
+    first(
+      new RegExp(
+        String.raw`${NUM}\s*(hours?|hrs?|days?)\s+to\s+(?:call|get|ring)\s+(?:customers\s+|people\s+|them\s+)?back`,
+      ),
+    );
+  if (m?.[1] && m[2])
+    out.set("callback-hours", toNumber(m[1]) * (m[2].startsWith("d") ? 24 : 1), m[0].trim());
+
+  m = first(
+    new RegExp(String.raw`${NUM}\s+(?:quotes|quote|offers|offer|proposals|proposal|bids|bid|estimates)`),
+  );
+  const none =
+    /\b(?:no|zero|not any|haven't (?:got|had|received) any) (?:quotes|offers|proposals|bids)\b/.exec(text);
+  if (m?.[1]) out.set("quotes", Math.round(toNumber(m[1])), m[0].trim());
+  else if (none) out.set("quotes", 0, none[0]);
+}
+
+const round2 = (n: number): number => Math.round(n * 100) / 100;
+
+function readTables(text: string, out: Facts, c: Compiled): void {
+  for (const table of c.tables) {
+    let work = text;
+    for (const { value, re } of table.entries) {
+      re.lastIndex = 0;
+      for (const m of work.matchAll(re)) {
+        const at = m.index ?? 0;
+        if (!negated(work, at, c.negation)) out.set(table.key as ProfileKey, value, m[0]);
+        // Mask it so shorter phrases inside it ("mind accents" in "don't mind accents") are not read.
+        work = work.slice(0, at) + " ".repeat(m[0].length) + work.slice(at + m[0].length);
+      }
+    }
+  }
+}
+
+function readBooleans(text: string, out: Facts, c: Compiled): void {
+  let work = text;
+  for (const { value, re } of c.booleans.entries) {
+    for (const m of work.matchAll(re)) {
+      const at = m.index ?? 0;
+      out.set(value as ProfileKey, !negated(work, at, c.negation), m[0]);
+      work = work.slice(0, at) + " ".repeat(m[0].length) + work.slice(at + m[0].length);
+    }
+  }
+  for (const { re } of c.switching.entries)
+    for (const m of text.matchAll(re))
+      if (!negated(text, m.index ?? 0, c.negation)) out.set("switching", "underperforming", m[0]);
+}
+
+function readLanguages(text: string, out: Facts, c: Compiled): void {
+  for (const { value, re } of c.languages.entries)
+    for (const m of text.matchAll(re))
+      if (!negated(text, m.index ?? 0, c.negation)) out.set("languages", value, m[0]);
+}
+
+function readPlaces(text: string, out: Facts, c: Compiled): void {
+  const countries = new Set<string>();
+  const from: string[] = [];
+  for (const { value, re } of c.countries.entries)
+    for (const m of text.matchAll(re)) {
+      // "us" is also a word: only count it as a country when written as "the us" or next to a country.
+      if (value === "us" && !/(?:the|in|and|across) us$/.test(text.slice(0, (m.index ?? 0) + 2))) continue;
+      if (
+        value === "america" &&
+        /\b(latin|south|central|north) america/.test(
+          text.slice(Math.max(0, (m.index ?? 0) - 8), (m.index ?? 0) + 8),
+        )
+      )
+        continue;
+      const key = ["us", "usa", "united states", "america"].includes(value)
+        ? "us"
+        : ["uk", "united kingdom"].includes(value)
+          ? "uk"
+          : value;
+      if (!countries.has(key)) from.push(m[0]);
+      countries.add(key);
+    }
+  const inN = /(?:in|across|from|over)\s+(\d+)\s+countries/.exec(text);
+  if (inN?.[1] && Number(inN[1]) >= 2) out.set("international", true, inN[0]);
+  else if (countries.size >= 2) out.set("international", true, from.join(" and "));
+
+  const verbs = String.raw`(?:expand|expanding|expansion|grow|growing|moving|move|launch|launching|enter|entering|open|opening|go|going|push|pushing)`;
+  for (const { value, phrase } of c.regions) {
+    const re = new RegExp(
+      String.raw`${verbs}(?:\s+[a-z]+){0,2}?\s+(?:into|in|to)\s+(?:the\s+)?${escapeRe(phrase)}(?![a-z])`,
+    );
+    const m = re.exec(text);
+    if (m) {
+      out.set("expansion", value, m[0]);
+      break;
+    }
+  }
+}
+
+/** Read facts from free text. Never throws: what it cannot read it leaves out. */
+export function readFreeText(text: string, syn: Synonyms = synonyms()): ReadResult {
+  const c = compiled(syn);
+  const t = normalizeText(text);
+  const out = new Facts();
+  if (t === "") return { facts: {}, understood: [], conflicts: [] };
+  readVolume(t, out);
+  readNumbers(t, out);
+  readTables(t, out, c);
+  readBooleans(t, out, c);
+  readLanguages(t, out, c);
+  readPlaces(t, out, c);
+  // A payment line in the incoming work and card payments are the same fact seen twice.
+  if ((out.facts.inbound as string[] | undefined)?.includes("payments") && out.facts.payments === undefined)
+    out.set("payments", true, "payments");
+  return { facts: out.facts as Profile, understood: out.understood, conflicts: out.conflicts };
+}

@@ -1,0 +1,79 @@
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { z } from "zod";
+import { CHANNELS, HOURS, INBOUND, OUTBOUND, PATTERNS, REGIONS, REPORTING } from "./profile.ts";
+
+/** The phrase table of the free-text reader, kept in data/advice/synonyms.json so it can be edited. */
+export const DEFAULT_SYNONYMS_PATH = fileURLToPath(
+  new URL("../../../data/advice/synonyms.json", import.meta.url),
+);
+
+const phrases = z.array(
+  z
+    .string()
+    .min(1)
+    .regex(/^[^A-Z]*$/, "phrases are lower case"),
+);
+const table = <K extends readonly [string, ...string[]]>(keys: K) => z.record(z.enum(keys), phrases);
+
+export const SynonymsSchema = z
+  .object({
+    about: z.string(),
+    languages: z.record(z.string().regex(/^[a-z]{2,3}$/), phrases),
+    regions: table(REGIONS),
+    countries: phrases,
+    pattern: table(PATTERNS),
+    channels: table(CHANNELS),
+    inbound: table(INBOUND),
+    outbound: table(OUTBOUND),
+    hours: table(HOURS),
+    priority: table(["cost", "balanced", "quality"] as const),
+    complexity: table(["simple", "specialized"] as const),
+    accents: table(["sensitive", "tolerant"] as const),
+    industries: z.record(z.string().regex(/^[a-z0-9-]+$/), phrases),
+    crm: z.record(z.string().regex(/^[a-z0-9.-]+$/), phrases),
+    booleans: z.record(
+      z.enum([
+        "payments",
+        "health",
+        "personal-data",
+        "licensed",
+        "dr",
+        "international",
+        "overloaded",
+        "lost-sales",
+        "missed-calls",
+        "missed-appointments",
+        "language-barriers",
+      ]),
+      phrases,
+    ),
+    switching: phrases,
+    cloud: table(["skeptical", "trusted"] as const),
+    reporting: table(REPORTING),
+    negations: phrases,
+  })
+  .strict();
+export type Synonyms = z.infer<typeof SynonymsSchema>;
+
+export function loadSynonyms(path: string = DEFAULT_SYNONYMS_PATH): Synonyms {
+  const parsed = SynonymsSchema.safeParse(JSON.parse(readFileSync(path, "utf8")));
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new Error(`The phrase table ${path} is not valid at ${issue?.path.join(".")}: ${issue?.message}`);
+  }
+  return parsed.data;
+}
+
+let cached: Synonyms | undefined;
+/** The phrase table, read once. */
+export const synonyms = (): Synonyms => {
+  cached ??= loadSynonyms();
+  return cached;
+};
+
+/** "es" → "Spanish"; an unknown code is shown as typed. */
+export const languageName = (code: string): string => {
+  const name = synonyms().languages[code]?.[0];
+  return name ? name.charAt(0).toUpperCase() + name.slice(1) : code;
+};
