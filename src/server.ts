@@ -22,7 +22,7 @@ export async function startSlackServer(
 ): Promise<RunningApp> {
   const store = await Store.open(config.dbPath);
   try {
-    const deps = { config, store, logger, now: () => new Date() };
+    const deps = { config, store, logger, now: opts.now ?? (() => new Date()) };
     const app = createSlackApp(config, deps, opts);
     const started = (await (config.mode === "http" ? app.start(config.port) : app.start())) as unknown;
     const address = (started as Server | undefined)?.address?.() as AddressInfo | null | undefined;

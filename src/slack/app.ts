@@ -7,6 +7,8 @@ import { registerListeners } from "./listeners/index.ts";
 export interface SlackAppOptions {
   /** Web API retry policy; tests use a fast one. */
   retryConfig?: { retries: number; factor?: number; minTimeout?: number; maxTimeout?: number };
+  /** The clock of listeners and the scheduler; tests move it forward. */
+  now?: () => Date;
 }
 
 /**

@@ -23,7 +23,9 @@ export interface TestApp {
 }
 
 /** The real Bolt app in HTTP mode on a free port, its Web API pointed at a fake Slack on loopback. */
-export async function startTestApp(opts: { dbPath?: string; fake?: FakeSlack } = {}): Promise<TestApp> {
+export async function startTestApp(
+  opts: { dbPath?: string; fake?: FakeSlack; reminderIntervalSeconds?: number; now?: () => Date } = {},
+): Promise<TestApp> {
   const fake = opts.fake ?? (await new FakeSlack().start());
   const dbPath = opts.dbPath ?? tempDbPath();
   const config: Config = {
@@ -33,11 +35,12 @@ export async function startTestApp(opts: { dbPath?: string; fake?: FakeSlack } =
     slackApiUrl: fake.apiUrl,
     port: 0,
     dbPath,
-    reminderIntervalSeconds: 3600,
+    reminderIntervalSeconds: opts.reminderIntervalSeconds ?? 3600,
     logLevel: "error",
   };
   const running = await startSlackServer(config, createLogger("error"), {
     retryConfig: { retries: 0 },
+    ...(opts.now ? { now: opts.now } : {}),
   });
   const url = `http://127.0.0.1:${running.port}`;
   return {

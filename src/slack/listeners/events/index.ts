@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { dispatch } from "../../../commands/dispatch.ts";
+import { dispatch, MAX_COMMAND_TEXT } from "../../../commands/dispatch.ts";
 import { renderHome } from "../../../render/home.ts";
 import { truncate } from "../../../render/limits.ts";
 import { slackContext, workspaceOf } from "../../context.ts";
@@ -37,7 +37,8 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
     if (event.bot_id || event.subtype || !event.user) return;
     const ws = workspaceOf(args.body);
     if (!ws) return;
-    const question = stripMentions(event.text ?? "", args.botUserId);
+    // A message can be far longer than a slash command; the question is in its first part.
+    const question = stripMentions(event.text ?? "", args.botUserId).slice(0, MAX_COMMAND_TEXT);
     const ctx = slackContext(deps, args.client, ws, event.user, event.channel);
     const out = await dispatch("ask", question, ctx, deps.logger);
     await args.client.chat.postMessage({
