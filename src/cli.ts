@@ -1,27 +1,28 @@
-import { COMMANDS } from "./commands/registry.ts";
-import { slashName } from "./commands/types.ts";
 import { ConfigError, loadConfig } from "./config.ts";
-import { LocalSession, replyText, splitCommandLine } from "./local/session.ts";
 import { createLogger } from "./logger.ts";
-
-const USAGE = [
-  "Usage: npm run --silent cli -- <command> [--json] <the same text as after the slash command>",
-  "Commands:",
-  ...COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${slashName(c)}: ${c.summary}`),
-  'Example: npm run --silent cli -- staffing --json "calls=100 interval=30m aht=3m"',
-].join("\n");
 
 /** The CLI for scripts: one command, text or --json on stdout, errors on stderr with a non-zero exit. */
 async function cli(argv: string[]): Promise<number> {
+  // Imported here: loading the commands reads the data files, whose errors must read clearly.
+  const { COMMANDS } = await import("./commands/registry.ts");
+  const { slashName } = await import("./commands/types.ts");
+  const { LocalSession, replyText, splitCommandLine } = await import("./local/session.ts");
+  const usage = [
+    "Usage: npm run --silent cli -- <command> [--json] <the same text as after the slash command>",
+    "Commands:",
+    ...COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${slashName(c)}: ${c.summary}`),
+    'Example: npm run --silent cli -- staffing --json "calls=100 interval=30m aht=3m"',
+  ].join("\n");
+
   const json = argv.includes("--json");
   const rest = argv.filter((a) => a !== "--json");
   if (rest.length === 0 || rest[0] === "--help" || rest[0] === "-h" || rest[0] === "help") {
-    (rest.length === 0 ? process.stderr : process.stdout).write(`${USAGE}\n`);
+    (rest.length === 0 ? process.stderr : process.stdout).write(`${usage}\n`);
     return rest.length === 0 ? 2 : 0;
   }
   const parsed = splitCommandLine(rest.join(" "));
   if (!parsed || !COMMANDS.some((c) => c.name === parsed.command)) {
-    process.stderr.write(`Unknown command "${rest[0]}".\n${USAGE}\n`);
+    process.stderr.write(`Unknown command "${rest[0]}".\n${usage}\n`);
     return 2;
   }
   let config: ReturnType<typeof loadConfig>;
@@ -35,10 +36,11 @@ async function cli(argv: string[]): Promise<number> {
     throw err;
   }
   const session = new LocalSession(config.dbPath, createLogger(config.logLevel), "cli");
-  let out: Awaited<ReturnType<LocalSession["run"]>>;
+  let out: Awaited<ReturnType<typeof session.run>>;
   try {
     out = await session.run(parsed.command, parsed.text);
   } catch (err) {
+    // The database could not be opened (corrupt, newer version, or held by a running app).
     process.stderr.write(`${err instanceof Error ? err.message : String(err)}\n`);
     return 1;
   }

@@ -1,11 +1,7 @@
 import { ConfigError, loadConfig } from "./config.ts";
-import { runConsole } from "./local/console.ts";
 import { createLogger } from "./logger.ts";
-import { startSlackServer } from "./server.ts";
-import { StoreLockedError } from "./store/lock.ts";
-import { StoreLoadError } from "./store/store.ts";
 
-/** `npm start`: Socket Mode, HTTP mode or the local console, chosen by the environment. */
+/** `npm start`: Socket Mode, HTTP mode or the local console, chosen by configuration. */
 async function main(): Promise<number> {
   let config: ReturnType<typeof loadConfig>;
   try {
@@ -18,37 +14,9 @@ async function main(): Promise<number> {
     throw err;
   }
   const logger = createLogger(config.logLevel);
-  if (config.mode === "console") return runConsole(config.dbPath, logger);
-
-  let running: Awaited<ReturnType<typeof startSlackServer>>;
-  try {
-    running = await startSlackServer(config, logger);
-  } catch (err) {
-    if (err instanceof StoreLoadError || err instanceof StoreLockedError) {
-      process.stderr.write(`${err.message}\n`);
-      return 1;
-    }
-    throw err;
-  }
-  logger.info(
-    config.mode === "http"
-      ? `Switchboard is listening on port ${running.port} (POST /slack/events, GET /healthz)`
-      : "Switchboard is connected to Slack in Socket Mode",
-  );
-  return new Promise<number>((resolveExit) => {
-    const shutdown = (signal: string) => {
-      logger.info(`${signal} received: finishing writes and stopping`);
-      running.stop().then(
-        () => resolveExit(0),
-        (err: unknown) => {
-          logger.error("error during shutdown", err);
-          resolveExit(1);
-        },
-      );
-    };
-    process.once("SIGTERM", () => shutdown("SIGTERM"));
-    process.once("SIGINT", () => shutdown("SIGINT"));
-  });
+  // Imported here, not at the top: loading it reads the data files, whose errors must read clearly.
+  const { start } = await import("./start.ts");
+  return start(config, logger);
 }
 
 main().then(

@@ -1,0 +1,47 @@
+import type { Config } from "./config.ts";
+import { knowledgeBase } from "./core/knowledge/answer.ts";
+import { runConsole } from "./local/console.ts";
+import type { Logger } from "./logger.ts";
+import { startSlackServer } from "./server.ts";
+import { StoreLockedError } from "./store/lock.ts";
+import { StoreLoadError } from "./store/store.ts";
+
+/**
+ * Start the chosen front end. Importing this module loads and checks the data files (pricing, rules,
+ * knowledge base); main.ts imports it inside a try so a broken file is reported plainly.
+ */
+export async function start(config: Config, logger: Logger): Promise<number> {
+  // Build the search index now rather than on the first question, and fail now if a file is broken.
+  knowledgeBase();
+  if (config.mode === "console") return runConsole(config.dbPath, logger);
+
+  let running: Awaited<ReturnType<typeof startSlackServer>>;
+  try {
+    running = await startSlackServer(config, logger);
+  } catch (err) {
+    if (err instanceof StoreLoadError || err instanceof StoreLockedError) {
+      process.stderr.write(`${err.message}\n`);
+      return 1;
+    }
+    throw err;
+  }
+  logger.info(
+    config.mode === "http"
+      ? `Switchboard is listening on port ${running.port} (POST /slack/events, GET /healthz)`
+      : "Switchboard is connected to Slack in Socket Mode",
+  );
+  return new Promise<number>((resolveExit) => {
+    const shutdown = (signal: string) => {
+      logger.info(`${signal} received: finishing writes and stopping`);
+      running.stop().then(
+        () => resolveExit(0),
+        (err: unknown) => {
+          logger.error("error during shutdown", err);
+          resolveExit(1);
+        },
+      );
+    };
+    process.once("SIGTERM", () => shutdown("SIGTERM"));
+    process.once("SIGINT", () => shutdown("SIGINT"));
+  });
+}
