@@ -1,0 +1,131 @@
+import { UserInputError } from "../errors.ts";
+import type { KvToken } from "../parse/kv.ts";
+import { parseCount, parseDuration } from "../parse/units.ts";
+import { type CompareInput, DEFAULT_HANDLE } from "./compare.ts";
+import { adviceProfile } from "./musts.ts";
+import { type Needs, needsFromProfile } from "./needs.ts";
+
+/**
+ * The team a comparison is for: the saved profile, with anything typed after `compare` taking
+ * precedence (`compare volume=8000 talk=4m`). Handle times left out of both take stated defaults.
+ */
+
+export const COMPARE_EXAMPLE = "compare volume=8000 talk=4m wrap=1m hold=30s hours=24/7";
+const MAX_VOLUME = 50_000_000;
+
+const COMPARE_KEYS: Record<string, string> = {
+  volume: "volume",
+  contacts: "volume",
+  calls: "volume",
+  talk: "talk",
+  wrap: "wrap",
+  "wrap-up": "wrap",
+  hold: "hold",
+  hours: "hours",
+};
+
+const fail = (field: string, message: string): never => {
+  throw new UserInputError(message, { field, example: COMPARE_EXAMPLE });
+};
+
+/** Minutes from "4m", "90s", "1:30" or a bare number of minutes (as the profile keeps them). */
+const minutes = (key: string, value: string): number => {
+  const s = parseDuration(value, "m");
+  if (s === undefined || s > 4 * 3600)
+    return fail(
+      key,
+      `\`${key}=${value}\` is not a duration I can read: write it like ${key}=4m or ${key}=90s.`,
+    );
+  return s / 60;
+};
+
+export function readCompareInput(pairs: KvToken[], words: string[], profile: unknown): CompareInput {
+  if (words.length)
+    fail(
+      "",
+      `I don't understand "${words.join(" ").slice(0, 60)}" after compare: use key=value pairs (volume, talk, wrap, hold, hours).`,
+    );
+  const given = new Map<string, string>();
+  for (const p of pairs) {
+    const key = COMPARE_KEYS[p.key];
+    if (!key)
+      fail(p.key, `\`compare\` does not take \`${p.raw}\`: it takes volume, talk, wrap, hold and hours.`);
+    else if (given.has(key)) fail(key, `\`${key}\` is given twice.`);
+    else given.set(key, p.value);
+  }
+  const needs: Needs = needsFromProfile(profile);
+  const sources: CompareInput["sources"] = {
+    volume: "profile",
+    talk: "profile",
+    wrap: "profile",
+    hold: "profile",
+    hours: "profile",
+  };
+
+  let volume = needs.volume;
+  const v = given.get("volume");
+  if (v !== undefined) {
+    const n = parseCount(v);
+    if (n === undefined || n < 1 || n > MAX_VOLUME || !Number.isFinite(n))
+      fail(
+        "volume",
+        `\`volume=${v}\` must be a number of contacts a month from 1 to 50,000,000, like volume=8000.`,
+      );
+    volume = Math.round(n as number);
+    sources.volume = "given";
+  }
+  if (volume === undefined || volume < 1)
+    throw new UserInputError(
+      "How many contacts (calls, e-mails, chats) a month should I compare the quotes for? No volume is saved in this workspace's profile yet.",
+      {
+        field: "volume",
+        example: "compare volume=8000",
+        details: [
+          "Or save your needs once with `/cc-advise volume=8000 ...` and every comparison will use them.",
+        ],
+      },
+    );
+
+  const handle = (key: "talk" | "wrap" | "hold", fallback: number): number => {
+    const typed = given.get(key);
+    if (typed !== undefined) {
+      sources[key] = "given";
+      return minutes(key, typed);
+    }
+    const saved = needs[key];
+    if (saved !== undefined) return saved;
+    sources[key] = "default";
+    return fallback;
+  };
+  const talkMinutes = handle("talk", DEFAULT_HANDLE.talkMinutes);
+  if (talkMinutes <= 0) fail("talk", "`talk` must be longer than 0.");
+  const wrapMinutes = handle("wrap", DEFAULT_HANDLE.wrapMinutes);
+  const holdMinutes = handle("hold", DEFAULT_HANDLE.holdMinutes);
+
+  let hours = needs.hours;
+  const h = given.get("hours");
+  if (h !== undefined) {
+    const t = h.toLowerCase().replace(/\s+/g, "");
+    if (/^(24\/7|24x7|always)$/.test(t)) hours = "24/7";
+    else if (t === "business" || t === "extended") hours = t;
+    else fail("hours", `\`hours=${h}\` must be business, extended or 24/7.`);
+    sources.hours = "given";
+  } else if (hours === undefined) sources.hours = "default";
+
+  return {
+    profile: adviceProfile(profile, {
+      volume,
+      ...(hours ? { hours } : {}),
+      ...(sources.talk === "given" ? { talk: talkMinutes } : {}),
+      ...(sources.wrap === "given" ? { wrap: wrapMinutes } : {}),
+      ...(sources.hold === "given" ? { hold: holdMinutes } : {}),
+    }),
+    needs: { ...needs, ...(hours ? { hours } : {}) },
+    volume,
+    talkMinutes,
+    wrapMinutes,
+    holdMinutes,
+    sources,
+    hours,
+  };
+}
