@@ -66,7 +66,9 @@ export default async function bench(): Promise<void> {
         (res) => {
           res.resume();
           res.on("end", () =>
-            res.statusCode === 200 ? resolve(performance.now() - start) : reject(new Error(`status ${res.statusCode}`)),
+            res.statusCode === 200
+              ? resolve(performance.now() - start)
+              : reject(new Error(`status ${res.statusCode}`)),
           );
         },
       );

@@ -42,7 +42,9 @@ export async function startSlackServer(
       store,
       stop() {
         stopped ??= (async () => {
-          await scheduler.stop().catch((err: unknown) => logger.warn("error while stopping the scheduler", err));
+          await scheduler
+            .stop()
+            .catch((err: unknown) => logger.warn("error while stopping the scheduler", err));
           await app.stop().catch((err: unknown) => logger.warn("error while stopping", err));
           await store.close();
         })();

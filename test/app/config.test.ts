@@ -24,7 +24,11 @@ describe("configuration", () => {
   });
 
   it("adds the trailing slash Bolt expects to SLACK_API_URL", () => {
-    const c = loadConfig({ SLACK_BOT_TOKEN: "xoxb-1", SLACK_SIGNING_SECRET: "s", SLACK_API_URL: "http://127.0.0.1:9/api" });
+    const c = loadConfig({
+      SLACK_BOT_TOKEN: "xoxb-1",
+      SLACK_SIGNING_SECRET: "s",
+      SLACK_API_URL: "http://127.0.0.1:9/api",
+    });
     expect(c.slackApiUrl).toBe("http://127.0.0.1:9/api/");
   });
 

@@ -41,9 +41,13 @@ describe("CLI (npm run cli)", () => {
   });
 
   it("prints the estimate result object with --json", async () => {
-    const res = await runEntry("src/cli.ts", ["estimate", "--json", "12k calls/month, talk 5m, wrap 1m, hours 24/7, billing 60s"], {
-      DB_PATH: tempDbPath(),
-    });
+    const res = await runEntry(
+      "src/cli.ts",
+      ["estimate", "--json", "12k calls/month, talk 5m, wrap 1m, hours 24/7, billing 60s"],
+      {
+        DB_PATH: tempDbPath(),
+      },
+    );
     expect(res.code).toBe(0);
     const json = JSON.parse(res.stdout);
     expect(json.shared.monthlyCost.low).toBeLessThan(json.shared.monthlyCost.high);
@@ -53,9 +57,13 @@ describe("CLI (npm run cli)", () => {
   });
 
   it("exits non-zero with the message on stderr for bad input, and nothing on stdout", async () => {
-    const res = await runEntry("src/cli.ts", ["staffing", "--json", "calls=100 interval=30m aht=3m target=120%"], {
-      DB_PATH: tempDbPath(),
-    });
+    const res = await runEntry(
+      "src/cli.ts",
+      ["staffing", "--json", "calls=100 interval=30m aht=3m target=120%"],
+      {
+        DB_PATH: tempDbPath(),
+      },
+    );
     expect(res.code).not.toBe(0);
     expect(res.stdout).toBe("");
     expect(res.stderr).toMatch(/target/i);

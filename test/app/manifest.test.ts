@@ -8,7 +8,10 @@ import { slashName } from "../../src/commands/types.ts";
 
 // A copy of Slack's published app-manifest JSON schema (MIT, see the LICENSE beside it).
 const schema = JSON.parse(
-  readFileSync(new URL("../fixtures/slack-manifest-schema/manifest.schema.2.0.0.json", import.meta.url), "utf8"),
+  readFileSync(
+    new URL("../fixtures/slack-manifest-schema/manifest.schema.2.0.0.json", import.meta.url),
+    "utf8",
+  ),
 );
 // ajv-formats is CommonJS: under NodeNext its default export arrives wrapped.
 type FormatsPlugin = (ajv: Ajv) => Ajv;
@@ -34,7 +37,11 @@ describe("manifest.yml", () => {
   });
 
   it("declares every command the app ships, each with a description and a usage hint", () => {
-    const declared = manifest.features.slash_commands as Array<{ command: string; description: string; usage_hint: string }>;
+    const declared = manifest.features.slash_commands as Array<{
+      command: string;
+      description: string;
+      usage_hint: string;
+    }>;
     expect(declared.map((c) => c.command).sort()).toEqual(COMMANDS.map(slashName).sort());
     for (const c of declared) {
       expect(c.description.length).toBeGreaterThan(10);
@@ -43,12 +50,23 @@ describe("manifest.yml", () => {
   });
 
   it("subscribes to the events, interactivity, Home tab and Socket Mode the app uses", () => {
-    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual(["app_home_opened", "app_mention", "message.im"]);
+    expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
+      "app_home_opened",
+      "app_mention",
+      "message.im",
+    ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
     expect(manifest.features.app_home.home_tab_enabled).toBe(true);
     const scopes: string[] = manifest.oauth_config.scopes.bot;
-    for (const needed of ["commands", "chat:write", "app_mentions:read", "im:history", "users:read", "files:write"])
+    for (const needed of [
+      "commands",
+      "chat:write",
+      "app_mentions:read",
+      "im:history",
+      "users:read",
+      "files:write",
+    ])
       expect(scopes).toContain(needed);
   });
 });

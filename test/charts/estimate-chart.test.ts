@@ -9,14 +9,18 @@ describe("/cc-estimate chart", () => {
     const ctx = await testContext();
     const plain = await estimateCommand.run("12000 calls a month, talk 5m", ctx);
     expect(plain.reply.files ?? []).toHaveLength(0);
-    expect(blocksToText(plain.reply.blocks)).toContain("Cost chart: /cc-estimate 12000 calls a month, talk 5m chart");
+    expect(blocksToText(plain.reply.blocks)).toContain(
+      "Cost chart: /cc-estimate 12000 calls a month, talk 5m chart",
+    );
 
     const charted = await estimateCommand.run("12000 calls a month, talk 5m chart", ctx);
     const file = charted.reply.files?.[0];
     expect(file?.filename).toBe("cost-vs-volume.png");
     expect(pngSize(file?.content as Buffer)).toEqual({ width: 900, height: 500 });
     // The chart changes nothing in the estimate itself.
-    expect((charted.result as { shared: unknown }).shared).toEqual((plain.result as { shared: unknown }).shared);
+    expect((charted.result as { shared: unknown }).shared).toEqual(
+      (plain.result as { shared: unknown }).shared,
+    );
     await ctx.db.close();
   });
 });

@@ -50,7 +50,10 @@ export function runEntry(
 }
 
 /** Start the app as a long-running process; resolves when its stderr shows `ready`. */
-export function startEntry(env: Record<string, string>, ready: RegExp): Promise<{ child: ChildProcess; output: () => string }> {
+export function startEntry(
+  env: Record<string, string>,
+  ready: RegExp,
+): Promise<{ child: ChildProcess; output: () => string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
       cwd: ROOT,

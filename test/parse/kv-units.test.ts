@@ -1,6 +1,13 @@
 import { describe, expect, it } from "vitest";
 import { formatPair, splitList, tokenize } from "../../src/core/parse/kv.ts";
-import { parseCount, parseDuration, parseMoney, parseNumber, parseRate, parseYesNo } from "../../src/core/parse/units.ts";
+import {
+  parseCount,
+  parseDuration,
+  parseMoney,
+  parseNumber,
+  parseRate,
+  parseYesNo,
+} from "../../src/core/parse/units.ts";
 
 describe("tokenize", () => {
   it("separates key=value pairs from free words, normalizing keys", () => {

@@ -61,7 +61,15 @@ describe("forms", () => {
           { value: "business", label: "Business hours" },
         ],
       },
-      { key: "languages", label: "Languages", kind: "multiselect" as const, options: [{ value: "en", label: "English" }, { value: "es", label: "Spanish" }] },
+      {
+        key: "languages",
+        label: "Languages",
+        kind: "multiselect" as const,
+        options: [
+          { value: "en", label: "English" },
+          { value: "es", label: "Spanish" },
+        ],
+      },
       { key: "hold-billed", label: "Hold time is billed", kind: "checkbox" as const },
       { key: "start", label: "Start", kind: "date" as const },
       { key: "name", label: "Name", kind: "text" as const },
@@ -72,7 +80,14 @@ describe("forms", () => {
     const modal = buildModal(form, { c: "estimate", ch: "C1" });
     expect(modal.title.text.length).toBeLessThanOrEqual(24);
     const types = modal.blocks.map((b) => (b as { element?: { type: string } }).element?.type);
-    expect(types).toEqual(["number_input", "static_select", "multi_static_select", "checkboxes", "datepicker", "plain_text_input"]);
+    expect(types).toEqual([
+      "number_input",
+      "static_select",
+      "multi_static_select",
+      "checkboxes",
+      "datepicker",
+      "plain_text_input",
+    ]);
     expect(JSON.parse(modal.private_metadata ?? "{}")).toEqual({ c: "estimate", ch: "C1" });
   });
 
@@ -81,7 +96,9 @@ describe("forms", () => {
       values: {
         "f:contacts": { v: { type: "number_input", value: "12000" } },
         "f:hours": { v: { type: "static_select", selected_option: { value: "24/7" } } },
-        "f:languages": { v: { type: "multi_static_select", selected_options: [{ value: "en" }, { value: "es" }] } },
+        "f:languages": {
+          v: { type: "multi_static_select", selected_options: [{ value: "en" }, { value: "es" }] },
+        },
         "f:hold-billed": { v: { type: "checkboxes", selected_options: [] } },
         "f:start": { v: { type: "datepicker", selected_date: "2027-01-15" } },
         "f:name": { v: { type: "plain_text_input", value: "Acme Corp" } },

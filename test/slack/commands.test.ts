@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestApp, startTestApp, textOf } from "../helpers/app.ts";
+import { startTestApp, type TestApp, textOf } from "../helpers/app.ts";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -15,11 +15,15 @@ interface SlackReply {
   blocks: Array<{ type: string; elements?: Array<{ action_id?: string; value?: string }> }>;
 }
 
-const buttonsOf = (reply: SlackReply) => reply.blocks.flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
+const buttonsOf = (reply: SlackReply) =>
+  reply.blocks.flatMap((b) => (b.type === "actions" ? (b.elements ?? []) : []));
 
 describe("slash commands over HTTP", () => {
   it("/cc-staffing answers the worked example ephemerally, with a share button", async () => {
-    const res = await app.slash({ command: "/cc-staffing", text: "calls=100 interval=30m aht=3m answer=20s target=80% shrinkage=30%" });
+    const res = await app.slash({
+      command: "/cc-staffing",
+      text: "calls=100 interval=30m aht=3m answer=20s target=80% shrinkage=30%",
+    });
     expect(res.status).toBe(200);
     const reply = res.json as SlackReply;
     expect(reply.response_type).toBe("ephemeral");
@@ -33,7 +37,10 @@ describe("slash commands over HTTP", () => {
   });
 
   it("/cc-estimate gives all three models and a recommendation", async () => {
-    const res = await app.slash({ command: "/cc-estimate", text: "12000 calls a month, talk 5m, wrap 1m, hold 30s, hours 24/7, billing 60s" });
+    const res = await app.slash({
+      command: "/cc-estimate",
+      text: "12000 calls a month, talk 5m, wrap 1m, hold 30s, hours 24/7, billing 60s",
+    });
     const shown = textOf((res.json as SlackReply).blocks);
     expect(shown).toMatch(/Shared/);
     expect(shown).toMatch(/Semi-dedicated/i);
@@ -69,7 +76,11 @@ describe("slash commands over HTTP", () => {
     const calls = await app.fake.waitFor("views.open", before + 1);
     const call = calls[before];
     expect(call?.args.trigger_id).toBe("trig-1");
-    const view = call?.args.view as { callback_id: string; private_metadata: string; blocks: Array<{ block_id: string; element: { type: string } }> };
+    const view = call?.args.view as {
+      callback_id: string;
+      private_metadata: string;
+      blocks: Array<{ block_id: string; element: { type: string } }>;
+    };
     expect(view.blocks.some((b) => b.element?.type === "number_input")).toBe(true);
 
     // The user types a negative talk time: the modal stays open with the error on that input.
@@ -80,11 +91,21 @@ describe("slash commands over HTTP", () => {
       team: { id: "T1", domain: "test" },
       user: { id: "U1", team_id: "T1" },
       api_app_id: "A1",
-      view: { id: "V1", team_id: "T1", type: "modal", callback_id: view.callback_id, private_metadata: view.private_metadata, blocks: view.blocks, state: { values } },
+      view: {
+        id: "V1",
+        team_id: "T1",
+        type: "modal",
+        callback_id: view.callback_id,
+        private_metadata: view.private_metadata,
+        blocks: view.blocks,
+        state: { values },
+      },
     });
-    const bad = await app.interact(submission({ "f:contacts": { v: { type: "number_input", value: "-20" } } }));
+    const bad = await app.interact(
+      submission({ "f:contacts": { v: { type: "number_input", value: "-20" } } }),
+    );
     expect(bad.status).toBe(200);
-    const errors = (bad.json as { response_action: string; errors: Record<string, string> });
+    const errors = bad.json as { response_action: string; errors: Record<string, string> };
     expect(errors.response_action).toBe("errors");
     expect(Object.keys(errors.errors)).toEqual(["f:contacts"]);
 
@@ -117,7 +138,9 @@ describe("slash commands over HTTP", () => {
       container: { type: "message", is_ephemeral: true, channel_id: "C1" },
       response_url: app.fake.responseUrl("share"),
       trigger_id: "t",
-      actions: [{ type: "button", action_id: share?.action_id, block_id: "b", value: share?.value, action_ts: "1" }],
+      actions: [
+        { type: "button", action_id: share?.action_id, block_id: "b", value: share?.value, action_ts: "1" },
+      ],
     });
     const calls = await app.fake.waitFor("response_url:share", before + 1);
     const posted = calls[before]?.args as { response_type: string; blocks: unknown };

@@ -15,7 +15,9 @@ async function waitUntil(check: () => boolean, ms = 20_000): Promise<void> {
 }
 
 const delivered = (fake: FakeSlack, channel: string) =>
-  fake.posted.filter((m) => m.channel === channel && JSON.stringify(m.metadata ?? "").includes("switchboard_reminder"));
+  fake.posted.filter(
+    (m) => m.channel === channel && JSON.stringify(m.metadata ?? "").includes("switchboard_reminder"),
+  );
 
 describe("contract reminders end to end (real app, fake Slack Web API)", () => {
   it("a reminder that came due while the app was down is posted at start-up, once, through 5xx answers and restarts", async () => {
@@ -28,7 +30,10 @@ describe("contract reminders end to end (real app, fake Slack Web API)", () => {
         command: "/cc-contract",
         text: "add vendor=Acme start=2030-01-15 renews=2031-01-15 notice=60d channel=<#C42|cx-ops>",
       });
-      const remind = await app.slash({ command: "/cc-contract", text: "remind Acme 2030-01-20 check the invoice" });
+      const remind = await app.slash({
+        command: "/cc-contract",
+        text: "remind Acme 2030-01-20 check the invoice",
+      });
       expect(textOf((remind.json as { blocks: unknown }).blocks)).toMatch(/check the invoice/);
       await app.stop();
 
@@ -41,7 +46,10 @@ describe("contract reminders end to end (real app, fake Slack Web API)", () => {
       writeFileSync(dbPath, JSON.stringify(db));
 
       // Slack answers the first two posts with server errors: the reminder stays pending and is retried.
-      fake.failNext("chat.postMessage", 2, { status: 503, body: { ok: false, error: "service_unavailable" } });
+      fake.failNext("chat.postMessage", 2, {
+        status: 503,
+        body: { ok: false, error: "service_unavailable" },
+      });
       // The scheduler backs off 30 s and more between attempts: a test clock moves time forward.
       let offset = 0;
       const now = () => new Date(Date.now() + offset);
@@ -60,7 +68,11 @@ describe("contract reminders end to end (real app, fake Slack Web API)", () => {
       app = await startTestApp({ fake, dbPath, reminderIntervalSeconds: 1, now });
       await sleep(2500);
       expect(delivered(fake, "C42")).toHaveLength(1);
-      const after = JSON.parse(readFileSync(dbPath, "utf8")).workspaces.T1.reminders as Array<{ note?: string; state: string; late?: boolean }>;
+      const after = JSON.parse(readFileSync(dbPath, "utf8")).workspaces.T1.reminders as Array<{
+        note?: string;
+        state: string;
+        late?: boolean;
+      }>;
       const stored = after.find((r) => r.note === "check the invoice");
       expect(stored?.state).toBe("posted");
       expect(stored?.late).toBe(true);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestApp, startTestApp } from "../helpers/app.ts";
+import { startTestApp, type TestApp } from "../helpers/app.ts";
 import { signedHeaders, slashBody } from "../helpers/signed.ts";
 
 let app: TestApp;
@@ -38,7 +38,10 @@ describe("HTTP receiver", () => {
     const body = slashBody({ command: "/cc-ask", text: "help" });
     const res = await fetch(`${app.url}/slack/events`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", ...signedHeaders(body, "wrong-secret") },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        ...signedHeaders(body, "wrong-secret"),
+      },
       body,
     });
     expect(res.status).toBe(401);
@@ -51,7 +54,10 @@ describe("HTTP receiver", () => {
     const stale = Math.floor(Date.now() / 1000) - 10 * 60;
     const res = await fetch(`${app.url}/slack/events`, {
       method: "POST",
-      headers: { "content-type": "application/x-www-form-urlencoded", ...signedHeaders(body, undefined, stale) },
+      headers: {
+        "content-type": "application/x-www-form-urlencoded",
+        ...signedHeaders(body, undefined, stale),
+      },
       body,
     });
     expect(res.status).toBe(401);
@@ -71,7 +77,11 @@ describe("events", () => {
     await app.fake.waitFor("chat.postMessage", before + 1);
     const retry = mention("Ev-mention-1");
     const body = JSON.stringify(retry);
-    await app.event(retry, { ...signedHeaders(body), "x-slack-retry-num": "1", "x-slack-retry-reason": "http_timeout" });
+    await app.event(retry, {
+      ...signedHeaders(body),
+      "x-slack-retry-num": "1",
+      "x-slack-retry-reason": "http_timeout",
+    });
     await new Promise((r) => setTimeout(r, 200));
     const posts = app.fake.callsTo("chat.postMessage").slice(before);
     expect(posts).toHaveLength(1);
