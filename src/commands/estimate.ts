@@ -1,9 +1,15 @@
 import { estimate } from "../core/estimate/model.ts";
 import { ESTIMATE_DEFAULTS, parseEstimate } from "../core/estimate/parse.ts";
 import { PRICING } from "../core/estimate/pricing.ts";
-import { renderEstimate, withChartButton } from "../render/estimate.ts";
+import {
+  compareTextFromEstimate,
+  estimateTextFromProfile,
+  formValuesFromInput,
+  profileUpdateTextFromEstimate,
+} from "../core/estimate/profile-bridge.ts";
+import { renderEstimate, withFollowUps, withProfileNote } from "../render/estimate.ts";
 import { estimateChartFile } from "../render/estimate-chart.ts";
-import type { CommandSpec, FormSpec } from "./types.ts";
+import type { CommandContext, CommandSpec, FormSpec } from "./types.ts";
 
 const CHART_WORD = /(^|\s)chart(=(yes|true|1))?(?=\s|$)/i;
 
@@ -127,6 +133,26 @@ const FORM: FormSpec = {
   ],
 };
 
+/** The form with initial values (keys absent or empty keep the form's own initial value). */
+const prefilled = (form: FormSpec, values: Record<string, string>): FormSpec => ({
+  ...form,
+  fields: form.fields.map((f) => {
+    const v = values[f.key];
+    if (v === undefined || v === "") return f;
+    return { ...f, initial: f.kind === "checkbox" ? [v] : v };
+  }),
+});
+
+async function savedProfileValues(ctx: CommandContext): Promise<Record<string, string>> {
+  const text = estimateTextFromProfile((await ctx.store()).read(ctx.workspace).profile);
+  if (!text) return {};
+  try {
+    return formValuesFromInput(parseEstimate(text, PRICING).input);
+  } catch {
+    return {};
+  }
+}
+
 export const estimateCommand: CommandSpec = {
   name: "estimate",
   summary:
@@ -138,13 +164,22 @@ export const estimateCommand: CommandSpec = {
     "contacts=40000 talk=4m wrap=1m hours=12x6 billing=6s target=90% answer=30s",
     "contacts=5000 talk=6m hours=24/7 licensed=yes languages=es shared-rate=0.85-1.10 hourly-rate=28-32",
   ],
-  async form(text) {
-    return text.trim() === "" ? FORM : undefined;
+  async form(text, ctx) {
+    const t = text.trim();
+    // Empty text: the form, prefilled from the saved profile. `edit <text>`: prefilled with that estimate.
+    if (t === "") return prefilled(FORM, await savedProfileValues(ctx));
+    const edit = /^edit\b\s*/i.exec(t);
+    if (!edit) return undefined;
+    return prefilled(FORM, formValuesFromInput(parseEstimate(t.slice(edit[0].length), PRICING).input));
   },
-  async run(rawText) {
+  async run(rawText, ctx) {
     // `chart` (or chart=yes) adds a PNG of cost against volume; the rest is the estimate's own text.
     const chart = CHART_WORD.test(rawText);
-    const text = rawText.replace(CHART_WORD, " ").trim();
+    let text = rawText.replace(CHART_WORD, " ").trim();
+    // No text (console, CLI): estimate the workspace's saved profile, if it has a volume.
+    const fromProfile =
+      text === "" ? estimateTextFromProfile((await ctx.store()).read(ctx.workspace).profile) : undefined;
+    if (fromProfile) text = fromProfile;
     const parsed = parseEstimate(text, PRICING);
     const e = estimate(parsed.input, PRICING);
     const i = e.inputs;
@@ -182,8 +217,14 @@ export const estimateCommand: CommandSpec = {
       premiums: e.premiums,
       assumptions,
     };
-    const reply = renderEstimate({ estimate: e, defaults: parsed.defaults, readAs: parsed.readAs });
-    if (!chart) return { result, reply: withChartButton(reply, text) };
+    if (fromProfile) assumptions.unshift(`From the saved profile: ${fromProfile}.`);
+    const rendered = renderEstimate({ estimate: e, defaults: parsed.defaults, readAs: parsed.readAs });
+    const reply = withFollowUps(fromProfile ? withProfileNote(rendered, fromProfile) : rendered, {
+      text,
+      saveProfile: profileUpdateTextFromEstimate(parsed.input),
+      compare: compareTextFromEstimate(parsed.input),
+    });
+    if (!chart) return { result, reply };
     const file = await estimateChartFile(parsed.input, PRICING, e.breakEvenMonthlyContacts);
     return {
       result: { ...result, chart: file ? { filename: file.filename } : null },

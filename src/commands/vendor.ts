@@ -20,6 +20,7 @@ import {
   renderSaved,
   renderShow,
 } from "../render/vendor.ts";
+import { vendorChartFile } from "../render/vendor-chart.ts";
 import type { CommandContext, CommandRun, CommandSpec, FormField, FormSpec } from "./types.ts";
 
 const SUBCOMMANDS = ["add", "list", "show", "edit", "remove", "compare", "export", "help"] as const;
@@ -176,7 +177,11 @@ async function remove(rest: string, ctx: CommandContext): Promise<CommandRun> {
 // ---------- compare / export ----------
 
 async function compare(rest: string, ctx: CommandContext): Promise<CommandRun> {
-  const { pairs, words } = tokenize(rest);
+  const tokens = tokenize(rest);
+  const pairs = tokens.pairs.filter((p) => !(p.key === "chart" && p.value.toLowerCase() === "yes"));
+  // `chart` (or chart=yes) adds a bar chart of the vendors' monthly costs.
+  const words = tokens.words.filter((w) => w.toLowerCase() !== "chart");
+  const chart = words.length < tokens.words.length || pairs.length < tokens.pairs.length;
   const data = (await ctx.store()).read(ctx.workspace);
   const profile = data.profile as Record<string, unknown> | undefined;
   if (data.vendors.length === 0) {
@@ -215,7 +220,13 @@ async function compare(rest: string, ctx: CommandContext): Promise<CommandRun> {
     fewerThanThree: cmp.fewerThanRecommended,
     assumptions: cmp.assumptions,
   };
-  return { result, reply: renderCompare({ comparison: cmp, rates: CURRENCY_RATES, args: argsText(pairs) }) };
+  const reply = renderCompare({ comparison: cmp, rates: CURRENCY_RATES, args: argsText(pairs) });
+  if (!chart) return { result, reply };
+  const file = await vendorChartFile(cmp);
+  return {
+    result: { ...result, chart: file ? { filename: file.filename } : null },
+    reply: file ? { ...reply, files: [file] } : reply,
+  };
 }
 
 async function exportCsv(rest: string, ctx: CommandContext): Promise<CommandRun> {

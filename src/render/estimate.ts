@@ -125,14 +125,34 @@ export function renderEstimate(view: EstimateView): Reply {
   return { text, blocks: fitMessage(blocks), visibility: "ephemeral" };
 }
 
-/** Offer the cost-against-volume chart for the same input (a PNG sent with the reply). */
-export function withChartButton(reply: Reply, text: string): Reply {
-  const chart = commandButton("Cost chart", "estimate", `${text} chart`);
-  if (!chart) return reply;
+/** Follow-up buttons: the chart, change the inputs, save them as the profile, compare vendors. */
+export function withFollowUps(
+  reply: Reply,
+  next: { text: string; saveProfile: string; compare: string },
+): Reply {
+  const extra = [
+    commandButton("Cost chart", "estimate", `${next.text} chart`),
+    formButton("Change inputs", "estimate", `edit ${next.text}`),
+    commandButton("Save as profile", "advise", `update ${next.saveProfile}`),
+    commandButton("Compare vendors", "vendor", `compare ${next.compare}`),
+  ].filter((b): b is Button => b !== undefined);
+  if (!extra.length) return reply;
   const blocks = [...reply.blocks];
   const last = blocks.at(-1);
-  if (last?.type === "actions" && last.elements.length < 25)
-    blocks[blocks.length - 1] = { ...last, elements: [...last.elements, chart] };
-  else blocks.push(actions([chart]));
-  return { ...reply, blocks };
+  if (last?.type === "actions" && last.elements.length + extra.length <= 25)
+    blocks[blocks.length - 1] = { ...last, elements: [...last.elements, ...extra] };
+  else blocks.push(actions(extra));
+  return { ...reply, blocks: fitMessage(blocks) };
+}
+
+/** Say that the estimate was made from the saved profile. */
+export function withProfileNote(reply: Reply, text: string): Reply {
+  return {
+    ...reply,
+    blocks: [
+      reply.blocks[0],
+      context(`From your saved profile: \`${text}\``),
+      ...reply.blocks.slice(1),
+    ].filter((b): b is KnownBlock => b !== undefined),
+  };
 }

@@ -499,6 +499,7 @@ export function renderCompare(view: CompareView): Reply {
     actions(
       buttons(
         commandButton("Export CSV", "vendor", `export${args}`),
+        commandButton("Cost chart", "vendor", `compare${args} chart`),
         formButton("Add a vendor", "vendor", "add"),
       ),
     ),
