@@ -4,6 +4,7 @@ import type { Logger } from "./logger.ts";
 import { startScheduler } from "./scheduler/scheduler.ts";
 import { createSlackApp, type SlackAppOptions } from "./slack/app.ts";
 import { createReminderPoster, createSchedulerClient } from "./slack/reminder-poster.ts";
+import { LastEstimateRecorder } from "./store/last-estimate.ts";
 import { Store } from "./store/store.ts";
 
 export interface RunningApp {
@@ -22,7 +23,8 @@ export async function startSlackServer(
 ): Promise<RunningApp> {
   const store = await Store.open(config.dbPath);
   try {
-    const deps = { config, store, logger, now: opts.now ?? (() => new Date()) };
+    const lastEstimates = new LastEstimateRecorder(store);
+    const deps = { config, store, logger, now: opts.now ?? (() => new Date()), lastEstimates };
     const app = createSlackApp(config, deps, opts);
     const started = (await (config.mode === "http" ? app.start(config.port) : app.start())) as unknown;
     const address = (started as Server | undefined)?.address?.() as AddressInfo | null | undefined;
@@ -46,6 +48,7 @@ export async function startSlackServer(
             .stop()
             .catch((err: unknown) => logger.warn("error while stopping the scheduler", err));
           await app.stop().catch((err: unknown) => logger.warn("error while stopping", err));
+          await lastEstimates.flush();
           await store.close();
         })();
         return stopped;

@@ -1,5 +1,6 @@
 import type { Config } from "../config.ts";
 import type { Logger } from "../logger.ts";
+import type { LastEstimateRecorder } from "../store/last-estimate.ts";
 import type { Store } from "../store/store.ts";
 
 /** What listeners need from the running app. */
@@ -8,4 +9,6 @@ export interface ListenerDeps {
   store: Store;
   logger: Logger;
   now(): Date;
+  /** Remembers the last estimate of each workspace for the App Home. */
+  lastEstimates?: LastEstimateRecorder;
 }

@@ -66,6 +66,12 @@ function registerCommand(app: App, deps: ListenerDeps, spec: CommandSpec): void 
     };
     if (first === TIMED_OUT) await respond({ ...payload, replace_original: true });
     else await ack(payload);
+    if (out.ok && spec.name === "estimate" && text.trim())
+      deps.lastEstimates?.note(ws, {
+        at: deps.now().toISOString(),
+        text: text.trim(),
+        summary: out.reply.text,
+      });
     if (out.ok && out.reply.files?.length)
       await deliverFiles(client, command.user_id, out.reply, deps.logger);
   });

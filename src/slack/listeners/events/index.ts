@@ -1,5 +1,6 @@
 import type { App } from "@slack/bolt";
 import { dispatch, MAX_COMMAND_TEXT } from "../../../commands/dispatch.ts";
+import { buildDashboard } from "../../../core/home/dashboard.ts";
 import { renderHome } from "../../../render/home.ts";
 import { truncate } from "../../../render/limits.ts";
 import { slackContext, workspaceOf } from "../../context.ts";
@@ -64,7 +65,7 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
     if (event.tab !== "home") return;
     const ws = workspaceOf(body);
     if (!ws) return;
-    const data = deps.store.read(ws);
-    await client.views.publish({ user_id: event.user, view: renderHome(data, { now: deps.now() }) });
+    const dashboard = await buildDashboard(deps.store.read(ws));
+    await client.views.publish({ user_id: event.user, view: renderHome(dashboard, { now: deps.now() }) });
   });
 }
