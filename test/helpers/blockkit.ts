@@ -90,15 +90,16 @@ export function blockKitProblems(blocks: KnownBlock[], surface: "message" | "mod
   }
 }
 
-export function viewProblems(view: {
-  type: string;
-  title?: { text: string };
-  submit?: { text: string };
-  close?: { text: string };
-  private_metadata?: string;
-  callback_id?: string;
-  blocks: KnownBlock[];
-}): string[] {
+export function viewProblems(v: { type: string; blocks: KnownBlock[] }): string[] {
+  const view = v as {
+    type: string;
+    title?: { text: string };
+    submit?: { text: string };
+    close?: { text: string };
+    private_metadata?: string;
+    callback_id?: string;
+    blocks: KnownBlock[];
+  };
   const problems = blockKitProblems(view.blocks, view.type === "home" ? "home" : "modal");
   if (view.type === "modal") {
     if (!view.title?.text || view.title.text.length > 24)
