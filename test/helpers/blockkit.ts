@@ -90,7 +90,7 @@ export function blockKitProblems(blocks: KnownBlock[], surface: "message" | "mod
   }
 }
 
-export function viewProblems(v: { type: string; blocks: KnownBlock[] }): string[] {
+export function viewProblems(v: { type: string; blocks: readonly unknown[] }): string[] {
   const view = v as {
     type: string;
     title?: { text: string };
