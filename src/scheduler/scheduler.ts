@@ -1,3 +1,4 @@
+import { Cron } from "croner";
 import type { Contract, Reminder } from "../core/contracts/contract.ts";
 import {
   claim,
@@ -109,7 +110,6 @@ export function startScheduler(opts: SchedulerOptions): RunningScheduler {
   let stopped = false;
   /** This scheduler's last queued tick, awaited by stop(). */
   let mine: Promise<void> = Promise.resolve();
-  let timer: NodeJS.Timeout | undefined;
 
   /** Step 1: claim the reminders that are still due (or orphaned) in one write. */
   async function claimBatch(wsId: string, ids: string[]): Promise<Claimed[]> {
@@ -292,23 +292,25 @@ export function startScheduler(opts: SchedulerOptions): RunningScheduler {
     return next;
   };
 
-  const schedule = () => {
-    if (stopped || opts.timer === false) return;
-    // The next tick is timed from the end of the last one, so timer ticks can never pile up.
-    timer = setTimeout(() => {
-      void runTick().finally(schedule);
-    }, intervalSeconds * 1000);
-    timer.unref?.();
-  };
+  // croner runs the tick every `intervalSeconds`; `protect` skips a beat while a tick is still
+  // running, so timer ticks never pile up (the shared chain also keeps manual ticks in line).
+  const job =
+    opts.timer === false
+      ? undefined
+      : new Cron("* * * * * *", { interval: intervalSeconds, protect: true, unref: true, paused: true }, () =>
+          runTick(),
+        );
 
   // Catch up at start-up: anything that came due while the app was down is posted now (marked late).
-  void runTick().finally(schedule);
+  void runTick().finally(() => {
+    if (!stopped) job?.resume();
+  });
 
   return {
     tickNow: runTick,
     async stop() {
       stopped = true;
-      if (timer) clearTimeout(timer);
+      job?.stop();
       await mine;
     },
   };
