@@ -403,7 +403,8 @@ function formFields(v?: Vendor): FormField[] {
 
 async function form(text: string, ctx: CommandContext): Promise<FormSpec | undefined> {
   const { sub, rest } = splitSub(text);
-  if (sub === "add" && rest.trim() === "")
+  // In Slack, the bare command opens the form to add a quote (the console and CLI list them).
+  if (text.trim() === "" || (sub === "add" && rest.trim() === ""))
     return {
       title: "Add a vendor quote",
       submit: "Save",
