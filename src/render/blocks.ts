@@ -75,13 +75,16 @@ export const actions = (elements: Button[], blockId?: string): ActionsBlock => (
  * by a context line saying how much was left out, so nothing disappears silently.
  */
 export const fitMessage = (blocks: KnownBlock[], max: number = LIMITS.messageBlocks): KnownBlock[] => {
+  const budget = LIMITS.messageChars - 300;
+  // The common case, checked with one serialization: it already fits.
+  if (blocks.length <= max && JSON.stringify(blocks).length <= budget) return blocks;
   const out: KnownBlock[] = [];
   let chars = 0;
   for (let i = 0; i < blocks.length; i++) {
     const block = blocks[i] as KnownBlock;
     const size = JSON.stringify(block).length;
     const roomForNote = i < blocks.length - 1 ? 1 : 0;
-    if (out.length + 1 + roomForNote > max || chars + size > LIMITS.messageChars - 300) {
+    if (out.length + 1 + roomForNote > max || chars + size > budget) {
       out.push(context(`…${blocks.length - i} more part(s) left out to fit Slack's limits.`));
       return out;
     }

@@ -22,6 +22,8 @@ export function createSlackApp(config: Config, deps: ListenerDeps, opts: SlackAp
   };
   const common = {
     token: config.botToken,
+    // No conversation store: nothing here keeps per-conversation state, and it costs every request.
+    convoStore: false as const,
     logLevel: boltLogLevel(config.logLevel) ?? LogLevel.INFO,
     clientOptions,
   };

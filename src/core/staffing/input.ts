@@ -54,10 +54,12 @@ export const NUM = String.raw`(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|\.\d+`;
 export const COUNT = String.raw`(?:${NUM})\s*(?:k|thousand|million|mln|mm)?`;
 const UNIT = "(?:hours|hour|hrs|hr|h|minutes|minute|mins|min|m|seconds|second|secs|sec|s)";
 export const DURATION = String.raw`(?:\d+:[0-5]\d|(?:${NUM})\s*${UNIT}(?:\s*(?:${NUM})\s*${UNIT})*|${NUM})`;
+/** A duration that names its unit ("4 min", "1:30"): in free text a bare number could be a count. */
+export const TIMED = String.raw`(?:\d+:[0-5]\d|(?:${NUM})\s*${UNIT}(?:\s*(?:${NUM})\s*${UNIT})*)`;
 export const RATE = String.raw`(?:${NUM})\s*%?`;
 export const YES_NO = "yes|no|true|false|on|off|y|n";
 
-const DEFAULT_FILLERS = [
+export const DEFAULT_FILLERS = [
   "a",
   "an",
   "the",
@@ -82,6 +84,13 @@ const DEFAULT_FILLERS = [
   "is",
   "are",
   "plus",
+  // How people open a request: "we want 80% in 20 s", "I need ...".
+  "i",
+  "want",
+  "need",
+  "would",
+  "like",
+  "our",
 ];
 
 /** Quote user text inside a reply safely: short, no Slack mentions or links, no broken code spans. */
@@ -102,30 +111,8 @@ export function readInput(text: string, cfg: ReaderConfig): Givens {
       { example: cfg.example },
     );
   }
-  const aliasToKey = new Map<string, string>();
-  for (const [key, aliases] of Object.entries(cfg.keys)) {
-    aliasToKey.set(key, key);
-    for (const a of aliases) aliasToKey.set(a.replace(/\s+/g, "-"), key);
-  }
+  const aliasToKey = aliasesFor(cfg);
   const givens: Givens = new Map();
-  const UNIT_SUFFIX: Record<string, "s" | "m" | "h"> = {
-    s: "s",
-    sec: "s",
-    secs: "s",
-    seconds: "s",
-    m: "m",
-    min: "m",
-    mins: "m",
-    minutes: "m",
-    h: "h",
-    hours: "h",
-  };
-  for (const key of cfg.unitKeys ?? []) {
-    for (const name of [key, ...(cfg.keys[key] ?? [])]) {
-      for (const suffix of Object.keys(UNIT_SUFFIX))
-        aliasToKey.set(`${name.replace(/\s+/g, "-")}-${suffix}`, key);
-    }
-  }
   const unitOfKey = (raw: string): "s" | "m" | "h" | undefined => {
     const suffix = /-([a-z]+)$/.exec(raw.toLowerCase().replace(/_/g, "-"))?.[1];
     return suffix ? UNIT_SUFFIX[suffix] : undefined;
@@ -168,7 +155,11 @@ export function readInput(text: string, cfg: ReaderConfig): Givens {
 
   const rules = rulesFor(cfg);
   const fillers = new Set(cfg.fillers ?? DEFAULT_FILLERS);
-  const free = words.join(" ").toLowerCase();
+  // "4-minute calls" reads like "4 minute calls".
+  const free = words
+    .join(" ")
+    .toLowerCase()
+    .replace(/(\d)-(?=(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)\b)/g, "$1 ");
   const clauses = (cfg.preprocess ? cfg.preprocess(free) : free)
     // A comma splits clauses, except inside a number such as 12,000.
     .split(/\s*,(?!\d{3}(?:\D|$))\s*|\s*;\s*|\.\s+|\.$|\s+and\s+|\s+with\s+|\s+but\s+/)
@@ -204,12 +195,81 @@ export function readInput(text: string, cfg: ReaderConfig): Givens {
     flush();
   }
   if (notUnderstood.length) {
+    // `aht=3 min`: the value stopped at the space and the unit was left on its own.
+    const looseUnit = notUnderstood.some((w) => new RegExp(`^${UNIT}$`).test(w)) && pairs.length > 0;
+    const unitHint = looseUnit
+      ? ["Write a unit right after its number, without a space: `aht=3m`, `talk=5min`, `hold=30s`."]
+      : [];
     throw new UserInputError(`I could not understand ${notUnderstood.map(quote).join(", ")}.`, {
-      details: [cfg.help],
+      details: [...unitHint, cfg.help],
       example: cfg.example,
     });
   }
   return givens;
+}
+
+const CALL_WORD = "(?:calls?|contacts?|chats?|conversations?)";
+
+/**
+ * How people give the length of a call without naming talk or handle time, read as `key`:
+ * "4 min avg", "4 minutes each", "4-minute calls", "average call 4 minutes", "calls last 4 min",
+ * "at 6 minutes". Only durations with a unit, so a count such as "300 calls" is never taken for one.
+ */
+export function callLengthPhrases(key: string): PhraseRule[] {
+  const read = (m: RegExpExecArray): Array<[string, string]> => [[key, m[1] ?? ""]];
+  return [
+    {
+      re: new RegExp(
+        String.raw`^(${TIMED})\s+(?:on\s+average|average|avg\.?|each|long|per\s+${CALL_WORD}|an?\s+${CALL_WORD}|(?:long\s+)?${CALL_WORD})(?=\s|$)`,
+      ),
+      read,
+    },
+    {
+      re: new RegExp(
+        String.raw`^(?:(?:average|avg\.?)\s+)?${CALL_WORD}(?:\s+(?:length|duration|time))?(?:\s*(?::|=|lasts?|takes?|is|are|of))?\s+(?:about\s+|around\s+)?(${TIMED})(?=\s|$)`,
+      ),
+      read,
+    },
+    {
+      re: new RegExp(
+        String.raw`^at\s+(${TIMED})(?:\s+(?:each|on\s+average|per\s+${CALL_WORD}|an?\s+${CALL_WORD}))?(?=\s|$)`,
+      ),
+      read,
+    },
+  ];
+}
+
+const UNIT_SUFFIX: Record<string, "s" | "m" | "h"> = {
+  s: "s",
+  sec: "s",
+  secs: "s",
+  seconds: "s",
+  m: "m",
+  min: "m",
+  mins: "m",
+  minutes: "m",
+  h: "h",
+  hours: "h",
+};
+
+/** Every key, alias and unit-suffixed key (talk-min, hold-sec) of a reader, built once per config. */
+const aliasMaps = new WeakMap<ReaderConfig, Map<string, string>>();
+function aliasesFor(cfg: ReaderConfig): Map<string, string> {
+  let aliasToKey = aliasMaps.get(cfg);
+  if (aliasToKey) return aliasToKey;
+  aliasToKey = new Map<string, string>();
+  for (const [key, aliases] of Object.entries(cfg.keys)) {
+    aliasToKey.set(key, key);
+    for (const a of aliases) aliasToKey.set(a.replace(/\s+/g, "-"), key);
+  }
+  for (const key of cfg.unitKeys ?? []) {
+    for (const name of [key, ...(cfg.keys[key] ?? [])]) {
+      for (const suffix of Object.keys(UNIT_SUFFIX))
+        aliasToKey.set(`${name.replace(/\s+/g, "-")}-${suffix}`, key);
+    }
+  }
+  aliasMaps.set(cfg, aliasToKey);
+  return aliasToKey;
 }
 
 // Compiling the phrase regexes costs far more than matching them: build them once per reader config.
@@ -311,7 +371,8 @@ export function readRate(
   if (looksNegative(given.value)) fail(key, given, `\`${key}\` cannot be negative.`, ctx);
   const r = parseRate(given.value);
   if (r === undefined) fail(key, given, `\`${key}\` must be a percentage such as 80% (or 0.8).`, ctx);
-  const v = r as number;
+  // 99.9% is 0.999, not 0.9990000000000001: typed rates carry a few digits, never float noise.
+  const v = Math.round((r as number) * 1e12) / 1e12;
   const tooHigh = opts.maxInclusive ? v > opts.max : v >= opts.max;
   const tooLow = opts.minExclusive ? v <= opts.min : v < opts.min;
   if (tooHigh || tooLow) {
