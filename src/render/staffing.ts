@@ -64,6 +64,12 @@ export const longWaitLine = (probOver5Min: number, contacts?: { count: number; p
   return `*${percent(probOver5Min)}* of callers would wait more than 5 minutes${who}. About half of customers avoid a brand after a wait that long, so keep this share near zero.`;
 };
 
+/** Erlangs with two decimals, or two significant digits when tiny (0.0008, not 0.00). */
+export const erlangs = (x: number): string =>
+  x > 0 && x < 0.01 ? decimal(x, Math.min(10, 1 - Math.floor(Math.log10(x)))) : decimal(x, 2);
+
+const agentsWord = (n: number): string => `${int(n)} agent${n === 1 ? "" : "s"}`;
+
 export function renderStaffing(parse: StaffingParse, r: StaffingResult): Reply {
   const i = parse.input;
   const title = `Staffing: ${int(r.agents)} agent${r.agents === 1 ? "" : "s"}, ${int(r.scheduledAgents)} scheduled`;
@@ -73,14 +79,14 @@ export function renderStaffing(parse: StaffingParse, r: StaffingResult): Reply {
       : `The service-level target sets this number.`;
   const intro =
     `For *${decimal(i.callsPerInterval, i.callsPerInterval % 1 ? 2 : 0)} calls* every *${duration(i.intervalSeconds)}* ` +
-    `with an average handle time of *${duration(i.ahtSeconds)}* (*${decimal(r.trafficErlangs, 2)} Erlangs* of traffic), ` +
-    `you need *${int(r.agents)} agents* taking calls and *${int(r.scheduledAgents)} on the schedule* ` +
+    `with an average handle time of *${duration(i.ahtSeconds)}* (*${erlangs(r.trafficErlangs)} Erlangs* of traffic), ` +
+    `you need *${agentsWord(r.agents)}* taking calls and *${int(r.scheduledAgents)} on the schedule* ` +
     `once ${percent(i.shrinkage)} shrinkage is counted. ${binding}`;
   const blocks: KnownBlock[] = [
     header(title),
     section(intro),
     fields([
-      ["Traffic", `${decimal(r.trafficErlangs, 2)} Erlangs`],
+      ["Traffic", `${erlangs(r.trafficErlangs)} Erlangs`],
       ["Agents needed", `${int(r.agents)} productive`],
       ["Scheduled headcount", `${int(r.scheduledAgents)} (with ${percent(i.shrinkage)} shrinkage)`],
       [

@@ -183,3 +183,51 @@ describe("parseEstimate: bad input is named, with an example", () => {
     expect(errorOf("   ").message).toMatch(/monthly volume and talk time/);
   });
 });
+
+describe("parseEstimate: call lengths and hourly volumes in plain words", () => {
+  it.each([
+    "12k calls/month 6 min avg",
+    "12k calls a month, 6 minutes each",
+    "12k calls a month, average call 6 minutes",
+    "what would 12k calls a month at 6 minutes cost",
+    "12000 calls a month, 6-minute calls",
+  ])("reads %s as 12,000 contacts of 6 minutes' talk", (text) => {
+    const p = parse(text);
+    expect(p.input.contactsPerMonth).toBe(12_000);
+    expect(p.input.talkSeconds).toBe(360);
+  });
+
+  it("turns calls an hour into a month over the coverage hours, and says so", () => {
+    // Business hours: 9 h × 5 days × 52.143 / 12 = 195.53625 h a month; 300 × 195.53625 = 58,660.875.
+    const p = parse(
+      "we get about 300 calls an hour, average call 4 minutes, want 80% answered in 20 seconds",
+    );
+    expect(p.input.contactsPerMonth).toBeCloseTo(58_660.88, 2);
+    expect(p.input.talkSeconds).toBe(240);
+    expect(p.readAs.join(" ")).toMatch(/300 an hour × 195\.5 coverage hours a month = 58,661/);
+    // 24/7: 730.002 h a month.
+    expect(parse("contacts=300/hour talk=4m hours=24/7").input.contactsPerMonth).toBeCloseTo(219_000.6, 1);
+  });
+});
+
+describe("parseEstimate: coverage and language lists as people write them", () => {
+  it("reads 24/5 as 24 hours on 5 days, never as a 24% service level", () => {
+    for (const text of ["2000 calls a month, talk 5m, 24/5", "contacts=2000 talk=5m hours=24/5"]) {
+      const p = parse(text);
+      expect(p.input.coverage).toMatchObject({ hoursPerDay: 24, daysPerWeek: 5 });
+      expect(p.input.target).toBe(0.8);
+    }
+    expect(parse("contacts=2000 talk=5m hours=7x24").input.coverage.label).toBe("24/7");
+  });
+
+  it("keeps a comma-separated language list together without swallowing other keys", () => {
+    expect(parse("2000 tickets a month, talk 5m, languages es, fr, de").input.languages).toEqual([
+      "es",
+      "fr",
+      "de",
+    ]);
+    const p = parse("2000 tickets a month, talk 5m, languages spanish, licensed");
+    expect(p.input.languages).toEqual(["spanish"]);
+    expect(p.input.licensed).toBe(true);
+  });
+});

@@ -100,3 +100,24 @@ describe("intent routing", () => {
     expect(routeIntent(question).intent).toBe(intent);
   });
 });
+
+describe("completing suggestions and hourly volumes", () => {
+  it("completes a suggestion even when the command's example is written in plain words", () => {
+    expect(suggestArgs("contacts=500/day", "talk", "12000 calls a month, talk 5m")).toBe(
+      "contacts=500/day talk=5m",
+    );
+  });
+
+  it("passes a volume per hour or half hour to the estimate as an hourly one", () => {
+    expect(toEstimateArgs("what would 300 calls an hour cost")).toContain("contacts=300/hour");
+    expect(toEstimateArgs("what would 100 calls per half hour cost")).toContain("contacts=200/hour");
+  });
+});
+
+describe("coverage written as 24/5", () => {
+  it("is read as hours, not as a service level", () => {
+    const args = toEstimateArgs("what would 2000 calls a month cost with 24/5 coverage, 5 min calls");
+    expect(args).toContain("hours=24x5");
+    expect(args).not.toContain("target=24%");
+  });
+});

@@ -3,6 +3,8 @@ import { splitList } from "../parse/kv.ts";
 import { parseMoney } from "../parse/units.ts";
 import {
   COUNT,
+  callLengthPhrases,
+  DEFAULT_FILLERS,
   DURATION,
   type Given,
   type Givens,
@@ -18,7 +20,7 @@ import {
   YES_NO,
 } from "../staffing/input.ts";
 import { serviceLevelPhrases } from "../staffing/parse.ts";
-import { businessHours, type Coverage, monthlyCoverageDays } from "./coverage.ts";
+import { businessHours, type Coverage, monthlyCoverageDays, monthlyCoverageHours } from "./coverage.ts";
 import { ESTIMATE_EXAMPLE, type EstimateInput } from "./model.ts";
 import type { Pricing, Range } from "./pricing.ts";
 
@@ -43,7 +45,7 @@ export interface EstimateParse {
   readAs: string[];
 }
 
-const HOURS_VALUE = String.raw`24\s*\/\s*7(?:\s*\/\s*365)?|24\s*x\s*7|business(?:\s+hours)?|office(?:\s+hours)?|\d{1,2}\s*x\s*\d`;
+const HOURS_VALUE = String.raw`24\s*\/\s*7(?:\s*\/\s*365)?|24\s*x\s*7|business(?:\s+hours)?|office(?:\s+hours)?|\d{1,2}\s*[x/]\s*\d`;
 const BILLING_WORDS = String.raw`per[-\s]?second|per[-\s]?minute|by\s+the\s+second|by\s+the\s+minute|second|minute`;
 const RANGE_VALUE = String.raw`\$?\s*(?:${NUM})(?:\s*(?:-|–|to)\s*\$?\s*(?:${NUM}))?`;
 const PERIODS: Record<string, string> = {
@@ -59,13 +61,18 @@ const PERIODS: Record<string, string> = {
   yr: "year",
   annually: "year",
   yearly: "year",
+  hour: "hour",
+  hr: "hour",
+  h: "hour",
+  hourly: "hour",
 };
 const CONTACT_WORDS = String.raw`(?:inbound\s+|outbound\s+)?(?:calls?|contacts?|chats?|e-?mails?|tickets?|conversations?|interactions?)`;
 
 const PHRASES: PhraseRule[] = [
   {
     // Hours first: "24/7" would otherwise read as a service level of 24% in 7 s.
-    re: /^(?:open\s+|coverage\s+|hours\s+)?(24\s*\/\s*7(?:\s*\/\s*365)?|24\s*x\s*7)(?:\s+(?:coverage|hours|support))?(?=\s|$)/,
+    // "24/5" too: round the clock on weekdays, not a service level of 24% in 5 s.
+    re: /^(?:open\s+|coverage\s+|hours\s+)?(24\s*\/\s*[1-7](?:\s*\/\s*365)?|24\s*x\s*[1-7]|7\s*x\s*24)(?:\s+(?:coverage|hours|support))?(?=\s|$)/,
     read: (m) => [["hours", m[1] ?? ""]],
   },
   {
@@ -75,7 +82,7 @@ const PHRASES: PhraseRule[] = [
   {
     // "12000 calls a month", "12k calls/month", "500 chats per day", "12,000 monthly calls"
     re: new RegExp(
-      String.raw`^(${COUNT})\s*(?:(monthly|weekly|daily|yearly|annually)\s+)?${CONTACT_WORDS}(?:\s*(?:\/|a|an|per|each|every)\s*(month|mo|week|wk|day|year|yr)|\s+(monthly|weekly|daily|yearly|annually))?(?=\s|$)`,
+      String.raw`^(${COUNT})\s*(?:(monthly|weekly|daily|yearly|annually|hourly)\s+)?${CONTACT_WORDS}(?:\s*(?:\/|a|an|per|each|every|in\s+an?)\s*(month|mo|week|wk|day|year|yr|hour|hr|h)|\s+(monthly|weekly|daily|yearly|annually|hourly))?(?=\s|$)`,
     ),
     read: (m) => {
       const period = PERIODS[m[2] ?? m[3] ?? m[4] ?? "month"] ?? "month";
@@ -105,6 +112,8 @@ const PHRASES: PhraseRule[] = [
     read: (m) => [["billing", `${m[1]}${m[2]}`]],
   },
   ...serviceLevelPhrases(),
+  // "6 min avg", "average call 6 minutes", "at 6 minutes each": the talk time.
+  ...callLengthPhrases("talk"),
 ];
 
 export const ESTIMATE_READER: ReaderConfig = {
@@ -151,14 +160,22 @@ export const ESTIMATE_READER: ReaderConfig = {
     languages: String.raw`[a-z]{2,}(?:\s*[/+&]\s*[a-z]{2,})*`,
   },
   phrases: PHRASES,
+  // "what would 12k calls a month cost": the question words carry no value.
+  fillers: [...DEFAULT_FILLERS, "what", "how", "much", "does", "it", "cost", "for", "to"],
   example: ESTIMATE_EXAMPLE,
   help: HELP,
   // "languages spanish and french" is one list, not two clauses.
   preprocess: (text) =>
-    text.replace(
-      /\b(languages?\s+[a-z]{2,})((?:\s+(?:and|&)\s+[a-z]{2,})+)/g,
-      (_m, head: string, rest: string) => `${head}${rest.replace(/\s+(?:and|&)\s+/g, "/")}`,
-    ),
+    text
+      // "languages es, fr" (a comma would otherwise start a new clause); stop at words of other keys.
+      .replace(
+        /\b(languages?\s+[a-z]{2,})((?:\s*,\s*(?!(?:licensed|business|office|billing|hours|talk|wrap|hold)\b)[a-z]{2,}(?=\s*,|\s*$|\s+(?:and|&)\s))+)/g,
+        (_m, head: string, rest: string) => `${head}${rest.replace(/\s*,\s*/g, "/")}`,
+      )
+      .replace(
+        /\b(languages?\s+[a-z]{2,}(?:\/[a-z]{2,})*)((?:\s+(?:and|&)\s+[a-z]{2,})+)/g,
+        (_m, head: string, rest: string) => `${head}${rest.replace(/\s+(?:and|&)\s+/g, "/")}`,
+      ),
   hints: {
     aht: "Give `talk`, `wrap` and `hold` separately instead of `aht`: per-minute billing counts talk and wrap-up but not hold.",
     interval: "The estimate works on a month; for one interval use `/cc-staffing`.",
@@ -173,7 +190,7 @@ const fail = (key: string, given: Given, message: string): never => {
 
 /** Parse `/cc-estimate` text (plain phrases and/or key=value pairs). */
 export function parseEstimate(text: string, pricing: Pricing): EstimateParse {
-  if (text.trim() === "") {
+  if (text.trim() === "" || /^(?:help|\?)$/i.test(text.trim())) {
     throw new UserInputError("Tell me your monthly volume and talk time to estimate the cost.", {
       details: [HELP],
       example: ESTIMATE_EXAMPLE,
@@ -298,7 +315,7 @@ function splitTarget(givens: Givens): void {
 }
 
 function readContacts(given: Given, coverage: Coverage, pricing: Pricing, readAs: string[]): number {
-  const m = /^(.*?)\s*\/\s*(month|mo|week|wk|day|year|yr)$/.exec(given.value);
+  const m = /^(.*?)\s*\/\s*(month|mo|week|wk|day|year|yr|hour|hr|h)$/.exec(given.value);
   const period = m ? (PERIODS[m[2] ?? "month"] ?? "month") : "month";
   const count = readCount("contacts", { ...given, value: m?.[1] ?? given.value }, ctx, 50_000_000);
   const weeksPerMonth = pricing.coverage.weeksPerYear / 12;
@@ -309,16 +326,20 @@ function readContacts(given: Given, coverage: Coverage, pricing: Pricing, readAs
         ? count * weeksPerMonth
         : period === "day"
           ? count * monthlyCoverageDays(coverage, pricing)
-          : count;
+          : period === "hour"
+            ? count * monthlyCoverageHours(coverage, pricing)
+            : count;
   if (period !== "month") {
     const how =
       period === "day"
         ? `× ${Math.round(monthlyCoverageDays(coverage, pricing) * 10) / 10} open days a month`
         : period === "week"
           ? `× ${Math.round(weeksPerMonth * 1000) / 1000} weeks a month`
-          : "÷ 12";
+          : period === "hour"
+            ? `× ${Math.round(monthlyCoverageHours(coverage, pricing) * 10) / 10} coverage hours a month`
+            : "÷ 12";
     readAs.push(
-      `${count.toLocaleString("en-US")} a ${period} ${how} = ${Math.round(perMonth).toLocaleString("en-US")} contacts a month`,
+      `${count.toLocaleString("en-US")} ${period === "hour" ? "an" : "a"} ${period} ${how} = ${Math.round(perMonth).toLocaleString("en-US")} contacts a month`,
     );
   }
   if (perMonth > 50_000_000)
@@ -328,10 +349,11 @@ function readContacts(given: Given, coverage: Coverage, pricing: Pricing, readAs
 
 function readCoverage(given: Given): Coverage {
   const v = given.value.toLowerCase().replace(/\s+/g, " ").trim();
-  if (/^24 ?[/x] ?7( ?\/ ?365)?$/.test(v) || v === "always" || v === "24-7")
+  if (/^24 ?[/x] ?7( ?\/ ?365)?$/.test(v) || v === "always" || v === "24-7" || v === "7x24")
     return { hoursPerDay: 24, daysPerWeek: 7, label: "24/7" };
   if (/^(business|office)( hours)?$/.test(v)) return { hoursPerDay: 9, daysPerWeek: 5, label: "business" };
-  const m = /^(\d{1,2}(?:\.\d+)?) ?h? ?x ?(\d) ?d?$/.exec(v);
+  // "12x6", "12h x 6d", and "24/5" written like 24/7.
+  const m = /^(\d{1,2}(?:\.\d+)?) ?h? ?x ?(\d) ?d?$/.exec(v) ?? /^(\d{1,2}) ?\/ ?(\d)$/.exec(v);
   if (m) {
     const h = Number(m[1]);
     const d = Number(m[2]);

@@ -141,6 +141,10 @@ export function readFacts(question: string): QuestionFacts {
   take(/\b24\s*[/x]\s*7(?:\s*\/\s*365)?\b|\b(?:a)?round[- ]the[- ]clock\b/, () => {
     facts.hours = "24/7";
   });
+  // "24/5": round the clock on weekdays, not a service level of 24% in 5 seconds.
+  take(/\b24\s*[/x]\s*([1-6])\b/, (m) => {
+    facts.hours = `24x${m[1]}`;
+  });
   take(/\b(?:business|office|working)\s+hours\b|\b9\s*(?:-|to)\s*5\b/, () => {
     facts.hours = "business";
   });
@@ -311,8 +315,11 @@ const join = (
 /** The `/cc-estimate` text for a question, e.g. `contacts=12000 talk=6m hours=24/7`. */
 export function toEstimateArgs(question: string, facts: QuestionFacts = readFacts(question)): string {
   const v = facts.volume;
-  const contacts =
-    v && !v.intervalSeconds
+  // A volume per interval ("300 calls an hour") becomes an hourly one, which the estimate spreads over
+  // the coverage hours of a month.
+  const contacts = v?.intervalSeconds
+    ? `${Math.round(((v.count * 3600) / v.intervalSeconds) * 100) / 100}/hour`
+    : v
       ? v.period && v.period !== "month"
         ? `${v.count}/${v.period}`
         : `${v.count}`
@@ -372,7 +379,17 @@ export function suggestArgs(args: string, field: string | undefined, example: st
   if (!example) return args;
   if (!field || args.trim() === "") return example;
   const have = new Set(tokenize(args).pairs.map((p) => p.key));
-  const fromExample = tokenize(example).pairs.find((p) => p.key === field);
-  if (have.has(field) || !fromExample) return example;
-  return `${args} ${formatPair(fromExample.key, fromExample.value)}`;
+  // Examples written in plain words ("12000 calls a month, talk 5m") have no pairs to borrow from.
+  const value = tokenize(example).pairs.find((p) => p.key === field)?.value ?? TYPICAL_VALUES[field];
+  if (have.has(field) || value === undefined) return example;
+  return `${args} ${formatPair(field, value)}`;
 }
+
+/** A typical value for each key a command may find missing, to complete a suggestion. */
+const TYPICAL_VALUES: Record<string, string> = {
+  contacts: "12000",
+  talk: "5m",
+  calls: "100",
+  interval: "30m",
+  aht: "3m",
+};

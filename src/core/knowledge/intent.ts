@@ -42,6 +42,8 @@ const ADVISE = [
   /\bwhat\s+should\s+(?:we|i)\s+do\b/,
   /\bhelp\s+(?:us|me)\s+(?:decide|choose)\b/,
   /\bin\s+our\s+(?:situation|case)\b/,
+  // The saved team profile is what /cc-advise reads and updates.
+  /\b(?:our|my)\s+(?:team'?s?\s+|company'?s?\s+)?profile\b/,
 ];
 
 /** Decide what a question is about before any search: numbers go to the calculators. */

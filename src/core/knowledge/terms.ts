@@ -17,6 +17,8 @@ const STOP = new Set(
     "hello thanks thank please pls plz know tell explain mean means meaning ok okay really actually " +
     "need needs want wants like one ones thing things something someone lot lots " +
     "way ways go going make made let lets yes yeah sure kind sort bit whats hows s t " +
+    // Judgement words of a question ("what is a good occupancy", "what does ASA stand for").
+    "good best ideal typical normal usual idea stand plan say says " +
     // Every question here is about a call center, and "X vs Y" questions name both sides anyway.
     "center centers centre centres difference differences different between vs versus"
   ).split(/\s+/),

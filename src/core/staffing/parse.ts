@@ -1,6 +1,8 @@
 import { UserInputError } from "../errors.ts";
 import {
   COUNT,
+  callLengthPhrases,
+  DEFAULT_FILLERS,
   DURATION,
   type Given,
   type Givens,
@@ -40,16 +42,42 @@ export interface StaffingParse {
 
 const INTERVAL_WORDS: Record<string, number> = {
   hour: 3600,
+  hours: 3600,
+  hr: 3600,
+  hrs: 3600,
+  h: 3600,
   "half hour": 1800,
   minute: 60,
+  min: 60,
   "quarter hour": 900,
+};
+
+const CALL_WORDS = String.raw`(?:inbound\s+)?(?:calls?|contacts?|chats?)`;
+
+const PERIOD_OF: Record<string, string> = { daily: "day", weekly: "week", monthly: "month", yearly: "year" };
+
+/** A volume per day, week, month or year cannot be sized as one interval without inventing a peak. */
+const tooLongPeriod = (count: string, word: string): never => {
+  const period = PERIOD_OF[word] ?? word;
+  const n = count.replace(/\s+/g, "");
+  throw new UserInputError(
+    `“${n} calls a ${period}” is a total over many hours; \`/cc-staffing\` sizes one interval of up to 24 hours. Give the calls in a busy hour or half hour (e.g. \`60 calls per hour\`), or use \`/cc-estimate ${n} calls a ${period}, talk 5m\` for the cost and team over a month.`,
+    { field: "calls", example: "60 calls per hour, aht 4m" },
+  );
 };
 
 const PHRASES: PhraseRule[] = [
   {
-    // "100 calls in 30 minutes", "400 calls per hour", "100 calls every half hour"
+    // "500 calls a day", "12k calls/month", "12k monthly calls": not one interval.
     re: new RegExp(
-      String.raw`^(${COUNT})\s*(?:inbound\s+)?(?:calls?|contacts?|chats?)\s*(?:in|per|every|each|an?|\/)\s*(?:(${DURATION})|(half[-\s]?hour|quarter[-\s]?hour|hour|minute))(?=\s|$)`,
+      String.raw`^(${COUNT})\s*(?:(?:(daily|weekly|monthly|yearly)\s+${CALL_WORDS})|${CALL_WORDS}\s*(?:in\s+a|in|per|every|each|an?|\/)\s*(day|week|month|year))(?=\s|$)`,
+    ),
+    read: (m) => tooLongPeriod(m[1] ?? "", m[2] ?? m[3] ?? "day"),
+  },
+  {
+    // "100 calls in 30 minutes", "400 calls per hour", "100 calls every half hour", "300 calls/hr"
+    re: new RegExp(
+      String.raw`^(${COUNT})\s*${CALL_WORDS}\s*(?:in\s+an?|in|per|every|each|an?|\/)\s*(?:(${DURATION})|(half[-\s]?hour|quarter[-\s]?hour|hours?|hrs?|h|minute|min))(?=\s|$)`,
     ),
     read: (m) => {
       const word = m[3]?.replace(/[-\s]+/, " ");
@@ -61,10 +89,11 @@ const PHRASES: PhraseRule[] = [
     },
   },
   {
-    re: new RegExp(String.raw`^(${COUNT})\s*(?:inbound\s+)?(?:calls?|contacts?|chats?)(?=\s|$)`),
+    re: new RegExp(String.raw`^(${COUNT})\s*${CALL_WORDS}(?=\s|$)`),
     read: (m) => [["calls", m[1] ?? ""]],
   },
   ...serviceLevelPhrases(),
+  ...callLengthPhrases("aht"),
 ];
 
 /** "80% in 20s", "80% of calls answered within 20 seconds", "80/20": target and answer together. */
@@ -133,6 +162,8 @@ export const STAFFING_READER: ReaderConfig = {
     "max-occupancy": RATE,
   },
   phrases: PHRASES,
+  // "how many agents do we need for 300 calls an hour": the question words carry no value.
+  fillers: [...DEFAULT_FILLERS, "how", "many", "agents", "do", "for", "staff", "to", "size"],
   example: STAFFING_EXAMPLE,
   help: HELP,
   hints: {
@@ -146,7 +177,7 @@ const ctx = { example: STAFFING_EXAMPLE };
 
 /** Parse `/cc-staffing` text (key=value pairs and/or plain phrases) into a solve's input. */
 export function parseStaffing(text: string): StaffingParse {
-  if (text.trim() === "") {
+  if (text.trim() === "" || /^(?:help|\?)$/i.test(text.trim())) {
     throw new UserInputError("Tell me the call volume and handle time to size a team.", {
       details: [HELP],
       example: STAFFING_EXAMPLE,
