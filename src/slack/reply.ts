@@ -5,11 +5,24 @@ import type { Logger } from "../logger.ts";
 import { actions, context, fitMessage } from "../render/blocks.ts";
 import { shareButton } from "../render/buttons.ts";
 
-/** Blocks of an ephemeral reply, with a button to share it in the channel when the text allows. */
-export function withShareButton(reply: Reply, command: string, text: string): KnownBlock[] {
-  if (reply.visibility !== "ephemeral") return fitMessage(reply.blocks);
+/**
+ * Blocks of a reply as Slack shows it: a note when files were sent to the user's DM, and for an
+ * ephemeral reply a button to share it in the channel (when the command line fits in a button).
+ */
+export function slackBlocks(reply: Reply, command: string, text: string): KnownBlock[] {
+  const files = reply.files ?? [];
+  const note = files.length
+    ? [
+        context(
+          `:paperclip: ${files.map((f) => f.filename).join(", ")} sent to you in a direct message from Switchboard.`,
+        ),
+      ]
+    : [];
+  const room = 50 - note.length - (reply.visibility === "ephemeral" ? 1 : 0);
+  const body = [...fitMessage(reply.blocks, room), ...note];
+  if (reply.visibility !== "ephemeral") return body;
   const share = shareButton(command, text);
-  return share ? [...fitMessage(reply.blocks, 49), actions([share])] : fitMessage(reply.blocks);
+  return share ? [...body, actions([share])] : body;
 }
 
 /** Blocks of a reply someone shared in the channel: the same content, signed. */
@@ -32,13 +45,14 @@ export async function deliverFiles(
       const dm = await client.conversations.open({ users: userId });
       const channel = dm.channel?.id;
       if (!channel) continue;
+      // The Web API refuses an upload that names both `file` and `content`, even when one is undefined.
+      const data = typeof file.content === "string" ? { content: file.content } : { file: file.content };
       await client.filesUploadV2({
         channel_id: channel,
         filename: file.filename,
         title: file.title,
-        content: typeof file.content === "string" ? file.content : undefined,
-        file: typeof file.content === "string" ? undefined : file.content,
         initial_comment: `Here is ${file.title}.`,
+        ...data,
       } as Parameters<WebClient["filesUploadV2"]>[0]);
     } catch (err) {
       logger.warn(`could not upload ${file.filename}`, err);

@@ -6,7 +6,7 @@ import { truncate } from "../../../render/limits.ts";
 import { slackContext, workspaceOf } from "../../context.ts";
 import type { ListenerDeps } from "../../deps.ts";
 import { buildModal } from "../../forms.ts";
-import { deliverFiles, sharedBlocks, withShareButton } from "../../reply.ts";
+import { deliverFiles, sharedBlocks, slackBlocks } from "../../reply.ts";
 import { registerReminderActions } from "./reminders.ts";
 
 const prefixed = (base: string) => new RegExp(`^${base}(:|$)`);
@@ -24,7 +24,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       const channel = body.channel?.id ?? body.container?.channel_id;
       const ctx = slackContext(deps, client, ws, body.user.id, channel);
       const out = await dispatch(cmd.c, cmd.t, ctx, deps.logger);
-      const blocks = out.ok ? withShareButton(out.reply, cmd.c, cmd.t) : out.reply.blocks;
+      const blocks = out.ok ? slackBlocks(out.reply, cmd.c, cmd.t) : out.reply.blocks;
       if (body.response_url) {
         await respond({
           replace_original: true,

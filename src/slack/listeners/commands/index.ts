@@ -8,7 +8,7 @@ import { truncate } from "../../../render/limits.ts";
 import { slackContext, workspaceOf } from "../../context.ts";
 import type { ListenerDeps } from "../../deps.ts";
 import { buildModal } from "../../forms.ts";
-import { deliverFiles, withShareButton } from "../../reply.ts";
+import { deliverFiles, slackBlocks } from "../../reply.ts";
 
 /** Slack wants an answer within 3 s; past this we acknowledge first and reply by response_url. */
 const ACK_BUDGET_MS = 2500;
@@ -62,7 +62,7 @@ function registerCommand(app: App, deps: ListenerDeps, spec: CommandSpec): void 
     const payload = {
       response_type: out.reply.visibility,
       text: truncate(out.reply.text, 3000),
-      blocks: out.ok ? withShareButton(out.reply, spec.name, text) : out.reply.blocks,
+      blocks: out.ok ? slackBlocks(out.reply, spec.name, text) : out.reply.blocks,
     };
     if (first === TIMED_OUT) await respond({ ...payload, replace_original: true });
     else await ack(payload);

@@ -4,7 +4,7 @@ import { truncate } from "../../../render/limits.ts";
 import { slackContext, workspaceOf } from "../../context.ts";
 import type { ListenerDeps } from "../../deps.ts";
 import { FORM_CALLBACK_ID, parseFormMetadata, submissionToText } from "../../forms.ts";
-import { deliverFiles, withShareButton } from "../../reply.ts";
+import { deliverFiles, slackBlocks } from "../../reply.ts";
 
 /** Submissions of command forms: the values become the command's key=value text and run as typed. */
 export function registerViews(app: App, deps: ListenerDeps): void {
@@ -36,7 +36,7 @@ export function registerViews(app: App, deps: ListenerDeps): void {
     await ack();
     const message = {
       text: truncate(out.reply.text, 3000),
-      blocks: out.ok ? withShareButton(out.reply, meta.c, text) : out.reply.blocks,
+      blocks: out.ok ? slackBlocks(out.reply, meta.c, text) : out.reply.blocks,
     };
     try {
       if (!meta.ch) throw new Error("no channel");
