@@ -66,6 +66,7 @@ export function makeAskCommand(deps: AskDeps = defaultDeps): CommandSpec {
       "how many agents for 80/20 with 300 calls an hour, 4 min calls?",
       "help",
     ],
+    truncatesLongText: true,
     async run(text: string, ctx: CommandContext): Promise<CommandRun<AskResult>> {
       const kb = deps.knowledge();
       const a = kb.answer(text);

@@ -19,10 +19,11 @@ export type Dispatched =
  */
 export async function dispatch(
   name: string,
-  text: string,
+  typed: string,
   ctx: CommandContext,
   logger?: Logger,
 ): Promise<Dispatched> {
+  let text = typed;
   const spec = findCommand(name);
   if (!spec) {
     const error = new UserInputError(`There is no command called "${name}".`, { example: "/cc-ask help" });
@@ -30,6 +31,7 @@ export async function dispatch(
   }
   const slash = slashName(spec);
   try {
+    if (text.length > MAX_COMMAND_TEXT && spec.truncatesLongText) text = text.slice(0, MAX_COMMAND_TEXT);
     if (text.length > MAX_COMMAND_TEXT) {
       throw new UserInputError(
         `That is ${text.length.toLocaleString("en-US")} characters; ${slash} takes at most ${MAX_COMMAND_TEXT.toLocaleString("en-US")}.`,

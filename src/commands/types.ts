@@ -50,6 +50,11 @@ export interface CommandSpec extends FormCapable {
   usageHint: string;
   examples: string[];
   /**
+   * Text longer than the limit is cut to it instead of refused: for free-text questions, where the
+   * point is in the first part and an error would be unhelpful.
+   */
+  truncatesLongText?: boolean;
+  /**
    * Run the command on the text typed after it. Throws UserInputError for bad input, whose message
    * is shown to the user with an example.
    */

@@ -6,7 +6,7 @@ import { hourlyLoad } from "../core/estimate/model.ts";
 import type { Range } from "../core/estimate/pricing.ts";
 import { actions, context, divider, fields, fitMessage, header, section } from "./blocks.ts";
 import { commandButton, formButton } from "./buttons.ts";
-import { decimal, duration, int, longWaitLine, percent, staffingCommandText } from "./staffing.ts";
+import { decimal, duration, erlangs, int, longWaitLine, percent, staffingCommandText } from "./staffing.ts";
 
 export const money = (x: number): string => (x < 100 && x % 1 !== 0 ? `$${decimal(x, 2)}` : `$${int(x)}`);
 
@@ -88,7 +88,7 @@ export function renderEstimate(view: EstimateView): Reply {
     section(`:star: *Recommended: ${MODEL_NAMES[e.recommended].toLowerCase()}.* ${recommendationText(e)}`),
     divider(),
     section(
-      `*Queue with dedicated agents* (${decimal(d.callsPerHour, 1)} contacts an hour on average, ${decimal(d.trafficErlangs, 2)} Erlangs)\n` +
+      `*Queue with dedicated agents* (${decimal(d.callsPerHour, 1)} contacts an hour on average, ${erlangs(d.trafficErlangs)} Erlangs)\n` +
         `${percent(d.serviceLevel)} answered within ${duration(i.answerSeconds)} (target ${percent(i.target)}) · ` +
         `average wait to answer ${duration(d.asaSeconds)} · occupancy ${percent(d.occupancy)} · ` +
         `${percent(d.probWait)} wait at all\n` +

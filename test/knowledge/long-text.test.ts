@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { dispatch } from "../../src/commands/dispatch.ts";
+import { testContext } from "../helpers/context.ts";
+
+describe("long questions", () => {
+  it("/cc-ask answers a 5,000-character question from its beginning instead of refusing it", async () => {
+    const ctx = await testContext();
+    const out = await dispatch("ask", `what does shrinkage mean? ${"blah ".repeat(1000)}`, ctx);
+    expect(out.ok).toBe(true);
+    expect((out.result as { intent: string }).intent).toBeDefined();
+    await ctx.db.close();
+  });
+
+  it("other commands still refuse text over the limit, saying how long it was", async () => {
+    const ctx = await testContext();
+    const out = await dispatch("estimate", "x".repeat(5000), ctx);
+    expect(out.ok).toBe(false);
+    expect(out.reply.text).toMatch(/5,000 characters/);
+    await ctx.db.close();
+  });
+});
