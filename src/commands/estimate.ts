@@ -9,6 +9,7 @@ import {
 } from "../core/estimate/profile-bridge.ts";
 import { renderEstimate, withFollowUps, withProfileNote } from "../render/estimate.ts";
 import { estimateChartFile } from "../render/estimate-chart.ts";
+import { QUEUE_FORM_FIELDS } from "./queue-fields.ts";
 import type { CommandContext, CommandSpec, FormSpec } from "./types.ts";
 
 const CHART_WORD = /(^|\s)chart(=(yes|true|1))?(?=\s|$)/i;
@@ -86,42 +87,7 @@ const FORM: FormSpec = {
       ],
       initial: `${ESTIMATE_DEFAULTS.billingIncrementSeconds}s`,
     },
-    {
-      key: "target",
-      label: "Service-level target (%)",
-      kind: "number",
-      optional: true,
-      min: 1,
-      max: 99.9,
-      placeholder: "80",
-    },
-    {
-      key: "answer-sec",
-      label: "Answered within (seconds)",
-      kind: "number",
-      optional: true,
-      min: 0,
-      placeholder: "20",
-    },
-    {
-      key: "shrinkage",
-      label: "Shrinkage (%)",
-      hint: "Paid time agents are not taking contacts: breaks, training, absence.",
-      kind: "number",
-      optional: true,
-      min: 0,
-      max: 99,
-      placeholder: "30",
-    },
-    {
-      key: "max-occupancy",
-      label: "Maximum occupancy (%)",
-      kind: "number",
-      optional: true,
-      min: 1,
-      max: 100,
-      placeholder: "85",
-    },
+    ...QUEUE_FORM_FIELDS,
     { key: "licensed", label: "Licensed agents needed (e.g. insurance)", kind: "checkbox" },
     {
       key: "languages",

@@ -1,6 +1,7 @@
-import { parseStaffing, STAFFING_DEFAULTS } from "../core/staffing/parse.ts";
+import { parseStaffing } from "../core/staffing/parse.ts";
 import { solveStaffing } from "../core/staffing/solve.ts";
 import { renderStaffing } from "../render/staffing.ts";
+import { QUEUE_FORM_FIELDS } from "./queue-fields.ts";
 import type { CommandSpec, FormSpec } from "./types.ts";
 
 /** What `--json` prints: the solve's figures and the inputs it used (rates as fractions, times in s). */
@@ -58,42 +59,7 @@ const FORM: FormSpec = {
       min: 1,
       placeholder: "180",
     },
-    {
-      key: "answer-sec",
-      label: "Answer within (seconds)",
-      kind: "number",
-      optional: true,
-      min: 0,
-      placeholder: String(STAFFING_DEFAULTS.answerSeconds),
-    },
-    {
-      key: "target",
-      label: "Service-level target (%)",
-      kind: "number",
-      optional: true,
-      min: 1,
-      max: 99.9,
-      placeholder: "80",
-    },
-    {
-      key: "shrinkage",
-      label: "Shrinkage (%)",
-      hint: "Paid time agents are not taking calls: breaks, training, absence.",
-      kind: "number",
-      optional: true,
-      min: 0,
-      max: 99,
-      placeholder: "30",
-    },
-    {
-      key: "max-occupancy",
-      label: "Maximum occupancy (%)",
-      kind: "number",
-      optional: true,
-      min: 1,
-      max: 100,
-      placeholder: "85",
-    },
+    ...QUEUE_FORM_FIELDS,
   ],
 };
 
