@@ -11,6 +11,20 @@ import { registerReminderActions } from "./reminders.ts";
 
 const prefixed = (base: string) => new RegExp(`^${base}(:|$)`);
 
+/** The command line a button carries, with the clicking user's context; undefined when malformed. */
+function commandOf(
+  deps: ListenerDeps,
+  body: BlockAction<ButtonAction>,
+  action: ButtonAction,
+  client: Parameters<Parameters<App["action"]>[1]>[0]["client"],
+) {
+  const cmd = decodeCommandValue(action.value);
+  const ws = workspaceOf(body);
+  if (!cmd || !ws) return undefined;
+  const channel = body.channel?.id ?? body.container?.channel_id;
+  return { cmd, ws, channel, ctx: slackContext(deps, client, ws, body.user.id, channel) };
+}
+
 /** The generic buttons of src/render/buttons.ts: run a command line, share a reply, open a form. */
 export function registerActions(app: App, deps: ListenerDeps): void {
   registerReminderActions(app, deps);
@@ -18,11 +32,9 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     { type: "block_actions", action_id: prefixed(ACTION_RUN) },
     async ({ ack, body, action, client, respond }) => {
       await ack();
-      const cmd = decodeCommandValue(action.value);
-      const ws = workspaceOf(body);
-      if (!cmd || !ws) return;
-      const channel = body.channel?.id ?? body.container?.channel_id;
-      const ctx = slackContext(deps, client, ws, body.user.id, channel);
+      const clicked = commandOf(deps, body, action, client);
+      if (!clicked) return;
+      const { cmd, ctx } = clicked;
       const out = await dispatch(cmd.c, cmd.t, ctx, deps.logger);
       const blocks = out.ok ? slackBlocks(out.reply, cmd.c, cmd.t) : out.reply.blocks;
       if (body.response_url) {
@@ -48,11 +60,9 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     { type: "block_actions", action_id: prefixed(ACTION_SHARE) },
     async ({ ack, body, action, client, respond }) => {
       await ack();
-      const cmd = decodeCommandValue(action.value);
-      const ws = workspaceOf(body);
-      if (!cmd || !ws) return;
-      const channel = body.channel?.id ?? body.container?.channel_id;
-      const ctx = slackContext(deps, client, ws, body.user.id, channel);
+      const clicked = commandOf(deps, body, action, client);
+      if (!clicked) return;
+      const { cmd, channel, ctx } = clicked;
       const out = await dispatch(cmd.c, cmd.t, ctx, deps.logger);
       if (!out.ok) {
         if (body.response_url)
@@ -70,12 +80,10 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     { type: "block_actions", action_id: prefixed(ACTION_FORM) },
     async ({ ack, body, action, client, respond }) => {
       await ack();
-      const cmd = decodeCommandValue(action.value);
-      const ws = workspaceOf(body);
-      const spec = cmd && findCommand(cmd.c);
-      if (!cmd || !ws || !spec) return;
-      const channel = body.channel?.id ?? body.container?.channel_id;
-      const ctx = slackContext(deps, client, ws, body.user.id, channel);
+      const clicked = commandOf(deps, body, action, client);
+      const spec = clicked && findCommand(clicked.cmd.c);
+      if (!clicked || !spec) return;
+      const { cmd, channel, ctx } = clicked;
       const form = await spec.form?.(cmd.t, ctx).catch(() => undefined);
       if (form) {
         await client.views.open({
