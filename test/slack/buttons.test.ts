@@ -1,0 +1,82 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApp, type TestApp, textOf } from "../helpers/app.ts";
+
+let app: TestApp;
+beforeAll(async () => {
+  app = await startTestApp();
+});
+afterAll(async () => {
+  await app.stop();
+});
+
+type Blocks = Array<{
+  type: string;
+  elements?: Array<{ action_id?: string; value?: string; text?: { text: string } }>;
+}>;
+const button = (blocks: Blocks, label: string) =>
+  blocks.flatMap((b) => b.elements ?? []).find((e) => e.text?.text === label && e.action_id);
+
+const click = (
+  el: { action_id?: string; value?: string } | undefined,
+  where: { responseUrl?: string; container: Record<string, unknown> },
+  teamId = "T1",
+) =>
+  app.interact({
+    type: "block_actions",
+    team: { id: teamId, domain: "test" },
+    user: { id: "U1", team_id: teamId },
+    api_app_id: "A1",
+    ...(where.responseUrl ? { response_url: where.responseUrl, channel: { id: "C1", name: "general" } } : {}),
+    container: where.container,
+    trigger_id: "trig-btn",
+    actions: [{ type: "button", action_id: el?.action_id, block_id: "b", value: el?.value, action_ts: "1" }],
+  });
+
+describe("buttons", () => {
+  it("a confirmation button runs the command and replaces the ephemeral message", async () => {
+    await app.slash({ command: "/cc-vendor", text: "add name=Acme rate=0.95/min" });
+    const ask = await app.slash({ command: "/cc-vendor", text: "remove Acme" });
+    const remove = button((ask.json as { blocks: Blocks }).blocks, "Remove");
+    expect(remove).toBeDefined();
+    const before = app.fake.callsTo("response_url:confirm").length;
+    await click(remove, {
+      responseUrl: app.fake.responseUrl("confirm"),
+      container: { type: "message", is_ephemeral: true },
+    });
+    const calls = await app.fake.waitFor("response_url:confirm", before + 1);
+    const reply = calls[before]?.args as { replace_original: boolean; blocks: unknown };
+    expect(reply.replace_original).toBe(true);
+    expect(textOf(reply.blocks)).toMatch(/Acme/);
+    expect(app.running.store.read({ teamId: "T1" }).vendors).toHaveLength(0);
+  });
+
+  it("a button clicked in another workspace acts on that workspace only", async () => {
+    await app.slash({ command: "/cc-vendor", text: "add name=Keep rate=0.95/min", teamId: "T1" });
+    const ask = await app.slash({ command: "/cc-vendor", text: "remove Keep", teamId: "T1" });
+    const remove = button((ask.json as { blocks: Blocks }).blocks, "Remove");
+    // The same button value replayed from workspace T9 must not remove T1's vendor.
+    await click(remove, { responseUrl: app.fake.responseUrl("other"), container: { type: "message" } }, "T9");
+    await app.fake.waitFor("response_url:other");
+    expect(app.running.store.read({ teamId: "T1" }).vendors.map((v) => v.name)).toEqual(["Keep"]);
+  });
+
+  it("App Home buttons open the command's form with the trigger id", async () => {
+    const before = app.fake.callsTo("views.publish").length;
+    await app.event({
+      type: "event_callback",
+      team_id: "T1",
+      api_app_id: "A1",
+      event_id: "Ev-btn-home",
+      event_time: Math.floor(Date.now() / 1000),
+      event: { type: "app_home_opened", user: "U1", channel: "D1", tab: "home", event_ts: "1.1" },
+    });
+    const published = await app.fake.waitFor("views.publish", before + 1);
+    const view = published[before]?.args.view as { blocks: Blocks };
+    const estimate = button(view.blocks, "Estimate costs");
+    const opens = app.fake.callsTo("views.open").length;
+    await click(estimate, { container: { type: "view", view_id: "V1" } });
+    const calls = await app.fake.waitFor("views.open", opens + 1);
+    expect(calls[opens]?.args.trigger_id).toBe("trig-btn");
+    expect(JSON.stringify(calls[opens]?.args.view)).toContain("Contacts a month");
+  });
+});
