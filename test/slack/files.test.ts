@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { type TestApp, startTestApp, textOf } from "../helpers/app.ts";
+import { startTestApp, type TestApp, textOf } from "../helpers/app.ts";
 
 let app: TestApp;
 beforeAll(async () => {
@@ -11,7 +11,10 @@ afterAll(async () => {
 
 describe("files that go with a reply", () => {
   it("a vendor CSV export is uploaded with files.uploadV2 into the user's DM, not the channel", async () => {
-    await app.slash({ command: "/cc-vendor", text: 'add name="Acme, Inc" rate=0.95/min billing=60s notes="=cmd|calc"' });
+    await app.slash({
+      command: "/cc-vendor",
+      text: 'add name="Acme, Inc" rate=0.95/min billing=60s notes="=cmd|calc"',
+    });
     const res = await app.slash({ command: "/cc-vendor", text: "export", userId: "U5" });
     expect(textOf((res.json as { blocks: unknown }).blocks)).toMatch(/vendors\.csv/);
     const [open] = await app.fake.waitFor("conversations.open");
