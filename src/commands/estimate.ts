@@ -1,5 +1,5 @@
 import { estimate } from "../core/estimate/model.ts";
-import { ESTIMATE_DEFAULTS, parseEstimate } from "../core/estimate/parse.ts";
+import { ESTIMATE_DEFAULTS, HELP, parseEstimate } from "../core/estimate/parse.ts";
 import { PRICING } from "../core/estimate/pricing.ts";
 import {
   compareTextFromEstimate,
@@ -9,6 +9,7 @@ import {
 } from "../core/estimate/profile-bridge.ts";
 import { renderEstimate, withFollowUps, withProfileNote } from "../render/estimate.ts";
 import { estimateChartFile } from "../render/estimate-chart.ts";
+import { renderCommandHelp } from "../render/help.ts";
 import { QUEUE_FORM_FIELDS } from "./queue-fields.ts";
 import type { CommandContext, CommandSpec, FormSpec } from "./types.ts";
 
@@ -139,6 +140,11 @@ export const estimateCommand: CommandSpec = {
     return prefilled(FORM, formValuesFromInput(parseEstimate(t.slice(edit[0].length), PRICING).input));
   },
   async run(rawText, ctx) {
+    if (/^(help|\?)$/i.test(rawText.trim()))
+      return {
+        result: { help: true },
+        reply: renderCommandHelp("/cc-estimate", this.summary, HELP, this.examples),
+      };
     // `chart` (or chart=yes) adds a PNG of cost against volume; the rest is the estimate's own text.
     const chart = CHART_WORD.test(rawText);
     let text = rawText.replace(CHART_WORD, " ").trim();

@@ -1,5 +1,6 @@
-import { parseStaffing } from "../core/staffing/parse.ts";
+import { HELP, parseStaffing } from "../core/staffing/parse.ts";
 import { solveStaffing } from "../core/staffing/solve.ts";
+import { renderCommandHelp } from "../render/help.ts";
 import { renderStaffing } from "../render/staffing.ts";
 import { QUEUE_FORM_FIELDS } from "./queue-fields.ts";
 import type { CommandSpec, FormSpec } from "./types.ts";
@@ -76,6 +77,11 @@ export const staffingCommand: CommandSpec = {
     return text.trim() === "" ? FORM : undefined;
   },
   async run(text) {
+    if (/^(help|\?)$/i.test(text.trim()))
+      return {
+        result: { help: true },
+        reply: renderCommandHelp("/cc-staffing", this.summary, HELP, this.examples),
+      };
     const parsed = parseStaffing(text);
     const r = solveStaffing(parsed.input);
     const result: StaffingJson = {

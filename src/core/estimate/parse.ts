@@ -32,7 +32,7 @@ export const ESTIMATE_DEFAULTS = {
   maxOccupancy: 0.85,
 } as const;
 
-const HELP =
+export const HELP =
   "Keys: `contacts` (a month), `talk`, `wrap`, `hold`, `hold-billed`, `hours` (`24/7`, `business` or `HxD` like `12x6`), " +
   "`billing` (1s, 6s, 30s or 60s), `target`, `answer`, `shrinkage`, `max-occupancy`, `shared-rate` ($ a minute), " +
   "`hourly-rate` ($ an agent-hour), `licensed`, `languages`. Durations need a unit: `talk=5m`, `hold=30s`.";

@@ -28,7 +28,7 @@ export const STAFFING_DEFAULTS = {
 export const STAFFING_EXAMPLE =
   "calls=100 interval=30m aht=3m answer=20s target=80% shrinkage=30% max-occupancy=85%";
 
-const HELP =
+export const HELP =
   "Keys: `calls`, `interval`, `aht` (or `talk`, `hold`, `wrap`), `answer`, `target`, `shrinkage`, `max-occupancy`. " +
   "Durations take s, m or h (`aht=3m`, `answer=20s`); rates take % or a fraction (`target=80%`). " +
   "Plain words work too: `100 calls in 30 minutes, aht 3m, 80% in 20s`.";
