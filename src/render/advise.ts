@@ -55,7 +55,8 @@ function criterionSection(criterion: Criterion, recs: Recommendation[], detail: 
           : ` (${r.alternatives
               .map((a) => `${label(a.choice)}: ${a.reason.replace(/^Because /, "").replace(/\.$/, "")}`)
               .join("; ")})`;
-      lines.push(`      ↳ Chosen: *${label(r.choice)}* over ${others}, which ranks lower${why}.`);
+      const rank = r.alternatives.length === 1 ? "ranks" : "rank";
+      lines.push(`      ↳ Chosen: *${label(r.choice)}* over ${others}, which ${rank} lower${why}.`);
     }
   }
   return section(truncate(lines.join("\n"), LIMITS.sectionText));
@@ -83,16 +84,18 @@ function understoodBlock(view: AdviceView): KnownBlock | undefined {
   return section(truncate([head, ...lines].join("\n"), LIMITS.sectionText));
 }
 
+const facts = (n: number): string => `${n} ${n === 1 ? "fact" : "facts"}`;
+
 const basisLine = (basis: AdviceBasis, keys: number): string => {
   switch (basis.mode) {
     case "typed":
       return basis.replaced.length
-        ? `Advice on exactly what you typed (${keys} facts), now saved as your profile. Your previous profile also had ${basis.replaced.map((k) => `\`${k}\``).join(", ")}, which were dropped: use \`/cc-advise update …\` to change only some facts.`
-        : `Advice on exactly what you typed (${keys} facts), now saved as your profile.`;
+        ? `Advice on exactly what you typed (${facts(keys)}), now saved as your profile. Your previous profile also had ${basis.replaced.map((k) => `\`${k}\``).join(", ")}, which ${basis.replaced.length === 1 ? "was" : "were"} dropped: use \`/cc-advise update …\` to change only some facts.`
+        : `Advice on exactly what you typed (${facts(keys)}), now saved as your profile.`;
     case "update":
-      return `Advice on your saved profile with ${basis.changed.map((k) => `\`${k}\``).join(", ")} updated (${keys} facts in all); saved.`;
+      return `Advice on your saved profile with ${basis.changed.map((k) => `\`${k}\``).join(", ")} updated (${facts(keys)} in all); saved.`;
     case "saved":
-      return `Advice on your saved profile (${keys} facts).`;
+      return `Advice on your saved profile (${facts(keys)}).`;
   }
 };
 
@@ -182,13 +185,13 @@ export function renderProfile(profile: Profile | undefined): Reply {
     context("Change some facts with `/cc-advise update key=value`; `/cc-advise reset` forgets it."),
   ];
   if (buttons.length) blocks.push(actions(buttons));
-  return { text: `Your saved profile: ${keys.length} facts.`, blocks, visibility: "ephemeral" };
+  return { text: `Your saved profile: ${facts(keys.length)}.`, blocks, visibility: "ephemeral" };
 }
 
 export function renderReset(removed: Profile | undefined): Reply {
   const keys = PROFILE_KEYS.filter((k) => removed?.[k] !== undefined);
   const text = keys.length
-    ? `Your saved profile (${keys.length} facts) is forgotten.`
+    ? `Your saved profile (${facts(keys.length)}) is forgotten.`
     : "There was no saved profile to forget.";
   const blocks: KnownBlock[] = [section(`:white_check_mark: ${text}`)];
   if (keys.length)

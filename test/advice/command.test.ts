@@ -73,7 +73,14 @@ describe("/cc-advise", () => {
     const { result, reply } = await run("volume=3000", ctx);
     expect((result as AdviseJson).profile).toEqual({ volume: 3000 });
     expect(ctx.db.read(ctx.workspace).profile).toEqual({ volume: 3000 });
-    expect(blocksToText(reply.blocks)).toContain("also had hours, which were dropped");
+    const shown = blocksToText(reply.blocks);
+    // One fact typed, one dropped: singular words, as a person would write them.
+    expect(shown).toContain("exactly what you typed (1 fact), now saved");
+    expect(shown).toContain("also had hours, which was dropped");
+    await run("volume=2000 hours=24/7 quotes=1", ctx);
+    expect(blocksToText((await run("volume=1000", ctx)).reply.blocks)).toContain(
+      "also had hours, quotes, which were dropped",
+    );
   });
 
   it("update merges into the saved profile; update alone advises on it", async () => {
@@ -147,6 +154,31 @@ describe("bad input: a clear message, the facts understood, nothing saved", () =
     expect(e.field).toBe("volume");
     expect(e.details.join(" ")).toContain("hours=24/7");
     expect(ctx.db.read(ctx.workspace).profile).toEqual({ volume: 1234 });
+  });
+
+  it("a fraction of a quote, site or person, or zero talk time, is refused", async () => {
+    const ctx = await withSaved();
+    // 2.5 rounded up would be 3 quotes, silently dropping the "shop around" advice.
+    const e = await inputError(run("quotes=2.5", ctx));
+    expect(e.field).toBe("quotes");
+    expect(e.message).toContain('not "2.5"');
+    expect((await inputError(run("sites=1.5", ctx))).field).toBe("sites");
+    // Zero talk time would be saved and then refused by every vendor comparison.
+    expect((await inputError(run("talk=0", ctx))).field).toBe("talk");
+    expect(ctx.db.read(ctx.workspace).profile).toEqual({ volume: 1234 });
+    // A volume written with a suffix still rounds to whole contacts.
+    const { result } = await run("volume=2.5k quotes=2", ctx);
+    expect((result as AdviseJson).profile).toEqual({ volume: 2500, quotes: 2 });
+  });
+
+  it("knows languages beyond the phrase table by code or English name, and refuses a typo", async () => {
+    const ctx = await withSaved();
+    const { result, reply } = await run("languages=th,Swahili,fa", ctx);
+    expect((result as AdviseJson).profile.languages).toEqual(["th", "sw", "fa"]);
+    expect(blocksToText(reply.blocks)).toContain("Agents fluent in Thai, Swahili and Persian");
+    const e = await inputError(run("languages=sp", ctx));
+    expect(e.message).toContain('I don\'t know the language "sp"');
+    expect(ctx.db.read(ctx.workspace).profile).toEqual({ languages: ["th", "sw", "fa"] });
   });
 
   it("contradictory values are refused", async () => {

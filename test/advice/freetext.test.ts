@@ -167,6 +167,99 @@ const CASES: Array<{ text: string; facts: Profile; absent?: Array<keyof Profile>
       languages: ["ro", "en"],
     },
   },
+  // Phrasings that once slipped through (each fact checked by hand against the sentence).
+  {
+    text: "We are a dental clinic with 3 locations, we miss about 20% of calls and patients miss appointments. We get around 1,200 calls per month.",
+    facts: {
+      sites: 3,
+      "missed-calls": true,
+      "missed-appointments": true,
+      volume: 1200,
+      industry: "healthcare",
+    },
+  },
+  {
+    text: "We sell furniture online and want to expand into Latin America; cost is our top priority and our customers don't mind accents; simple order questions",
+    facts: {
+      industry: "e-commerce",
+      expansion: "latam",
+      priority: "cost",
+      accents: "tolerant",
+      complexity: "simple",
+      inbound: ["orders"],
+    },
+  },
+  {
+    text: "Quality matters more than price for us; we need specialized technical support for our software",
+    facts: { priority: "quality", complexity: "specialized", inbound: ["technical"] },
+  },
+  {
+    text: "We're a 200 person bank with agents across 4 offices, we take credit card payments over the phone",
+    facts: { employees: 200, sites: 4, industry: "finance", payments: true },
+  },
+  {
+    text: "Small law firm, 12 staff, about 60 calls a week, we lose clients because nobody picks up the phone",
+    facts: { employees: 12, volume: 260, "missed-calls": true, "lost-sales": true },
+  },
+  {
+    text: "Our in-house team of 30 agents handles support, but we want to add outbound surveys and win-back calls",
+    facts: { "in-house-agents": 30, outbound: ["surveys", "win-back"] },
+    absent: ["employees"],
+  },
+  {
+    text: "It takes us over 24 hours to return calls and we have missed sales opportunities",
+    facts: { "lost-sales": true },
+  },
+  {
+    text: "We don't have any quotes yet. About 3000 calls monthly, steady volume.",
+    facts: { quotes: 0, volume: 3000, pattern: "steady" },
+  },
+  {
+    text: "We need 24/7 coverage for our IT helpdesk, about 40 calls a night",
+    facts: { hours: "24/7", volume: 1200 },
+  },
+  {
+    text: "We're switching from our current call center because of poor quality. We're based in the UK and sell to customers across Europe.",
+    facts: { switching: "underperforming", international: true },
+  },
+  {
+    text: "Customers sometimes can't be helped because they speak only Spanish. We need a backup in case our phone system goes down, and we are not sure about the cloud.",
+    facts: { "language-barriers": true, dr: true, cloud: "skeptical" },
+  },
+  {
+    text: "We get only a few hundred calls a month and volume is all over the place",
+    facts: { volume: 300, pattern: "inconsistent" },
+  },
+  {
+    text: "About two hundred calls a week. Our customers ask simple questions, we want the cheapest option, and accents don't bother them",
+    // 200 × 52 ÷ 12 = 866.7 a month.
+    facts: { volume: 867, complexity: "simple", priority: "cost", accents: "tolerant" },
+  },
+  {
+    text: "Our agents work from three different offices and our customers are all over the world",
+    facts: { sites: 3, international: true },
+  },
+  {
+    text: "One hundred and fifty calls a month, plus two thousand emails a month",
+    facts: { volume: 2150, channels: ["voice", "email"] },
+  },
+  {
+    text: "We already got offers from two call centers. We want a balance between cost and quality and only need basic monthly reports.",
+    facts: { quotes: 2, priority: "balanced", reporting: "basic" },
+    absent: ["sites"],
+  },
+  {
+    text: "Someone should answer the phone, take messages and transfer urgent calls; our volume is stable year-round at about 6,000 calls. Our agents spend half their day on the phone instead of selling.",
+    facts: { inbound: ["messages", "transfers"], pattern: "steady", volume: 6000, overloaded: true },
+  },
+  {
+    text: "Our current provider is terrible and we've only got one quote so far",
+    facts: { switching: "underperforming", quotes: 1 },
+  },
+  {
+    text: "Budget is very tight; we need after-hours answering for about 500 calls a month",
+    facts: { priority: "cost", hours: "extended", volume: 500 },
+  },
 ];
 
 describe("reading free text", () => {
@@ -202,5 +295,13 @@ describe("reading free text", () => {
     const ok = parseAdviseInput("volume=2000 we need Spanish");
     expect(ok.profile).toEqual({ volume: 2000, languages: ["es"] });
     expect(() => parseAdviseInput("volume=2000 about 5,000 calls a month")).toThrow(/volume/);
+  });
+});
+
+describe("call-backs over a day", () => {
+  it('reads "over 24 hours" as more than a day, so the readiness sign holds', () => {
+    const { facts } = readFreeText("It takes us over 24 hours to return calls");
+    expect(facts["callback-hours"]).toBeGreaterThan(24);
+    expect(readFreeText("callbacks take 24 hours").facts["callback-hours"]).toBe(24);
   });
 });

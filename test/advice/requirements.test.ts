@@ -10,6 +10,13 @@ describe("must-level requirements for vendor comparison", () => {
     volume: 2000,
   };
 
+  it("names business tools as their makers write them, and unknown tools as typed", () => {
+    const integration = mustRequirements({ crm: ["salesforce", "hubspot", "acmecrm"] }).find(
+      (r) => r.kind === "integrations",
+    );
+    expect(integration?.label).toBe("Integrates with Salesforce, HubSpot and acmecrm");
+  });
+
   it("derives the musts from the profile", () => {
     const kinds = mustRequirements(profile).map((r) => r.kind);
     expect(kinds).toEqual([

@@ -166,6 +166,30 @@ describe("/cc-contract list, show, remind, remove", () => {
     expect(ctx.db.read(ctx.workspace).reminders.filter((r) => r.kind === "custom")).toHaveLength(2);
   });
 
+  it("reads a quoted date phrase in remind, straight or curly quotes", async () => {
+    const ctx = await testContext({ now: new Date(NOW), timeZone: "America/New_York" });
+    await run(ctx, ADD);
+    const out = await run(ctx, 'remind Acme "next Monday" check fees');
+    expect(out.ok).toBe(true);
+    // Tue 1 Dec 2026 → next Monday is 7 Dec, 09:00 in New York (UTC−5).
+    expect(ctx.db.read(ctx.workspace).reminders.find((r) => r.kind === "custom")).toMatchObject({
+      note: "check fees",
+      dueAt: "2026-12-07T14:00:00.000Z",
+    });
+    const curly = await run(ctx, "remind Acme “in 2 weeks” ask for the report");
+    expect(curly.ok).toBe(true);
+    expect(ctx.db.read(ctx.workspace).reminders.filter((r) => r.kind === "custom")[1]).toMatchObject({
+      note: "ask for the report",
+      dueAt: "2026-12-15T14:00:00.000Z",
+    });
+    const bad = await run(ctx, 'remind Acme "whenever" check fees');
+    expect(bad.ok).toBe(false);
+    // A date that does not exist is named, not reported as missing.
+    const feb30 = await run(ctx, "remind Acme 2027-02-30 check fees");
+    expect(feb30.reply.text).toContain("2027-02-30 is not a date I can read");
+    expect(ctx.db.read(ctx.workspace).reminders.filter((r) => r.kind === "custom")).toHaveLength(2);
+  });
+
   it("asks before removing, then removes the contract and cancels its pending reminders", async () => {
     const ctx = await testContext({ now: new Date(NOW) });
     await run(ctx, ADD);

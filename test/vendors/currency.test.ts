@@ -32,6 +32,14 @@ describe("currency rates file", () => {
     }
   });
 
+  it("covers the currencies quotes commonly come in, beyond the Americas and Europe", () => {
+    const rates = loadCurrencyRates();
+    for (const code of ["JPY", "CHF", "SEK", "SGD", "CNY", "AED", "TRY", "CLP", "ARS", "PEN"])
+      expect(rates.rates[code], code).toBeDefined();
+    // 600,000 JPY at the file's own rate, checked against the file rather than a copied figure.
+    expect(toBase(600000, "JPY", rates)).toBeCloseTo(600000 * (rates.rates.JPY?.usd ?? Number.NaN), 6);
+  });
+
   it("reads an edited file and converts with its rates", () => {
     const rates = loadCurrencyRates(write(valid));
     // 20,000 MXN × 0.05 = $1,000.

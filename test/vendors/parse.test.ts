@@ -76,6 +76,14 @@ describe("reading a quote from key=value text", () => {
     expect(v.certs).toEqual(["pci", "soc2"]);
   });
 
+  it("reads a language the same way /cc-advise does, so the two always match", async () => {
+    const { parseAdviseInput } = await import("../../src/core/advice/input.ts");
+    const team = parseAdviseInput("languages=Cantonese,Thai");
+    // Cantonese is Chinese (zh) for a team; a vendor saying Cantonese must meet that need.
+    expect(read("name=X languages=Cantonese,Thai").languages).toEqual(team.profile.languages);
+    expect(read("name=X languages=Cantonese,Thai").languages).toEqual(["zh", "th"]);
+  });
+
   it("takes the currency from the amounts, and a bare rate is per hour for a dedicated quote", () => {
     expect(read("name=X rate=€0.80/min").currency).toBe("EUR");
     expect(read("name=X rate=0.8 currency=GBP")).toMatchObject({ currency: "GBP", perMinute: 0.8 });

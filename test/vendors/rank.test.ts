@@ -1,5 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import type { Profile } from "../../src/core/advice/profile.ts";
 import { PRICING } from "../../src/core/estimate/pricing.ts";
 import { tokenize } from "../../src/core/parse/kv.ts";
 import { type CompareInput, compareVendors } from "../../src/core/vendors/compare.ts";
@@ -116,6 +117,18 @@ describe("musts, from the advice requirements", () => {
     expect(failed({ volume: 2000 })).toContain("volume");
     // 12 h × 6 days covers evenings and weekends.
     expect(failed({ hours: "extended" })).not.toContain("availability");
+  });
+
+  it("keeps region, channels and on-premises as shoulds, as the advice rules behind them are", () => {
+    // The advice says a team expanding into Latin America *should* look there, and so on: a quote
+    // based elsewhere is marked down, not counted as failing a must.
+    const ph = VendorSchema.parse({ name: "PH", country: "PH", services: ["voice"], deployment: ["cloud"] });
+    const profile: Profile = { expansion: "latam", channels: ["voice", "email"], cloud: "skeptical" };
+    const checks = mustChecks(mustRequirements(profile), ph);
+    const missed = checks.filter((c) => c.status === "fail");
+    expect(missed.map((c) => c.criterion).sort()).toEqual(["deployment", "location", "needs"]);
+    expect(missed.every((c) => c.severity === "should")).toBe(true);
+    expect(failed(profile)).toEqual(["cost"]);
   });
 
   it("says what is missing in words", () => {

@@ -53,6 +53,16 @@ const NUMBER_WORDS: Record<string, string> = {
   single: "1",
 };
 
+/** Loose amounts people write before "hundred" or "thousand". */
+const VAGUE_COUNTS: Record<string, number> = {
+  "a few": 3,
+  "a couple of": 2,
+  "a couple": 2,
+  several: 5,
+  "a handful of": 3,
+  a: 1,
+};
+
 const escapeRe = (s: string): string => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&");
 const bounded = (phrase: string): string => `(?<![a-z0-9])${escapeRe(phrase)}(?![a-z0-9])`;
 
@@ -65,6 +75,18 @@ export function normalizeText(text: string): string {
     .replace(/[–—]/g, "-")
     .replace(/\s+/g, " ")
     .trim();
+  // "a few hundred", "two hundred": the multiplier belongs to the number, not a separate 100.
+  s = s.replace(
+    /(?<![a-z0-9-])(a few|a couple of|a couple|several|a handful of|[a-z]+|\d+(?:\.\d+)?) (hundred|thousand)(?: and ([a-z]+|\d{1,2}))?(?![a-z0-9])/g,
+    (whole, count: string, unit: string, extra: string | undefined) => {
+      const n = VAGUE_COUNTS[count] ?? Number(NUMBER_WORDS[count] ?? count);
+      if (!Number.isFinite(n) || n <= 0) return whole;
+      // "one hundred and fifty": the tail belongs to the number; a tail that is no number stays text.
+      const tail = extra === undefined ? 0 : Number(NUMBER_WORDS[extra] ?? extra);
+      const total = n * (unit === "hundred" ? 100 : 1000);
+      return Number.isFinite(tail) ? String(total + tail) : `${total} and ${extra}`;
+    },
+  );
   for (const [word, digits] of Object.entries(NUMBER_WORDS))
     s = s.replace(new RegExp(`(?<![a-z0-9-])${escapeRe(word)}(?![a-z0-9])`, "g"), digits);
   return s;
@@ -205,10 +227,10 @@ const scale = (unit: string | undefined): number =>
   !unit ? 1 : /^(k|thousand)$/.test(unit) ? 1e3 : /^(m|mm|million|mln)$/.test(unit) ? 1e6 : 1;
 
 const PERIOD =
-  /(?:a|per|each|every|\/|a single)\s?(day|week|month|year)|(daily|weekly|monthly|yearly|annually)/;
+  /(?:a|per|each|every|\/|a single)\s?(day|night|week|month|year)|(daily|nightly|weekly|monthly|yearly|annually)/;
 const perMonth = (period: string | undefined): number => {
   if (!period) return 1;
-  if (period.startsWith("da")) return 30;
+  if (period.startsWith("da") || period.startsWith("night")) return 30;
   if (period.startsWith("week")) return 52 / 12;
   if (period.startsWith("year") || period.startsWith("annual")) return 1 / 12;
   return 1;
@@ -270,7 +292,13 @@ function readNumbers(text: string, out: Facts): void {
     ) ??
     first(
       new RegExp(String.raw`${NUM}\s+(?:in-house|internal|own)\s+(?:agents|reps|staff|people|operators)`),
+    ) ??
+    first(
+      new RegExp(
+        String.raw`(?:in-house|internal|own|support|service|phone) team of\s+(?:about\s+|around\s+)?${NUM}(?:\s+(?:agents|reps|people|operators))?`,
+      ),
     );
+  const agentsAt = m ? m.index : -1;
   if (m?.[1]) out.set("in-house-agents", Math.round(toNumber(m[1])), m[0].trim());
 
   m =
@@ -279,15 +307,25 @@ function readNumbers(text: string, out: Facts): void {
         String.raw`${NUM}-(?:person|people|employee|strong)(?![a-z])|${NUM} (?:person|people|employee|staff|strong)\s+(?:[a-z-]+\s+)?(?:company|business|team|shop|firm|startup|store|agency|clinic|practice)`,
       ),
     ) ??
-    first(new RegExp(String.raw`(?:team|company|staff|business) of\s+(?:about\s+|around\s+)?${NUM}`)) ??
-    first(new RegExp(String.raw`${NUM}\s+(?:employees|staff members|people work|workers)`)) ??
+    // "a 200 person bank": a number right before the singular "person" or "employee" is a head count.
+    first(new RegExp(`${NUM} (?:person|employee)(?![a-z-])`)) ??
+    // "team of 30" is the company, unless it is the in-house team of agents read above.
+    [
+      ...text.matchAll(
+        new RegExp(String.raw`(?:team|company|staff|business) of\s+(?:about\s+|around\s+)?${NUM}`, "g"),
+      ),
+    ].find((x) => agentsAt < 0 || Math.abs((x.index ?? 0) - agentsAt) > 20) ??
+    first(
+      new RegExp(String.raw`${NUM}\s+(?:employees|staff members|people work|workers|staff(?=[,.;]|$))`),
+    ) ??
     first(new RegExp(String.raw`(?:we are|we're)\s+(?:about\s+|around\s+)?${NUM}\s+people`));
   const people = m?.[1] ?? m?.[2];
   if (m && people) out.set("employees", Math.round(toNumber(people)), m[0].trim());
 
   m = first(
     new RegExp(
-      String.raw`${NUM}\s+(?:sites|offices|locations|branches|call cent(?:er|re)s|stores|warehouses)`,
+      // Not "offers from 2 call centers": those are quotes, read below.
+      String.raw`(?<!(?:offers|quotes|proposals|bids|prices|pricing) from )${NUM}\s+(?:different\s+|separate\s+|physical\s+|regional\s+)?(?:sites|offices|locations|branches|call cent(?:er|re)s|stores|warehouses)`,
     ),
   );
   const oneSite = /\b(?:a single|one|1) (?:site|office|location)\b/.exec(text);
@@ -337,17 +375,36 @@ function readNumbers(text: string, out: Facts): void {
     ) ??
     first(
       new RegExp(
-        String.raw`${NUM}\s*(hours?|hrs?|days?)\s+to\s+(?:call|get|ring)\s+(?:customers\s+|people\s+|them\s+)?back`,
+        String.raw`${NUM}\s*(hours?|hrs?|days?)\s+to\s+(?:(?:call|get|ring)\s+(?:customers\s+|people\s+|them\s+|patients\s+|clients\s+)?back|return (?:calls|their calls|phone calls)|respond to (?:calls|voicemails))`,
       ),
     );
-  if (m?.[1] && m[2])
-    out.set("callback-hours", toNumber(m[1]) * (m[2].startsWith("d") ? 24 : 1), m[0].trim());
+  if (m?.[1] && m[2]) {
+    const hours = toNumber(m[1]) * (m[2].startsWith("d") ? 24 : 1);
+    // "over 24 hours" (a day) is the guide's own sign, so it must read as more than 24, not as 24.
+    const numberAt = m.index + m[0].indexOf(m[1]);
+    const over = /(?:over|more than|longer than|beyond)\s+$/.exec(
+      text.slice(Math.max(0, numberAt - 14), numberAt),
+    );
+    const from = text.slice(
+      over ? Math.min(m.index, numberAt - over[0].length) : m.index,
+      m.index + m[0].length,
+    );
+    out.set("callback-hours", over && hours === 24 ? 25 : hours, from.trim());
+  }
 
-  m = first(
-    new RegExp(String.raw`${NUM}\s+(?:quotes|quote|offers|offer|proposals|proposal|bids|bid|estimates)`),
-  );
+  m =
+    first(
+      new RegExp(String.raw`${NUM}\s+(?:quotes|quote|offers|offer|proposals|proposal|bids|bid|estimates)`),
+    ) ??
+    first(
+      new RegExp(
+        String.raw`(?:quotes|offers|proposals|bids|prices|pricing) from\s+${NUM}\s+(?:different\s+)?(?:call cent(?:er|re)s|centers|centres|providers|vendors|companies|outsourcers|bpos)`,
+      ),
+    );
   const none =
-    /\b(?:no|zero|not any|haven't (?:got|had|received) any) (?:quotes|offers|proposals|bids)\b/.exec(text);
+    /\b(?:no|zero|not any|(?:haven't|have not) (?:got|had|received) any|(?:don't|do not) have any) (?:quotes|offers|proposals|bids)\b/.exec(
+      text,
+    );
   if (m?.[1]) out.set("quotes", Math.round(toNumber(m[1])), m[0].trim());
   else if (none) out.set("quotes", 0, none[0]);
 }
@@ -381,6 +438,25 @@ function readBooleans(text: string, out: Facts, c: Compiled): void {
   for (const { re } of c.switching.entries)
     for (const m of text.matchAll(re))
       if (!negated(text, m.index ?? 0, c.negation)) out.set("switching", "underperforming", m[0]);
+}
+
+/** Phrases with a gap the table cannot hold: "we miss about 20% of calls", "we sell furniture online". */
+function readGapped(text: string, out: Facts, c: Compiled): void {
+  const missed =
+    /\bmiss(?:es|ing|ed)?\s+(?:about\s+|around\s+|roughly\s+|up to\s+|over\s+|almost\s+|nearly\s+)?(?:\d+(?:\.\d+)?\s*%|half|a third|a quarter|a lot|lots|many|most|some|plenty)\s+(?:of\s+)?(?:our\s+|the\s+|their\s+)?(?:incoming\s+|inbound\s+|phone\s+)?calls\b/.exec(
+      text,
+    );
+  if (missed && out.facts["missed-calls"] === undefined && !negated(text, missed.index, c.negation))
+    out.set("missed-calls", true, missed[0]);
+  const poor =
+    /\b(?:current|existing|present)\s+(?:provider|call cent(?:er|re)|vendor|outsourcer|partner|answering service|bpo)\s+(?:is|has been|keeps|was)\s+(?:(?!not\b|never\b)[a-z]+\s+)?(?:terrible|bad|poor|awful|disappointing|underperforming|unreliable|failing|letting us down)\b/.exec(
+      text,
+    );
+  if (poor && out.facts.switching === undefined && !negated(text, poor.index, c.negation))
+    out.set("switching", "underperforming", poor[0]);
+  const online = /\bsell(?:s|ing)?\s+(?:[a-z-]+\s+){0,3}?online\b/.exec(text);
+  if (online && out.facts.industry === undefined && !negated(text, online.index, c.negation))
+    out.set("industry", "e-commerce", online[0]);
 }
 
 function readLanguages(text: string, out: Facts, c: Compiled): void {
@@ -438,6 +514,7 @@ export function readFreeText(text: string, syn: Synonyms = synonyms()): ReadResu
   readNumbers(t, out);
   readTables(t, out, c);
   readBooleans(t, out, c);
+  readGapped(t, out, c);
   readLanguages(t, out, c);
   readPlaces(t, out, c);
   // A payment line in the incoming work and card payments are the same fact seen twice.

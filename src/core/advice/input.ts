@@ -15,7 +15,7 @@ import {
   REGIONS,
   REPORTING,
 } from "./profile.ts";
-import { type Synonyms, synonyms } from "./synonyms.ts";
+import { languageCodeOf, type Synonyms, synonyms } from "./synonyms.ts";
 import { showValue } from "./words.ts";
 
 /**
@@ -147,12 +147,7 @@ function enumValue(key: ProfileKey, raw: string, syn: Synonyms): string | undefi
   return undefined;
 }
 
-function languageCode(raw: string, syn: Synonyms): string | undefined {
-  const v = raw.trim().toLowerCase();
-  if (syn.languages[v]) return v;
-  for (const [code, names] of Object.entries(syn.languages)) if (names.includes(v)) return code;
-  return undefined;
-}
+const languageCode = (raw: string, syn: Synonyms): string | undefined => languageCodeOf(raw, syn);
 
 const edits = (a: string, b: string): number => {
   const d = Array.from({ length: b.length + 1 }, (_, i) => i);
@@ -195,13 +190,15 @@ function parseValue(key: ProfileKey, raw: string, syn: Synonyms): Parsed {
   }
   if (COUNT_KEYS.has(key)) {
     const n = parseCount(value.replace(/\/(?:month|mo)$/i, ""));
-    return n === undefined || !Number.isInteger(Math.round(n)) || n < 0
+    // A volume such as 2.5k rounds to whole contacts; 2.5 quotes, sites or people is a typo.
+    return n === undefined || !Number.isFinite(n) || n < 0 || (key !== "volume" && !Number.isInteger(n))
       ? bad(`\`${key}\` takes a whole number such as 2000 or 12k, not "${value}"`)
       : { ok: true, value: Math.round(n) };
   }
   if (MINUTE_KEYS.has(key)) {
     const s = parseDuration(value, "m");
-    return s === undefined || s > 600 * 60
+    // A contact with no talk time cannot be priced: only wrap-up and hold may be zero.
+    return s === undefined || s > 600 * 60 || (key === "talk" && s <= 0)
       ? bad(`\`${key}\` takes a duration such as 5m, 90s or 4.5 (minutes), not "${value}"`)
       : { ok: true, value: Math.round((s / 60) * 100) / 100 };
   }

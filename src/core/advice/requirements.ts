@@ -1,13 +1,21 @@
 import type { Criterion } from "./criteria.ts";
 import type { Profile } from "./profile.ts";
-import { joinWords, showValue } from "./words.ts";
+import { joinWords, showValue, toolName } from "./words.ts";
 
 /**
  * The must-level requirements a needs profile sets, as data a vendor can be checked against. Vendor
  * comparison uses `mustRequirements(profile)` and `checkVendor(requirements, offer)` to list the musts
  * a vendor fails (or has not answered).
  */
-export type Requirement = { criterion: Criterion; label: string } & (
+export type Requirement = {
+  criterion: Criterion;
+  label: string;
+  /**
+   * "should" when the advice rule behind it is a should (channels, region, on-premises): checked and
+   * scored like a must, but failing it does not rank a quote below those meeting every must.
+   */
+  severity?: "should";
+} & (
   | { kind: "languages"; languages: string[] }
   | { kind: "hours"; hours: "24/7" | "extended" }
   | { kind: "disaster-recovery" }
@@ -74,12 +82,13 @@ export function mustRequirements(p: Profile): Requirement[] {
       kind: "integrations",
       criterion: "integrations",
       tools: [...p.crm],
-      label: `Integrates with ${joinWords(p.crm)}`,
+      label: `Integrates with ${joinWords(p.crm.map(toolName))}`,
     });
   if (p.channels?.length)
     out.push({
       kind: "channels",
       criterion: "needs",
+      severity: "should",
       channels: [...p.channels],
       label: `Handles ${joinWords(p.channels)}`,
     });
@@ -87,11 +96,17 @@ export function mustRequirements(p: Profile): Requirement[] {
     out.push({
       kind: "region",
       criterion: "location",
+      severity: "should",
       region: p.expansion,
       label: `Serves ${showValue("expansion", p.expansion)}`,
     });
   if (p.cloud === "skeptical")
-    out.push({ kind: "on-premises", criterion: "deployment", label: "Offers an on-premises setup" });
+    out.push({
+      kind: "on-premises",
+      criterion: "deployment",
+      severity: "should",
+      label: "Offers an on-premises setup",
+    });
   if (p.volume !== undefined && p.volume < 3000)
     out.push({
       kind: "no-minimum-above",
@@ -197,4 +212,6 @@ export function checkVendor(requirements: Requirement[], offer: VendorOffer): Re
 
 /** The musts a vendor fails (unknown ones are not failures; ask the vendor). */
 export const failedMusts = (profile: Profile, offer: VendorOffer): RequirementCheck[] =>
-  checkVendor(mustRequirements(profile), offer).filter((c) => c.status === "failed");
+  checkVendor(mustRequirements(profile), offer).filter(
+    (c) => c.status === "failed" && c.requirement.severity !== "should",
+  );

@@ -72,8 +72,47 @@ export const synonyms = (): Synonyms => {
   return cached;
 };
 
+/**
+ * Beyond the phrase table, the runtime's own list of languages (ICU): every two-letter code and its
+ * English name, so "th" or "Thai" is known without listing every language of the world by hand.
+ */
+let icu: { names: Map<string, string>; byName: Map<string, string> } | undefined;
+function icuLanguages(): { names: Map<string, string>; byName: Map<string, string> } {
+  if (icu) return icu;
+  const names = new Map<string, string>();
+  const byName = new Map<string, string>();
+  try {
+    const display = new Intl.DisplayNames(["en"], { type: "language", fallback: "none" });
+    const letters = "abcdefghijklmnopqrstuvwxyz";
+    for (const a of letters)
+      for (const b of letters) {
+        const name = display.of(a + b);
+        if (!name || name.toLowerCase() === a + b) continue;
+        names.set(a + b, name);
+        if (!byName.has(name.toLowerCase())) byName.set(name.toLowerCase(), a + b);
+      }
+  } catch {
+    // A runtime without language names: the phrase table alone is used.
+  }
+  icu = { names, byName };
+  return icu;
+}
+
+/** "Spanish", "español", "es", "Thai" or "th" → the two-letter code; undefined if not a language. */
+export function languageCodeOf(raw: string, syn: Synonyms = synonyms()): string | undefined {
+  const v = raw.trim().toLowerCase();
+  if (syn.languages[v]) return v;
+  for (const [code, names] of Object.entries(syn.languages)) if (names.includes(v)) return code;
+  const { names, byName } = icuLanguages();
+  if (names.has(v)) return v;
+  return byName.get(v);
+}
+
 /** "es" → "Spanish"; an unknown code is shown as typed. */
 export const languageName = (code: string): string => {
+  // The runtime's name is properly capitalized ("Haitian Creole"); the table's is lower case.
+  const known = icuLanguages().names.get(code);
+  if (known) return known;
   const name = synonyms().languages[code]?.[0];
   return name ? name.charAt(0).toUpperCase() + name.slice(1) : code;
 };

@@ -19,6 +19,23 @@ const REGION_NAMES: Record<string, string> = {
   oceania: "Australia and Oceania",
 };
 
+/** Business tools as their makers write them; a tool not listed is shown as typed. */
+const TOOL_NAMES: Record<string, string> = {
+  salesforce: "Salesforce",
+  hubspot: "HubSpot",
+  zendesk: "Zendesk",
+  zoho: "Zoho",
+  freshdesk: "Freshdesk",
+  dynamics: "Microsoft Dynamics",
+  pipedrive: "Pipedrive",
+  intercom: "Intercom",
+  shopify: "Shopify",
+  gorgias: "Gorgias",
+  servicenow: "ServiceNow",
+  monday: "monday.com",
+};
+export const toolName = (tool: string): string => TOOL_NAMES[tool.toLowerCase()] ?? tool;
+
 const HOURS_NAMES: Record<string, string> = {
   business: "business-hours",
   extended: "extended-hours (evenings and weekends)",
@@ -30,7 +47,12 @@ const mins = (n: number): string => (n === 1 ? "1 minute" : `${num(n)} minutes`)
 /** A fact's value shown briefly (titles, the saved profile): "Spanish and English", "2,000". */
 export function showValue(key: ProfileKey, value: unknown): string {
   if (Array.isArray(value)) {
-    const items = key === "languages" ? value.map((v) => languageName(String(v))) : value.map(String);
+    const items =
+      key === "languages"
+        ? value.map((v) => languageName(String(v)))
+        : key === "crm"
+          ? value.map((v) => toolName(String(v)))
+          : value.map(String);
     return joinWords(items);
   }
   if (typeof value === "boolean") return value ? "yes" : "no";
@@ -81,7 +103,7 @@ const STATEMENTS: { [K in ProfileKey]-?: (v: NonNullable<Profile[K]>) => string 
       : v === "real-time"
         ? "you want real-time reporting"
         : "basic reports are enough for you",
-  crm: (v) => `you work with ${joinWords(v)}`,
+  crm: (v) => `you work with ${joinWords(v.map(toolName))}`,
   growth: (v) => `you expect ${num(v)}% more contacts a year`,
   employees: (v) => `your company has ${num(v)} people`,
   "in-house-agents": (v) => `${num(v)} of your own people answer customers`,

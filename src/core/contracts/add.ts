@@ -270,6 +270,12 @@ export function buildOneOff(
   const rest = words.slice(used).join(" ");
   const tz = contract.timeZone;
   const split = splitLeadingWhen(rest, env.now, env.timeZone);
+  const badIso = /^\d{4}-\d{2}-\d{2}\S*/.exec(rest);
+  if (!split && badIso)
+    throw new UserInputError(
+      `${badIso[0]} is not a date I can read: check the day, month and time (for example 2027-03-01 or 2027-03-01T14:00).`,
+      { example, field: "when" },
+    );
   if (!split)
     throw new UserInputError(
       `I could not find a date after ${contract.vendor}. Start with a date such as 2027-03-01 or "next Monday".`,

@@ -78,6 +78,12 @@ export function splitLeadingWhen(
   timeZone: string,
 ): { when: When; rest: string } | undefined {
   const t = text.trim();
+  // A quoted date ("next Monday" check fees; Slack turns straight quotes into curly ones) is the whole date.
+  const quoted = /^["“”']([^"“”']+)["“”'](?=\s|$)/.exec(t);
+  if (quoted?.[1]) {
+    const when = parseWhen(quoted[1], now, timeZone);
+    return when ? { when, rest: t.slice(quoted[0].length).trim() } : undefined;
+  }
   const iso = /^(\d{4}-\d{2}-\d{2}(?:[T ]\d{1,2}:\d{2}(?::\d{2})?)?(?:Z|[+-]\d{2}:?\d{2})?)(?=\s|$)/.exec(t);
   if (iso?.[1]) {
     const when = parseIsoWhen(iso[1], timeZone);

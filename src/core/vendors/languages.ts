@@ -1,3 +1,5 @@
+import { languageName as adviceLanguageName, languageCodeOf } from "../advice/synonyms.ts";
+
 /**
  * Languages as two-letter codes, so "Spanish", "español" and "es" all match when a vendor's languages
  * are checked against a team's. Names not in the table are kept as typed (lower-cased).
@@ -53,16 +55,19 @@ const CODES: Record<string, string> = {};
 for (const [name, code] of Object.entries(NAMES))
   if (!(code in CODES) && /^[a-z]+$/.test(name)) CODES[code] = name;
 
-/** "Spanish" → "es", "ES" → "es", "klingon" → "klingon". */
+/**
+ * "Spanish" → "es", "ES" → "es", "klingon" → "klingon". The advice's language table is read first, so
+ * a vendor's languages and a team's ("Cantonese" in both) always come out as the same code.
+ */
 export const normalizeLanguage = (text: string): string => {
   const t = text.trim().toLowerCase();
-  return NAMES[t] ?? t;
+  return languageCodeOf(t) ?? NAMES[t] ?? t;
 };
 
 /** "es" → "Spanish", for replies; unknown codes are shown as typed. */
 export const languageName = (code: string): string => {
   const name = CODES[code];
-  return name ? name.charAt(0).toUpperCase() + name.slice(1) : code;
+  return name ? name.charAt(0).toUpperCase() + name.slice(1) : adviceLanguageName(code);
 };
 
 export const isLanguageText = (text: string): boolean => /^\p{L}[\p{L} -]{0,29}$/u.test(text.trim());

@@ -6,6 +6,7 @@ import {
   type RequirementCheck,
   type VendorOffer,
 } from "../advice/requirements.ts";
+import { toolName } from "../advice/words.ts";
 import type { CheckResult } from "./checks.ts";
 import type { CostBasis } from "./cost.ts";
 import { languageName } from "./languages.ts";
@@ -91,6 +92,7 @@ function detail(c: RequirementCheck, v: Vendor, minimumContacts: number | undefi
     case "languages":
       return `no ${(c.missing ?? []).map(languageName).join(", ")}`;
     case "integrations":
+      return `no ${(c.missing ?? []).map(toolName).join(", ")}`;
     case "channels":
       return `no ${(c.missing ?? []).join(", ")}`;
     case "region":
@@ -108,7 +110,7 @@ function detail(c: RequirementCheck, v: Vendor, minimumContacts: number | undefi
   }
 }
 
-/** The team's musts checked against one quote, as comparison checks (severity "must"). */
+/** The team's requirements checked against one quote, as comparison checks (musts, and the few shoulds). */
 export function mustChecks(
   requirements: Requirement[],
   v: Vendor,
@@ -117,7 +119,8 @@ export function mustChecks(
 ): CheckResult[] {
   return checkOffer(requirements, offerOf(v, minimumContacts, basis)).map((c) => ({
     criterion: c.requirement.criterion,
-    severity: "must",
+    // Follows the advice rule: region, channels and on-premises are shoulds there, so here too.
+    severity: c.requirement.severity ?? "must",
     status: c.status === "met" ? "pass" : c.status === "failed" ? "fail" : "unknown",
     label: c.requirement.label,
     ...(c.status !== "met" ? { detail: detail(c, v, minimumContacts) } : {}),
