@@ -57,7 +57,36 @@ const summary = (c: Contract, reminders: Reminder[]) => ({
   failedReminders: failuresFor(reminders, c.id),
 });
 
-async function add(text: string, ctx: CommandContext): Promise<CommandRun> {
+const CHANNEL_PAIR = /(^|\s)channel=("[^"]*"|“[^”]*”|\S+)/i;
+
+/**
+ * Check the channel against Slack before anything is saved: a #name becomes the channel's link, and a
+ * channel that does not exist is refused now rather than failing when the first reminder is due.
+ */
+async function resolveChannel(text: string, ctx: CommandContext): Promise<string> {
+  const m = CHANNEL_PAIR.exec(text);
+  if (!m?.[2] || !ctx.lookupChannel) return text;
+  const raw = m[2].replace(/^["“]|["”]$/g, "").trim();
+  const byName = /^#([\w.-]+)$/.exec(raw);
+  const byId = /^<#([CGD][A-Z0-9]+)(?:\|[^>]*)?>$/.exec(raw) ?? /^([CGD][A-Z0-9_]{2,})$/.exec(raw);
+  const ref = byName?.[1] ? { name: byName[1] } : byId?.[1] ? { id: byId[1] } : undefined;
+  if (!ref) return text;
+  const found = await ctx.lookupChannel(ref);
+  if (found === null)
+    throw new UserInputError(
+      `I can't find the channel ${byName ? raw : `<#${byId?.[1]}>`} in this workspace, or I am not allowed to see it (for a private channel, \`/invite @Switchboard\` there first). Pick it from the suggestions when you type #, or give its ID.`,
+      {
+        field: "channel",
+        example: "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d channel=#cx-ops",
+      },
+    );
+  if (!found) return text;
+  const link = `<#${found.id}${found.name ? `|${found.name}` : ""}>`;
+  return text.replace(CHANNEL_PAIR, `$1channel=${link}`);
+}
+
+async function add(typed: string, ctx: CommandContext): Promise<CommandRun> {
+  const text = await resolveChannel(typed, ctx);
   const store = await ctx.store();
   const timeZone = safeTimeZone(await ctx.userTimeZone());
   const now = ctx.now();

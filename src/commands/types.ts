@@ -33,6 +33,13 @@ export interface CommandContext {
   now(): Date;
   /** The IANA time zone of the user who typed the command. */
   userTimeZone(): Promise<string>;
+  /**
+   * Find a channel by id or by name: the channel, `null` when it surely does not exist, `undefined`
+   * when it cannot be told (no permission, Slack unreachable). Absent where there is nothing to ask.
+   */
+  lookupChannel?(
+    ref: { id: string } | { name: string },
+  ): Promise<{ id: string; name?: string } | null | undefined>;
 }
 
 /** The outcome of one command: `result` is what `--json` prints, `reply` what people see. */

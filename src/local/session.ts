@@ -44,6 +44,11 @@ export class LocalSession {
       },
       now: () => new Date(),
       userTimeZone: async () => process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
+      // No Slack here: a #name stands for a local channel, shown by its name (nothing is posted locally).
+      lookupChannel: async (ref) =>
+        "name" in ref
+          ? { id: `CLOCAL_${ref.name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`, name: ref.name }
+          : { id: ref.id },
     };
     try {
       return await dispatch(command, text, ctx, this.logger);

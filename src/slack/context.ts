@@ -42,6 +42,55 @@ export function workspaceOf(body: unknown): WorkspaceKey | undefined {
   return enterpriseId ? { teamId, enterpriseId } : { teamId };
 }
 
+const CHANNELS_TTL_MS = 60 * 1000;
+const channelLists = new Map<string, { at: number; channels: Array<{ id: string; name: string }> }>();
+
+/** Channels the bot can see, by name, cached for a minute (conversations.list, a few pages at most). */
+async function listChannels(client: WebClient, key: string, now: number) {
+  const hit = channelLists.get(key);
+  if (hit && now - hit.at < CHANNELS_TTL_MS) return hit.channels;
+  const channels: Array<{ id: string; name: string }> = [];
+  let cursor: string | undefined;
+  for (let page = 0; page < 10; page++) {
+    const res = await client.conversations.list({
+      types: "public_channel,private_channel",
+      exclude_archived: true,
+      limit: 1000,
+      ...(cursor ? { cursor } : {}),
+    });
+    for (const c of res.channels ?? []) if (c.id && c.name) channels.push({ id: c.id, name: c.name });
+    cursor = res.response_metadata?.next_cursor || undefined;
+    if (!cursor) break;
+  }
+  channelLists.set(key, { at: now, channels });
+  return channels;
+}
+
+/** A channel by id (conversations.info) or by name; null when Slack says it does not exist. */
+async function lookupChannel(
+  client: WebClient,
+  ws: WorkspaceKey,
+  ref: { id: string } | { name: string },
+  now: number,
+): Promise<{ id: string; name?: string } | null | undefined> {
+  try {
+    if ("id" in ref) {
+      const res = await client.conversations.info({ channel: ref.id });
+      return res.channel?.id
+        ? { id: res.channel.id, ...(res.channel.name ? { name: res.channel.name } : {}) }
+        : undefined;
+    }
+    const name = ref.name.toLowerCase();
+    const found = (await listChannels(client, `${ws.enterpriseId ?? ""}:${ws.teamId}`, now)).find(
+      (c) => c.name === name,
+    );
+    return found ?? null;
+  } catch (err) {
+    const code = (err as { data?: { error?: string } }).data?.error;
+    return code === "channel_not_found" ? null : undefined;
+  }
+}
+
 export function slackContext(
   deps: ListenerDeps,
   client: WebClient,
@@ -57,5 +106,6 @@ export function slackContext(
     store: async () => deps.store,
     now: deps.now,
     userTimeZone: () => lookupTimeZone(client, ws, userId, deps.now().getTime()),
+    lookupChannel: (ref) => lookupChannel(client, ws, ref, deps.now().getTime()),
   };
 }

@@ -34,6 +34,11 @@ export class FakeSlack {
     thread_ts?: unknown;
   }> = [];
   userTimeZones: Record<string, string> = {};
+  /** Channels conversations.list returns; ids containing MISSING do not exist. */
+  channels: Array<{ id: string; name: string }> = [
+    { id: "C1", name: "general" },
+    { id: "C42", name: "cx-ops" },
+  ];
   port = 0;
 
   get apiUrl(): string {
@@ -153,8 +158,14 @@ export class FakeSlack {
       }
       case "conversations.open":
         return { ok: true, channel: { id: `D_${String(args.users)}` } };
-      case "conversations.info":
-        return { ok: true, channel: { id: args.channel, name: "general", is_member: true } };
+      case "conversations.info": {
+        const channel = String(args.channel);
+        if (channel.includes("MISSING")) return { ok: false, error: "channel_not_found" };
+        const known = this.channels.find((c) => c.id === channel);
+        return { ok: true, channel: { id: channel, name: known?.name ?? "general", is_member: true } };
+      }
+      case "conversations.list":
+        return { ok: true, channels: this.channels, response_metadata: { next_cursor: "" } };
       case "conversations.history": {
         const channel = String(args.channel);
         const oldest = Number(args.oldest ?? 0);
