@@ -47,7 +47,7 @@ export class LocalSession {
       // No Slack here: a #name stands for a local channel, shown by its name (nothing is posted locally).
       lookupChannel: async (ref) =>
         "name" in ref
-          ? { id: `CLOCAL_${ref.name.toUpperCase().replace(/[^A-Z0-9]/g, "_")}`, name: ref.name }
+          ? { id: `CLOCAL${ref.name.toUpperCase().replace(/[^A-Z0-9]/g, "")}`, name: ref.name }
           : { id: ref.id },
     };
     try {

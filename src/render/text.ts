@@ -4,6 +4,11 @@ import { ACTION_RUN, decodeCommandValue } from "./buttons.ts";
 /** Slack mrkdwn to plain terminal text: keep the words, drop the markup. */
 export const plainText = (mrkdwn: string): string =>
   mrkdwn
+    // Slack's mentions read as people would type them: <#C123|ops> is #ops, <@U123> is @U123.
+    .replace(/<#[A-Z0-9]+\|([^>]+)>/g, "#$1")
+    .replace(/<#([A-Z0-9]+)>/g, "#$1")
+    .replace(/<@([A-Z0-9]+)(\|[^>]*)?>/g, "@$1")
+    .replace(/<!(here|channel|everyone)>/g, "@$1")
     .replace(/<([^|>]+)\|([^>]+)>/g, "$2 ($1)")
     .replace(/<([^>]+)>/g, "$1")
     .replace(/(^|[\s(])\*([^*\n]+)\*(?=[\s).,:;!?]|$)/gm, "$1$2")
