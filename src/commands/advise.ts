@@ -212,6 +212,7 @@ async function savedProfile(ctx: CommandContext): Promise<Profile | undefined> {
 
 export const adviseCommand: CommandSpec = {
   name: "advise",
+  checksOwnLength: true,
   summary: "What kind of call center to look for, why, and what to ask each vendor, from your team's needs.",
   usageHint: "[volume=2000 languages=en,es payments=yes … | a description | update … | show | reset | help]",
   examples: EXAMPLES,

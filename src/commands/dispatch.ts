@@ -32,7 +32,7 @@ export async function dispatch(
   const slash = slashName(spec);
   try {
     if (text.length > MAX_COMMAND_TEXT && spec.truncatesLongText) text = text.slice(0, MAX_COMMAND_TEXT);
-    if (text.length > MAX_COMMAND_TEXT) {
+    if (text.length > MAX_COMMAND_TEXT && !spec.checksOwnLength) {
       throw new UserInputError(
         `That is ${text.length.toLocaleString("en-US")} characters; ${slash} takes at most ${MAX_COMMAND_TEXT.toLocaleString("en-US")}.`,
         { example: spec.examples[0] ?? "" },

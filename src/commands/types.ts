@@ -61,6 +61,8 @@ export interface CommandSpec extends FormCapable {
    * point is in the first part and an error would be unhelpful.
    */
   truncatesLongText?: boolean;
+  /** The command checks the length itself (to say what it understood of an over-long text). */
+  checksOwnLength?: boolean;
   /**
    * Run the command on the text typed after it. Throws UserInputError for bad input, whose message
    * is shown to the user with an example.

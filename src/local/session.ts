@@ -2,9 +2,11 @@ import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { type Dispatched, dispatch } from "../commands/dispatch.ts";
 import type { CommandContext, Reply } from "../commands/types.ts";
+import { UserInputError } from "../core/errors.ts";
 import { LOCAL_WORKSPACE } from "../core/workspace.ts";
 import type { Logger } from "../logger.ts";
 import { blocksToText } from "../render/text.ts";
+import { StoreLockedError } from "../store/lock.ts";
 import { Store } from "../store/store.ts";
 
 /** "/cc-estimate 12k calls", "cc-estimate 12k calls" and "estimate 12k calls" all name the command. */
@@ -12,6 +14,27 @@ export function splitCommandLine(line: string): { command: string; text: string 
   const m = /^\s*\/?(?:cc-)?([a-z]+)\b\s*([\s\S]*)$/i.exec(line);
   if (!m?.[1]) return undefined;
   return { command: m[1].toLowerCase(), text: m[2] ?? "" };
+}
+
+/** How long a local command waits for another one (a CLI run in parallel) to release the database. */
+const LOCK_WAIT_MS = 3000;
+
+/**
+ * Open the database, waiting while another short-lived local command holds it. If it stays locked
+ * (the Slack app runs on the same DB_PATH), say so plainly: this is not the user's mistake, but it is
+ * theirs to fix, so it is reported like bad input rather than as a failure with a stack trace.
+ */
+async function openWhenFree(path: string): Promise<Store> {
+  const start = Date.now();
+  for (;;) {
+    try {
+      return await Store.open(path);
+    } catch (err) {
+      if (!(err instanceof StoreLockedError)) throw err;
+      if (Date.now() - start > LOCK_WAIT_MS) throw new UserInputError(err.message);
+      await new Promise((r) => setTimeout(r, 20 + Math.random() * 60));
+    }
+  }
 }
 
 /**
@@ -39,7 +62,7 @@ export class LocalSession {
       channelId: "C_LOCAL",
       surface: this.surface,
       store: () => {
-        opened ??= Store.open(this.dbPath);
+        opened ??= openWhenFree(this.dbPath);
         return opened;
       },
       now: () => new Date(),

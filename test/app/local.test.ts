@@ -70,6 +70,21 @@ describe("CLI (npm run cli)", () => {
     expect(res.stderr).toMatch(/Example: \/cc-staffing/);
   });
 
+  it("CLI runs in parallel on one database wait for each other and lose nothing", async () => {
+    const db = tempDbPath();
+    const runs = await Promise.all(
+      Array.from({ length: 6 }, (_, i) =>
+        runEntry("src/cli.ts", ["vendor", `add name=V${i} rate=0.9/min`], { DB_PATH: db }),
+      ),
+    );
+    expect(runs.map((r) => r.code)).toEqual([0, 0, 0, 0, 0, 0]);
+    const list = await runEntry("src/cli.ts", ["vendor", "--json", "list"], { DB_PATH: db });
+    const names = (JSON.parse(list.stdout) as { vendors: Array<{ name: string }> }).vendors
+      .map((v) => v.name)
+      .sort();
+    expect(names).toEqual(["V0", "V1", "V2", "V3", "V4", "V5"]);
+  }, 60_000);
+
   it("names an unknown command and lists the real ones", async () => {
     const res = await runEntry("src/cli.ts", ["teleport", "now"], { DB_PATH: tempDbPath() });
     expect(res.code).toBe(2);

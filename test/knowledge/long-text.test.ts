@@ -19,3 +19,16 @@ describe("long questions", () => {
     await ctx.db.close();
   });
 });
+
+describe("long descriptions", () => {
+  it("/cc-advise refuses 5,000 characters but says which facts it understood, and saves nothing", async () => {
+    const ctx = await testContext();
+    const text = `We are a 40-person shop with about 2,000 calls a month and need Spanish. ${"lorem ipsum dolor ".repeat(280)}`;
+    const out = await dispatch("advise", text, ctx);
+    expect(out.ok).toBe(false);
+    expect(out.reply.text).toMatch(/4,000/);
+    expect(JSON.stringify(out.reply.blocks)).toMatch(/volume=2,000/);
+    expect(ctx.db.read(ctx.workspace).profile).toBeUndefined();
+    await ctx.db.close();
+  });
+});
