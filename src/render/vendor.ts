@@ -1,5 +1,6 @@
 import type { Button, KnownBlock } from "@slack/types";
 import type { Reply, ReplyFile } from "../commands/types.ts";
+import { toolName } from "../core/advice/words.ts";
 import type { CheckResult } from "../core/vendors/checks.ts";
 import type { CompareInput, Comparison, VendorComparison } from "../core/vendors/compare.ts";
 import { RECOMMENDED_QUOTES } from "../core/vendors/compare.ts";
@@ -154,7 +155,7 @@ function quoteFields(v: Vendor): Array<[string, string]> {
     ["Services", list(v.services) ?? unknownText],
     ["Security", securityText(v)],
     ["Reporting", list(v.reporting) ?? unknownText],
-    ["Tools", v.crm ? (v.crm.length ? esc(v.crm.join(", ")) : "none") : unknownText],
+    ["Tools", v.crm ? (v.crm.length ? esc(v.crm.map(toolName).join(", ")) : "none") : unknownText],
     ["Industries", v.industries ? esc(v.industries.join(", ")) : unknownText],
     ["Size", v.size !== undefined ? `${int(v.size)} agents` : unknownText],
     ["Contract", contractText(v)],
