@@ -216,9 +216,9 @@ const CONTRACT_FORM: FormSpec = {
     {
       key: "channel",
       label: "Channel for reminders",
-      kind: "text",
+      kind: "channel",
       optional: true,
-      hint: "A channel ID (C…) or #mention; empty means the channel you typed the command in.",
+      hint: "Starts with the channel you typed the command in. Invite me there (/invite @Switchboard).",
     },
     {
       key: "onboarding",
@@ -258,7 +258,8 @@ export const contractCommand: CommandSpec = {
   run,
   async form(text) {
     const { sub, rest } = splitSub(text);
-    if (sub !== "add" || rest.trim()) return undefined;
+    // In Slack the bare command opens the form to add a contract (the console and CLI list them).
+    if (text.trim() !== "" && (sub !== "add" || rest.trim())) return undefined;
     return CONTRACT_FORM;
   },
 };

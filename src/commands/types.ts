@@ -82,7 +82,8 @@ export interface FormField {
   label: string;
   hint?: string;
   optional?: boolean;
-  kind: "text" | "textarea" | "number" | "select" | "multiselect" | "date" | "checkbox";
+  /** `channel` is a conversation picker that starts at the channel the command was typed in. */
+  kind: "text" | "textarea" | "number" | "select" | "multiselect" | "date" | "checkbox" | "channel";
   options?: Array<{ value: string; label: string }>;
   /** Initial value (for multiselect and checkbox, the selected option values). */
   initial?: string | string[];

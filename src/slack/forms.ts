@@ -75,6 +75,18 @@ function element(f: FormField): Record<string, unknown> {
         ...(chosen.length ? { initial_options: chosen } : {}),
       };
     }
+    case "channel":
+      return {
+        type: "conversations_select",
+        action_id: ACTION_ID,
+        default_to_current_conversation: true,
+        filter: {
+          include: ["public", "private"],
+          exclude_bot_users: true,
+          exclude_external_shared_channels: false,
+        },
+        ...placeholder,
+      };
     case "date":
       return {
         type: "datepicker",
@@ -125,6 +137,7 @@ type StateValue = {
   selected_option?: { value: string } | null;
   selected_options?: Array<{ value: string }>;
   selected_date?: string | null;
+  selected_conversation?: string | null;
 };
 
 /**
@@ -154,6 +167,9 @@ export function submissionToText(view: { state?: { values?: unknown } }, prefix?
       }
       case "datepicker":
         value = v.selected_date ?? undefined;
+        break;
+      case "conversations_select":
+        value = v.selected_conversation ? `<#${v.selected_conversation}>` : undefined;
         break;
       default:
         value = v.value ?? undefined;

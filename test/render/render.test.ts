@@ -73,6 +73,7 @@ describe("forms", () => {
       { key: "hold-billed", label: "Hold time is billed", kind: "checkbox" as const },
       { key: "start", label: "Start", kind: "date" as const },
       { key: "name", label: "Name", kind: "text" as const },
+      { key: "channel", label: "Channel", kind: "channel" as const, optional: true },
     ],
   };
 
@@ -87,6 +88,7 @@ describe("forms", () => {
       "checkboxes",
       "datepicker",
       "plain_text_input",
+      "conversations_select",
     ]);
     expect(JSON.parse(modal.private_metadata ?? "{}")).toEqual({ c: "estimate", ch: "C1" });
   });
@@ -102,10 +104,11 @@ describe("forms", () => {
         "f:hold-billed": { v: { type: "checkboxes", selected_options: [] } },
         "f:start": { v: { type: "datepicker", selected_date: "2027-01-15" } },
         "f:name": { v: { type: "plain_text_input", value: "Acme Corp" } },
+        "f:channel": { v: { type: "conversations_select", selected_conversation: "C42" } },
       },
     };
     expect(submissionToText({ state }, "add")).toBe(
-      'add contacts=12000 hours=24/7 languages=en,es hold-billed=no start=2027-01-15 name="Acme Corp"',
+      'add contacts=12000 hours=24/7 languages=en,es hold-billed=no start=2027-01-15 name="Acme Corp" channel=<#C42>',
     );
   });
 });
