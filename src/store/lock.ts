@@ -27,12 +27,22 @@ const isAlive = (pid: number): boolean => {
  * An exclusive lock on a database file, held for the life of the process: lowdb is single-process,
  * and two writers on one file lose updates. A lock left by a process that died (kill -9) is taken over.
  */
+/** Locks held by this process, released on exit by one shared handler. */
+const held = new Set<FileLock>();
+let exitHandlerInstalled = false;
+const releaseAll = () => {
+  for (const lock of held) lock.release();
+};
+
 export class FileLock {
   private released = false;
-  private readonly onExit = () => this.release();
 
   private constructor(readonly lockPath: string) {
-    process.on("exit", this.onExit);
+    held.add(this);
+    if (!exitHandlerInstalled) {
+      process.on("exit", releaseAll);
+      exitHandlerInstalled = true;
+    }
   }
 
   static acquire(dbPath: string): FileLock {
@@ -63,7 +73,7 @@ export class FileLock {
   release(): void {
     if (this.released) return;
     this.released = true;
-    process.off("exit", this.onExit);
+    held.delete(this);
     try {
       if (safeRead(this.lockPath) === String(process.pid)) unlinkSync(this.lockPath);
     } catch {

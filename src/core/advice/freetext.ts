@@ -236,7 +236,7 @@ const perMonth = (period: string | undefined): number => {
   return 1;
 };
 
-const CONTACT_NOUNS = String.raw`(?:phone calls|calls|emails|e-mails|mails|chats|contacts|messages|tickets|conversations|interactions|texts|inquiries|enquiries|requests)`;
+const CONTACT_NOUNS = `(?:phone calls|calls|emails|e-mails|mails|chats|contacts|messages|tickets|conversations|interactions|texts|inquiries|enquiries|requests)`;
 
 /** "about 2,000 calls and 500 emails a month": each count, converted to a month, added up. */
 function readVolume(text: string, out: Facts): void {
@@ -348,8 +348,8 @@ function readNumbers(text: string, out: Facts): void {
   else if (times) out.set("growth", times[1]?.startsWith("doubl") ? 100 : 200, times[0]);
 
   m =
-    first(new RegExp(String.raw`(?:calls?|conversations?|contacts?|chats?)${FILL}${DURATION}`)) ??
-    first(new RegExp(String.raw`(?:talk time|average call|call length|handle time|aht)${FILL}${DURATION}`)) ??
+    first(new RegExp(`(?:calls?|conversations?|contacts?|chats?)${FILL}${DURATION}`)) ??
+    first(new RegExp(`(?:talk time|average call|call length|handle time|aht)${FILL}${DURATION}`)) ??
     first(
       new RegExp(
         String.raw`${NUM}[- ]?(minutes?|mins?|seconds?|secs?)\s+(?:calls|conversations|phone calls)`,
@@ -363,7 +363,7 @@ function readNumbers(text: string, out: Facts): void {
   if (m?.[1] && m[2]) out.set("wrap", round2(minutesOf(toNumber(m[1]), m[2])), m[0].trim());
 
   m =
-    first(new RegExp(String.raw`(?:on hold|hold time|hold)${FILL}${DURATION}`)) ??
+    first(new RegExp(`(?:on hold|hold time|hold)${FILL}${DURATION}`)) ??
     first(new RegExp(String.raw`${DURATION}\s+on hold`));
   if (m?.[1] && m[2]) out.set("hold", round2(minutesOf(toNumber(m[1]), m[2])), m[0].trim());
 
@@ -491,7 +491,7 @@ function readPlaces(text: string, out: Facts, c: Compiled): void {
   if (inN?.[1] && Number(inN[1]) >= 2) out.set("international", true, inN[0]);
   else if (countries.size >= 2) out.set("international", true, from.join(" and "));
 
-  const verbs = String.raw`(?:expand|expanding|expansion|grow|growing|moving|move|launch|launching|enter|entering|open|opening|go|going|push|pushing)`;
+  const verbs = `(?:expand|expanding|expansion|grow|growing|moving|move|launch|launching|enter|entering|open|opening|go|going|push|pushing)`;
   for (const { value, phrase } of c.regions) {
     const re = new RegExp(
       String.raw`${verbs}(?:\s+[a-z]+){0,2}?\s+(?:into|in|to)\s+(?:the\s+)?${escapeRe(phrase)}(?![a-z])`,
