@@ -21,8 +21,22 @@ const TEXTS = [
  */
 export default async function bench(): Promise<void> {
   const fake = await new FakeSlack().start();
+  try {
+    await measure(fake, "src/main.ts", "slash commands over HTTP", [1, 50]);
+    await measure(
+      fake,
+      "bench/support/noop-bolt.ts",
+      "for comparison, Bolt alone (a handler that only acks)",
+      [50],
+    );
+  } finally {
+    await fake.stop();
+  }
+}
+
+async function measure(fake: FakeSlack, entry: string, label: string, levels: number[]): Promise<void> {
   const root = fileURLToPath(new URL("..", import.meta.url));
-  const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+  const child = spawn(process.execPath, ["--import", "tsx", entry], {
     cwd: root,
     env: {
       PATH: process.env.PATH,
@@ -88,13 +102,13 @@ export default async function bench(): Promise<void> {
   };
   try {
     await run(500, 10); // warm-up: JIT, connections, the first auth.test
-    for (const concurrency of [1, 50]) {
+    for (const concurrency of levels) {
       const total = 3000;
       const start = performance.now();
       const times = await run(total, concurrency);
       const secs = (performance.now() - start) / 1000;
       process.stdout.write(
-        `slash commands over HTTP, ${concurrency} concurrent: p50 ${percentile(times, 50).toFixed(2)} ms, ` +
+        `${label}, ${concurrency} concurrent: p50 ${percentile(times, 50).toFixed(2)} ms, ` +
           `p99 ${percentile(times, 99).toFixed(2)} ms, ${Math.round(total / secs).toLocaleString("en-US")} req/s (${total} signed requests)\n`,
       );
     }
@@ -102,6 +116,5 @@ export default async function bench(): Promise<void> {
     agent.destroy();
     child.kill("SIGTERM");
     await new Promise((r) => child.once("exit", r));
-    await fake.stop();
   }
 }
