@@ -74,7 +74,31 @@ export const staffingCommand: CommandSpec = {
     "400 calls per hour, talk 2m, wrap 30s, 90% in 15s, shrinkage 25%",
   ],
   async form(text) {
-    return text.trim() === "" ? FORM : undefined;
+    const t = text.trim();
+    if (t === "") return FORM;
+    // `edit <text>`: the form prefilled with that calculation, to change it.
+    const edit = /^edit\b\s*/i.exec(t);
+    if (!edit) return undefined;
+    const i = parseStaffing(t.slice(edit[0].length)).input;
+    const round = (x: number) => String(Math.round(x * 1000) / 1000);
+    const values: Record<string, string> = {
+      calls: round(i.callsPerInterval),
+      "interval-min": round(i.intervalSeconds / 60),
+      "aht-sec": round(i.ahtSeconds),
+      "answer-sec": round(i.answerSeconds),
+      target: round(i.target * 100),
+      shrinkage: round(i.shrinkage * 100),
+      "max-occupancy": round(i.maxOccupancy * 100),
+    };
+    return {
+      ...FORM,
+      fields: FORM.fields.map((f) => {
+        const v = values[f.key];
+        // A select keeps its options: an interval not among them is left to its default.
+        if (v === undefined || (f.options && !f.options.some((o) => o.value === v))) return f;
+        return { ...f, initial: v };
+      }),
+    };
   },
   async run(text) {
     if (/^(help|\?)$/i.test(text.trim()))

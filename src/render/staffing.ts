@@ -4,7 +4,7 @@ import { formatInt, formatNumber } from "../core/format/number.ts";
 import type { StaffingParse } from "../core/staffing/parse.ts";
 import type { StaffingInput, StaffingResult } from "../core/staffing/solve.ts";
 import { actions, context, fields, fitMessage, header, section } from "./blocks.ts";
-import { commandButton } from "./buttons.ts";
+import { commandButton, formButton } from "./buttons.ts";
 
 // ---- Number formats shared by the staffing and estimate replies ----
 
@@ -112,7 +112,8 @@ export function renderStaffing(parse: StaffingParse, r: StaffingResult): Reply {
     "staffing",
     staffingCommandText({ ...i, callsPerInterval: i.callsPerInterval * 1.2 }),
   );
-  const buttons = [more].filter((b): b is Button => b !== undefined);
+  const change = formButton("Change inputs", "staffing", `edit ${staffingCommandText(i)}`);
+  const buttons = [more, change].filter((b): b is Button => b !== undefined);
   if (buttons.length) blocks.push(actions(buttons));
   const text = `${title}: ${percent(r.serviceLevel)} answered within ${duration(i.answerSeconds)}, ASA ${duration(r.asaSeconds)}, occupancy ${percent(r.occupancy)}.`;
   return { text, blocks: fitMessage(blocks), visibility: "ephemeral" };

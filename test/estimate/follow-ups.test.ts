@@ -75,3 +75,23 @@ describe("/cc-estimate and the saved profile", () => {
     await ctx.db.close();
   });
 });
+
+describe("/cc-staffing change inputs", () => {
+  it("offers a form prefilled with the calculation shown", async () => {
+    const { staffingCommand } = await import("../../src/commands/staffing.ts");
+    const ctx = await testContext();
+    const run = await staffingCommand.run("calls=100 interval=30m aht=3m answer=20s target=80%", ctx);
+    const change = buttons(run.reply.blocks).find(
+      (b) => b.type === "button" && b.text.text === "Change inputs",
+    );
+    const value = change?.type === "button" ? decodeCommandValue(change.value) : undefined;
+    expect(value?.c).toBe("staffing");
+    const form = await staffingCommand.form?.(value?.t ?? "", ctx);
+    const initial = (key: string) => form?.fields.find((f) => f.key === key)?.initial;
+    expect(initial("calls")).toBe("100");
+    expect(initial("interval-min")).toBe("30");
+    expect(initial("aht-sec")).toBe("180");
+    expect(initial("target")).toBe("80");
+    await ctx.db.close();
+  });
+});
