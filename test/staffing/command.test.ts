@@ -60,7 +60,7 @@ describe("/cc-staffing", () => {
   it("says which defaults it used", async () => {
     const text = blocksToText((await run("calls=100 aht=3m")).reply.blocks);
     expect(text).toContain(
-      "Not given, so assumed: interval 30 min, target 80% answered within 20 s, shrinkage 30%, max occupancy 85%.",
+      "Not given, so assumed: interval: 30 min, service level: 80% answered within 20 s, shrinkage: 30%, max occupancy: 85%.",
     );
   });
 

@@ -40,10 +40,10 @@ describe("parseStaffing: the forms people type", () => {
     const p = parseStaffing("calls=100 aht=3m");
     expect(p.input).toEqual(WORKED);
     expect(p.defaults).toEqual([
-      "interval 30 min",
-      "target 80% answered within 20 s",
-      "shrinkage 30%",
-      "max occupancy 85%",
+      "interval: 30 min",
+      "service level: 80% answered within 20 s",
+      "shrinkage: 30%",
+      "max occupancy: 85%",
     ]);
     expect(parseStaffing(WORKED_TEXT).defaults).toEqual([]);
   });

@@ -15,7 +15,7 @@ import {
   readCount,
   readDuration,
   readInput,
-  readRate,
+  readQueueTargets,
   readYesNo,
   YES_NO,
 } from "../staffing/input.ts";
@@ -241,33 +241,13 @@ export function parseEstimate(text: string, pricing: Pricing): EstimateParse {
     : ESTIMATE_DEFAULTS.billingIncrementSeconds;
   if (!billingGiven) defaults.push("billing: rounded up to the next minute");
 
-  const answerGiven = givens.get("answer");
-  const answerSeconds = answerGiven
-    ? readDuration("answer", answerGiven, ctx, { min: 0, max: 3600, allowZero: true })
-    : ESTIMATE_DEFAULTS.answerSeconds;
-  const targetGiven = givens.get("target");
-  const target = targetGiven
-    ? readRate("target", targetGiven, ctx, {
-        min: 0,
-        max: 1,
-        minExclusive: true,
-        maxInclusive: false,
-        why: "answering every single contact in time is unreachable",
-      })
-    : ESTIMATE_DEFAULTS.target;
-  if (!targetGiven && !answerGiven) defaults.push("service level: 80% answered within 20 s");
-  else if (!targetGiven) defaults.push("target: 80%");
-  else if (!answerGiven) defaults.push("answered within 20 s");
-  const shrinkageGiven = givens.get("shrinkage");
-  const shrinkage = shrinkageGiven
-    ? readRate("shrinkage", shrinkageGiven, ctx, { min: 0, max: 1, maxInclusive: false })
-    : ESTIMATE_DEFAULTS.shrinkage;
-  if (!shrinkageGiven) defaults.push("shrinkage: 30%");
-  const occGiven = givens.get("max-occupancy");
-  const maxOccupancy = occGiven
-    ? readRate("max-occupancy", occGiven, ctx, { min: 0, max: 1, minExclusive: true, maxInclusive: true })
-    : ESTIMATE_DEFAULTS.maxOccupancy;
-  if (!occGiven) defaults.push("max occupancy: 85%");
+  const { answerSeconds, target, shrinkage, maxOccupancy } = readQueueTargets(
+    givens,
+    ctx,
+    ESTIMATE_DEFAULTS,
+    defaults,
+    "contact",
+  );
 
   const sharedGiven = givens.get("shared-rate");
   const hourlyGiven = givens.get("hourly-rate");

@@ -404,3 +404,55 @@ export const describeSeconds = (seconds: number): string => {
 };
 
 const round = (x: number, digits: number) => Math.round(x * 10 ** digits) / 10 ** digits;
+
+/** The service-level inputs both calculators take, with the same keys, checks and defaults. */
+export interface QueueTargets {
+  answerSeconds: number;
+  target: number;
+  shrinkage: number;
+  maxOccupancy: number;
+}
+
+const pctText = (x: number) => `${Math.round(x * 1000) / 10}%`;
+
+/**
+ * Read `answer`, `target`, `shrinkage` and `max-occupancy`, taking `fallback` for those not given and
+ * adding a plain note to `defaults` for each default used.
+ */
+export function readQueueTargets(
+  givens: Givens,
+  ctx: ValueContext,
+  fallback: QueueTargets,
+  defaults: string[],
+  noun: "call" | "contact",
+): QueueTargets {
+  const answerGiven = givens.get("answer");
+  const answerSeconds = answerGiven
+    ? readDuration("answer", answerGiven, ctx, { min: 0, max: 3600, allowZero: true })
+    : fallback.answerSeconds;
+  const targetGiven = givens.get("target");
+  const target = targetGiven
+    ? readRate("target", targetGiven, ctx, {
+        min: 0,
+        max: 1,
+        minExclusive: true,
+        maxInclusive: false,
+        why: `answering every single ${noun} in time is unreachable`,
+      })
+    : fallback.target;
+  const within = `answered within ${describeSeconds(fallback.answerSeconds)}`;
+  if (!targetGiven && !answerGiven) defaults.push(`service level: ${pctText(fallback.target)} ${within}`);
+  else if (!targetGiven) defaults.push(`target: ${pctText(fallback.target)}`);
+  else if (!answerGiven) defaults.push(within);
+  const shrinkageGiven = givens.get("shrinkage");
+  const shrinkage = shrinkageGiven
+    ? readRate("shrinkage", shrinkageGiven, ctx, { min: 0, max: 1, maxInclusive: false })
+    : fallback.shrinkage;
+  if (!shrinkageGiven) defaults.push(`shrinkage: ${pctText(fallback.shrinkage)}`);
+  const occGiven = givens.get("max-occupancy");
+  const maxOccupancy = occGiven
+    ? readRate("max-occupancy", occGiven, ctx, { min: 0, max: 1, minExclusive: true, maxInclusive: true })
+    : fallback.maxOccupancy;
+  if (!occGiven) defaults.push(`max occupancy: ${pctText(fallback.maxOccupancy)}`);
+  return { answerSeconds, target, shrinkage, maxOccupancy };
+}

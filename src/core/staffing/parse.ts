@@ -12,7 +12,7 @@ import {
   readCount,
   readDuration,
   readInput,
-  readRate,
+  readQueueTargets,
 } from "./input.ts";
 import type { StaffingInput } from "./solve.ts";
 
@@ -201,38 +201,16 @@ export function parseStaffing(text: string): StaffingParse {
   const intervalSeconds = interval
     ? readDuration("interval", interval, ctx, { min: 60, max: 86_400 })
     : STAFFING_DEFAULTS.intervalSeconds;
-  if (!interval) defaults.push("interval 30 min");
+  if (!interval) defaults.push("interval: 30 min");
 
   const ahtSeconds = readHandleTime(givens);
 
-  const answer = get("answer");
-  const answerSeconds = answer
-    ? readDuration("answer", answer, ctx, { min: 0, max: 3600, allowZero: true })
-    : STAFFING_DEFAULTS.answerSeconds;
-  const target = get("target");
-  const targetRate = target
-    ? readRate("target", target, ctx, {
-        min: 0,
-        max: 1,
-        minExclusive: true,
-        maxInclusive: false,
-        why: "answering every single call in time is unreachable",
-      })
-    : STAFFING_DEFAULTS.target;
-  if (!target && !answer) defaults.push("target 80% answered within 20 s");
-  else if (!target) defaults.push("target 80%");
-  else if (!answer) defaults.push("answered within 20 s");
-
-  const shrinkageGiven = get("shrinkage");
-  const shrinkage = shrinkageGiven
-    ? readRate("shrinkage", shrinkageGiven, ctx, { min: 0, max: 1, maxInclusive: false })
-    : STAFFING_DEFAULTS.shrinkage;
-  if (!shrinkageGiven) defaults.push("shrinkage 30%");
-  const occGiven = get("max-occupancy");
-  const maxOccupancy = occGiven
-    ? readRate("max-occupancy", occGiven, ctx, { min: 0, max: 1, minExclusive: true, maxInclusive: true })
-    : STAFFING_DEFAULTS.maxOccupancy;
-  if (!occGiven) defaults.push("max occupancy 85%");
+  const {
+    answerSeconds,
+    target: targetRate,
+    shrinkage,
+    maxOccupancy,
+  } = readQueueTargets(givens, ctx, STAFFING_DEFAULTS, defaults, "call");
 
   return {
     input: {
