@@ -1,6 +1,6 @@
 import { type Advice, advise, defaultRuleSet, type Recommendation } from "../core/advice/advise.ts";
 import type { Understood } from "../core/advice/freetext.ts";
-import { ADVISE_EXAMPLE, parseAdviseInput } from "../core/advice/input.ts";
+import { ADVISE_EXAMPLE, parseAdviseInput, YES_NO_KEYS } from "../core/advice/input.ts";
 import {
   CHANNELS,
   describeKey,
@@ -153,22 +153,7 @@ function formField(key: ProfileKey, saved: Profile | undefined): FormField {
         ...(typeof v === "string" ? { initial: v } : {}),
       };
     default:
-      if (
-        typeof v === "boolean" ||
-        [
-          "international",
-          "licensed",
-          "payments",
-          "health",
-          "personal-data",
-          "dr",
-          "overloaded",
-          "lost-sales",
-          "missed-calls",
-          "missed-appointments",
-          "language-barriers",
-        ].includes(key)
-      )
+      if (typeof v === "boolean" || YES_NO_KEYS.has(key))
         return {
           ...base,
           kind: "select",

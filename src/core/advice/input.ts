@@ -68,7 +68,8 @@ export interface AdviseInput {
   freeText: boolean;
 }
 
-const YES_NO_KEYS = new Set<ProfileKey>([
+/** Profile keys answered yes or no. */
+export const YES_NO_KEYS: ReadonlySet<ProfileKey> = new Set<ProfileKey>([
   "international",
   "licensed",
   "payments",
