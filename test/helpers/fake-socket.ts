@@ -29,7 +29,8 @@ export class FakeSocket {
   }
 
   get url(): string {
-    return `ws://127.0.0.1:${(this.server?.address() as AddressInfo).port}/`;
+    if (!this.server) throw new Error("not started");
+    return `ws://127.0.0.1:${(this.server.address() as AddressInfo).port}/`;
   }
 
   waitConnected(): Promise<void> {
