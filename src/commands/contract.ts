@@ -10,7 +10,7 @@ import type { Contract, Reminder } from "../core/contracts/contract.ts";
 import { cancelForContract, failuresFor, nextFor } from "../core/contracts/lifecycle.ts";
 import { safeTimeZone } from "../core/contracts/zone.ts";
 import { UserInputError } from "../core/errors.ts";
-import { tokenize } from "../core/parse/kv.ts";
+import { splitSubcommand, tokenize, unquoteName } from "../core/parse/kv.ts";
 import { parseYesNo } from "../core/parse/units.ts";
 import {
   renderAdded,
@@ -25,18 +25,6 @@ import type { CommandContext, CommandRun, CommandSpec, FormSpec } from "./types.
 
 const SUBCOMMANDS = ["add", "list", "show", "remove", "remind", "help"] as const;
 const newId = (): string => randomUUID();
-
-const splitSub = (text: string): { sub: string; rest: string } => {
-  const m = /^(\S+)\s*([\s\S]*)$/.exec(text.trim());
-  return m ? { sub: (m[1] ?? "").toLowerCase(), rest: m[2] ?? "" } : { sub: "", rest: "" };
-};
-
-/** A vendor name typed after `show` / `remove`, with or without quotes. */
-const vendorArg = (words: string[]): string =>
-  words
-    .join(" ")
-    .replace(/^["“'‘]|["”'’]$/g, "")
-    .trim();
 
 const requireContract = (contracts: Contract[], name: string, sub: string): Contract => {
   if (!name) throw new UserInputError(`Say which contract to ${sub}.`, { example: `${sub} Acme` });
@@ -123,7 +111,7 @@ async function remove(text: string, ctx: CommandContext): Promise<CommandRun> {
     confirmed = yes;
   }
   const store = await ctx.store();
-  const name = vendorArg(words);
+  const name = unquoteName(words);
   if (!confirmed) {
     const data = store.read(ctx.workspace);
     const c = requireContract(data.contracts, name, "remove");
@@ -161,7 +149,7 @@ async function remind(text: string, ctx: CommandContext): Promise<CommandRun> {
 }
 
 async function run(text: string, ctx: CommandContext): Promise<CommandRun> {
-  const { sub, rest } = splitSub(text);
+  const { sub, rest } = splitSubcommand(text);
   switch (sub) {
     case "add":
       return add(rest, ctx);
@@ -179,7 +167,7 @@ async function run(text: string, ctx: CommandContext): Promise<CommandRun> {
     }
     case "show": {
       const data = (await ctx.store()).read(ctx.workspace);
-      const c = requireContract(data.contracts, vendorArg(tokenize(rest).words), "show");
+      const c = requireContract(data.contracts, unquoteName(tokenize(rest).words), "show");
       return {
         result: {
           contract: summary(c, data.reminders),
@@ -257,7 +245,7 @@ export const contractCommand: CommandSpec = {
   ],
   run,
   async form(text) {
-    const { sub, rest } = splitSub(text);
+    const { sub, rest } = splitSubcommand(text);
     // In Slack the bare command opens the form to add a contract (the console and CLI list them).
     if (text.trim() !== "" && (sub !== "add" || rest.trim())) return undefined;
     return CONTRACT_FORM;

@@ -1,6 +1,6 @@
 import { UserInputError } from "../core/errors.ts";
 import { PRICING } from "../core/estimate/pricing.ts";
-import { formatPair, tokenize } from "../core/parse/kv.ts";
+import { formatPair, splitSubcommand, tokenize, unquoteName } from "../core/parse/kv.ts";
 import { parseYesNo } from "../core/parse/units.ts";
 import { addVendor, findVendor, removeVendor, replaceVendor, requireVendor } from "../core/vendors/book.ts";
 import { type Comparison, compareVendors } from "../core/vendors/compare.ts";
@@ -25,22 +25,10 @@ import type { CommandContext, CommandRun, CommandSpec, FormField, FormSpec } fro
 
 const SUBCOMMANDS = ["add", "list", "show", "edit", "remove", "compare", "export", "help"] as const;
 
-const splitSub = (text: string): { sub: string; rest: string } => {
-  const m = /^(\S+)\s*([\s\S]*)$/.exec(text.trim());
-  return m ? { sub: (m[1] ?? "").toLowerCase(), rest: m[2] ?? "" } : { sub: "", rest: "" };
-};
-
-/** A vendor name typed after a subcommand, with or without quotes. */
-const nameArg = (words: string[]): string =>
-  words
-    .join(" ")
-    .replace(/^["“'‘]+|["”'’]+$/g, "")
-    .trim();
-
 /** The saved name the words refer to: as typed first (names may end in a quote), then unquoted. */
 const nameIn = (vendors: readonly Vendor[], words: string[]): string => {
   const typed = words.join(" ").trim();
-  return findVendor(vendors, typed) ? typed : nameArg(words);
+  return findVendor(vendors, typed) ? typed : unquoteName(words);
 };
 
 /** The compare keys typed after `compare`, `show` or `export`, repeated in buttons. */
@@ -62,7 +50,7 @@ async function add(rest: string, ctx: CommandContext): Promise<CommandRun> {
   // `add Acme rate=...` is read as name=Acme when no name= is given.
   const named =
     words.length && !pairs.some((p) => KEYS.name?.aliases.concat("name").includes(p.key))
-      ? [{ key: "name", value: nameArg(words), raw: "name" }, ...pairs]
+      ? [{ key: "name", value: unquoteName(words), raw: "name" }, ...pairs]
       : pairs;
   if (words.length && named === pairs)
     throw new UserInputError(`I don't understand "${words.join(" ").slice(0, 60)}": use key=value pairs.`, {
@@ -402,7 +390,7 @@ function formFields(v?: Vendor): FormField[] {
 }
 
 async function form(text: string, ctx: CommandContext): Promise<FormSpec | undefined> {
-  const { sub, rest } = splitSub(text);
+  const { sub, rest } = splitSubcommand(text);
   // In Slack, the bare command opens the form to add a quote (the console and CLI list them).
   if (text.trim() === "" || (sub === "add" && rest.trim() === ""))
     return {
@@ -444,7 +432,7 @@ export const vendorCommand: CommandSpec = {
   ],
   form,
   async run(text, ctx) {
-    const { sub, rest } = splitSub(text);
+    const { sub, rest } = splitSubcommand(text);
     switch (sub) {
       case "":
       case "list":

@@ -76,3 +76,16 @@ export const splitList = (value: string): string[] =>
     .split(/[,;]/)
     .map((v) => v.trim())
     .filter((v) => v.length > 0);
+
+/** The first word, lower-cased, and the rest: `remove Acme Corp` → { sub: "remove", rest: "Acme Corp" }. */
+export const splitSubcommand = (text: string): { sub: string; rest: string } => {
+  const m = /^(\S+)\s*([\s\S]*)$/.exec(text.trim());
+  return m ? { sub: (m[1] ?? "").toLowerCase(), rest: m[2] ?? "" } : { sub: "", rest: "" };
+};
+
+/** A name typed after a subcommand, with or without (straight or curly) quotes around it. */
+export const unquoteName = (words: string[]): string =>
+  words
+    .join(" ")
+    .replace(/^["“'‘]+|["”'’]+$/g, "")
+    .trim();
