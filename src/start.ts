@@ -25,11 +25,6 @@ export async function start(config: Config, logger: Logger): Promise<number> {
     }
     throw err;
   }
-  logger.info(
-    config.mode === "http"
-      ? `Switchboard is listening on port ${running.port} (POST /slack/events, GET /healthz)`
-      : "Switchboard is connected to Slack in Socket Mode",
-  );
   return new Promise<number>((resolveExit) => {
     const shutdown = (signal: string) => {
       logger.info(`${signal} received: finishing writes and stopping`);
@@ -43,5 +38,11 @@ export async function start(config: Config, logger: Logger): Promise<number> {
     };
     process.once("SIGTERM", () => shutdown("SIGTERM"));
     process.once("SIGINT", () => shutdown("SIGINT"));
+    // Announce readiness only once a stop signal is handled, so a supervisor may signal right away.
+    logger.info(
+      config.mode === "http"
+        ? `Switchboard is listening on port ${running.port} (POST /slack/events, GET /healthz)`
+        : "Switchboard is connected to Slack in Socket Mode",
+    );
   });
 }
