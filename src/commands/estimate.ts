@@ -116,7 +116,16 @@ async function savedProfileValues(ctx: CommandContext): Promise<Record<string, s
   try {
     return formValuesFromInput(parseEstimate(text, PRICING).input);
   } catch {
-    return {};
+    // A profile with a volume but no talk time cannot be estimated yet: prefill the rest and leave
+    // the talk time empty for the user to fill in.
+    try {
+      const { "talk-min": _talk, ...rest } = formValuesFromInput(
+        parseEstimate(`${text} talk=1m`, PRICING).input,
+      );
+      return rest;
+    } catch {
+      return {};
+    }
   }
 }
 

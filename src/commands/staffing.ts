@@ -94,8 +94,10 @@ export const staffingCommand: CommandSpec = {
       ...FORM,
       fields: FORM.fields.map((f) => {
         const v = values[f.key];
-        // A select keeps its options: an interval not among them is left to its default.
-        if (v === undefined || (f.options && !f.options.some((o) => o.value === v))) return f;
+        if (v === undefined) return f;
+        // An interval not among the choices joins them, so submitting the form unchanged keeps it.
+        if (f.options && !f.options.some((o) => o.value === v))
+          return { ...f, options: [...f.options, { value: v, label: `${v} minutes` }], initial: v };
         return { ...f, initial: v };
       }),
     };

@@ -55,7 +55,27 @@ export const formButton = (label: string, command: string, text = ""): Button | 
   return value ? button({ text: label, actionId: uniqueId(ACTION_FORM), value }) : undefined;
 };
 
-export const shareButton = (command: string, text: string): Button | undefined => {
-  const value = encodeCommandValue(command, text);
+/**
+ * "Share in channel". With `replyId` (a reply the Slack shell keeps) the button shares that very reply;
+ * the command line is then only kept to say what to run again once the reply has expired.
+ */
+export const shareButton = (command: string, text: string, replyId?: string): Button | undefined => {
+  const withText = JSON.stringify({ c: command, t: text, ...(replyId ? { r: replyId } : {}) });
+  const value =
+    withText.length <= LIMITS.buttonValue
+      ? withText
+      : replyId
+        ? JSON.stringify({ c: command, t: "", r: replyId })
+        : undefined;
   return value ? button({ text: "Share in channel", actionId: uniqueId(ACTION_SHARE), value }) : undefined;
+};
+
+/** A share button's value: the command line and, for replies the shell keeps, the reply's id. */
+export const decodeShareValue = (
+  value: string | undefined,
+): (CommandButtonValue & { r?: string }) | undefined => {
+  const cmd = decodeCommandValue(value);
+  if (!cmd) return undefined;
+  const r = (JSON.parse(value ?? "") as { r?: unknown }).r;
+  return typeof r === "string" ? { ...cmd, r } : cmd;
 };

@@ -14,6 +14,8 @@ export interface FormMetadata {
   ch?: string | undefined;
   /** Words put before the pairs, e.g. "add". */
   p?: string | undefined;
+  /** Opened from the App Home, which is refreshed after the submission. */
+  h?: 1 | undefined;
 }
 
 const blockId = (key: string) => `f:${key}`;
@@ -33,22 +35,49 @@ const option = (o: { value: string; label: string }): PlainTextOption => ({
 const initialList = (f: FormField): string[] =>
   f.initial === undefined ? [] : Array.isArray(f.initial) ? f.initial : [f.initial];
 
+/**
+ * Options of a select, plus a prefilled value that is not among them (e.g. hours=10x5 in an edit form):
+ * dropping it would silently change the value when the form is submitted unchanged.
+ */
+function optionsWithInitial(f: FormField, initial: string[]): Array<{ value: string; label: string }> {
+  const options = f.options ?? [];
+  const extra = f.kind === "select" || f.kind === "multiselect" ? initial : [];
+  const missing = extra.filter((v) => v !== "" && !options.some((o) => o.value === v));
+  return [...options, ...missing.map((v) => ({ value: v, label: v }))].slice(0, 100);
+}
+
+/**
+ * A number input Slack accepts: a prefilled value outside the field's range, or a fraction in a
+ * whole-number field, would make Slack refuse the whole modal. The command checks the value anyway,
+ * so the bound it breaks is left out rather than the user's value.
+ */
+function numberInput(f: FormField, initial: string | undefined): Record<string, unknown> {
+  const value =
+    initial !== undefined && initial.trim() !== "" && Number.isFinite(Number(initial)) ? initial : undefined;
+  const n = value === undefined ? undefined : Number(value);
+  const decimal = (f.decimal ?? true) || (n !== undefined && !Number.isInteger(n));
+  const bound = (b: number | undefined, broken: boolean) =>
+    b === undefined || broken || (!decimal && !Number.isInteger(b)) ? undefined : String(b);
+  const min = bound(f.min, n !== undefined && f.min !== undefined && n < f.min);
+  const max = bound(f.max, n !== undefined && f.max !== undefined && n > f.max);
+  return {
+    type: "number_input",
+    action_id: ACTION_ID,
+    is_decimal_allowed: decimal,
+    ...(value !== undefined ? { initial_value: value } : {}),
+    ...(min !== undefined ? { min_value: min } : {}),
+    ...(max !== undefined ? { max_value: max } : {}),
+  };
+}
+
 function element(f: FormField): Record<string, unknown> {
   const initial = initialList(f);
-  const options = (f.options ?? []).slice(0, 100);
+  const options = optionsWithInitial(f, initial);
   const selected = options.filter((o) => initial.includes(o.value)).map(option);
   const placeholder = f.placeholder ? { placeholder: plain(f.placeholder) } : {};
   switch (f.kind) {
     case "number":
-      return {
-        type: "number_input",
-        action_id: ACTION_ID,
-        is_decimal_allowed: f.decimal ?? true,
-        ...(initial[0] !== undefined && initial[0] !== "" ? { initial_value: initial[0] } : {}),
-        ...(f.min !== undefined ? { min_value: String(f.min) } : {}),
-        ...(f.max !== undefined ? { max_value: String(f.max) } : {}),
-        ...placeholder,
-      };
+      return { ...numberInput(f, initial[0]), ...placeholder };
     case "select":
       return {
         type: "static_select",
@@ -180,10 +209,28 @@ export function submissionToText(view: { state?: { values?: unknown } }, prefix?
   return parts.join(" ");
 }
 
+/**
+ * The input block to show an error on: the field the command named (`talk` is the form's `talk-min`,
+ * a key with its unit), or the first input when no single field is to blame.
+ */
+export function blockForError(field: string | undefined, blockIds: string[]): string | undefined {
+  if (field) {
+    const exact = blockIds.find((id) => id === blockId(field));
+    if (exact) return exact;
+    const withUnit = blockIds.find((id) =>
+      new RegExp(`^f:${escapeRe(field)}-(sec|min|hours?|days?|pct)$`).test(id),
+    );
+    if (withUnit) return withUnit;
+  }
+  return blockIds[0];
+}
+
+const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
+
 export const parseFormMetadata = (raw: string | undefined): FormMetadata | undefined => {
   try {
     const m = JSON.parse(raw ?? "") as Partial<FormMetadata>;
-    return typeof m.c === "string" ? { c: m.c, ch: m.ch, p: m.p } : undefined;
+    return typeof m.c === "string" ? { c: m.c, ch: m.ch, p: m.p, ...(m.h === 1 ? { h: 1 } : {}) } : undefined;
   } catch {
     return undefined;
   }

@@ -1,15 +1,17 @@
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
 import type { Reply } from "../commands/types.ts";
+import type { WorkspaceKey } from "../core/workspace.ts";
 import type { Logger } from "../logger.ts";
 import { actions, context, fitMessage } from "../render/blocks.ts";
 import { shareButton } from "../render/buttons.ts";
+import { sharedReplies } from "./shared-replies.ts";
 
 /**
  * Blocks of a reply as Slack shows it: a note when files were sent to the user's DM, and for an
  * ephemeral reply a button to share it in the channel (when the command line fits in a button).
  */
-export function slackBlocks(reply: Reply, command: string, text: string): KnownBlock[] {
+export function slackBlocks(reply: Reply, command: string, text: string, ws?: WorkspaceKey): KnownBlock[] {
   const files = reply.files ?? [];
   const note = files.length
     ? [
@@ -21,7 +23,8 @@ export function slackBlocks(reply: Reply, command: string, text: string): KnownB
   const room = 50 - note.length - (reply.visibility === "ephemeral" ? 1 : 0);
   const body = [...fitMessage(reply.blocks, room), ...note];
   if (reply.visibility !== "ephemeral") return body;
-  const share = shareButton(command, text);
+  // Kept so sharing posts this very reply rather than running the command line a second time.
+  const share = shareButton(command, text, ws ? sharedReplies.put(ws, reply) : undefined);
   return share ? [...body, actions([share])] : body;
 }
 

@@ -57,6 +57,8 @@ export const KEY_ALIASES: Record<string, ProfileKey | "describe"> = {
   callback: "callback-hours",
   callbacks: "callback-hours",
   "call-back-hours": "callback-hours",
+  // The advice form's free-text box submits as `describe="..."`.
+  describe: "describe",
   text: "describe",
   description: "describe",
 };

@@ -1,12 +1,21 @@
 import type { App, BlockAction, ButtonAction } from "@slack/bolt";
 import { dispatch } from "../../../commands/dispatch.ts";
 import { findCommand } from "../../../commands/registry.ts";
-import { ACTION_FORM, ACTION_RUN, ACTION_SHARE, decodeCommandValue } from "../../../render/buttons.ts";
+import type { Reply } from "../../../commands/types.ts";
+import {
+  ACTION_FORM,
+  ACTION_RUN,
+  ACTION_SHARE,
+  decodeCommandValue,
+  decodeShareValue,
+} from "../../../render/buttons.ts";
 import { truncate } from "../../../render/limits.ts";
 import { slackContext, workspaceOf } from "../../context.ts";
 import type { ListenerDeps } from "../../deps.ts";
 import { buildModal } from "../../forms.ts";
+import { refreshHome } from "../../home.ts";
 import { deliverFiles, sharedBlocks, slackBlocks } from "../../reply.ts";
+import { sharedReplies } from "../../shared-replies.ts";
 import { registerReminderActions } from "./reminders.ts";
 
 const prefixed = (base: string) => new RegExp(`^${base}(:|$)`);
@@ -22,7 +31,8 @@ function commandOf(
   const ws = workspaceOf(body);
   if (!cmd || !ws) return undefined;
   const channel = body.channel?.id ?? body.container?.channel_id;
-  return { cmd, ws, channel, ctx: slackContext(deps, client, ws, body.user.id, channel) };
+  const fromHome = body.view?.type === "home";
+  return { cmd, ws, channel, fromHome, ctx: slackContext(deps, client, ws, body.user.id, channel) };
 }
 
 /** The generic buttons of src/render/buttons.ts: run a command line, share a reply, open a form. */
@@ -34,12 +44,14 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       await ack();
       const clicked = commandOf(deps, body, action, client);
       if (!clicked) return;
-      const { cmd, ctx } = clicked;
+      const { cmd, ctx, ws, fromHome } = clicked;
       const out = await dispatch(cmd.c, cmd.t, ctx, deps.logger);
-      const blocks = out.ok ? slackBlocks(out.reply, cmd.c, cmd.t) : out.reply.blocks;
+      const blocks = out.ok ? slackBlocks(out.reply, cmd.c, cmd.t, ws) : out.reply.blocks;
       if (body.response_url) {
+        // Replace only the clicker's own ephemeral reply: replacing a message shared in the channel
+        // would show this person's answer to everyone in place of what was shared.
         await respond({
-          replace_original: true,
+          replace_original: body.container?.is_ephemeral === true,
           response_type: "ephemeral",
           text: truncate(out.reply.text, 3000),
           blocks,
@@ -53,6 +65,8 @@ export function registerActions(app: App, deps: ListenerDeps): void {
         });
       }
       if (out.ok && out.reply.files?.length) await deliverFiles(client, body.user.id, out.reply, deps.logger);
+      // A click on the App Home may change what it shows (e.g. a profile saved): show it at once.
+      if (out.ok && fromHome) await refreshHome(deps, client, ws, body.user.id);
     },
   );
 
@@ -62,17 +76,42 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       await ack();
       const clicked = commandOf(deps, body, action, client);
       if (!clicked) return;
-      const { cmd, channel, ctx } = clicked;
-      const out = await dispatch(cmd.c, cmd.t, ctx, deps.logger);
-      if (!out.ok) {
-        if (body.response_url)
-          await respond({ replace_original: false, response_type: "ephemeral", text: out.reply.text });
-        return;
+      const { cmd, channel, ctx, ws } = clicked;
+      const line = `/cc-${cmd.c}${cmd.t ? ` ${cmd.t}` : ""}`;
+      const replyId = decodeShareValue(action.value)?.r;
+      let reply: Reply;
+      if (replyId) {
+        const kept = sharedReplies.get(replyId, ws);
+        if (!kept) {
+          await tellClicker(
+            body,
+            client,
+            respond,
+            `That answer is too old to share now: run \`${line}\` again and share the new one.`,
+          );
+          return;
+        }
+        reply = kept;
+      } else {
+        // A button that carries only the command line: run it again to share its answer.
+        const out = await dispatch(cmd.c, cmd.t, ctx, deps.logger);
+        if (!out.ok) {
+          await tellClicker(body, client, respond, out.reply.text);
+          return;
+        }
+        reply = out.reply;
       }
-      const message = { text: truncate(out.reply.text, 3000), blocks: sharedBlocks(out.reply, body.user.id) };
+      const message = { text: truncate(reply.text, 3000), blocks: sharedBlocks(reply, body.user.id) };
       if (body.response_url)
         await respond({ ...message, response_type: "in_channel", replace_original: false });
       else if (channel) await client.chat.postMessage({ channel, ...message });
+      else
+        await tellClicker(
+          body,
+          client,
+          respond,
+          `There is no channel to share this in from here: run \`${line}\` in a channel and share it from there.`,
+        );
     },
   );
 
@@ -83,23 +122,38 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       const clicked = commandOf(deps, body, action, client);
       const spec = clicked && findCommand(clicked.cmd.c);
       if (!clicked || !spec) return;
-      const { cmd, channel, ctx } = clicked;
+      const { cmd, channel, ctx, fromHome } = clicked;
       const form = await spec.form?.(cmd.t, ctx).catch(() => undefined);
       if (form) {
         await client.views.open({
           trigger_id: body.trigger_id,
-          view: buildModal(form, { c: spec.name, ch: channel, p: form.prefix }),
+          view: buildModal(form, {
+            c: spec.name,
+            ch: channel,
+            p: form.prefix,
+            ...(fromHome ? { h: 1 } : {}),
+          }),
         });
         return;
       }
+      // No form for this text (e.g. the vendor to edit was removed): say why, as the command would.
       const out = await dispatch(cmd.c, cmd.t, ctx, deps.logger);
+      const message = {
+        text: truncate(out.reply.text, 3000),
+        blocks: out.ok ? slackBlocks(out.reply, cmd.c, cmd.t, clicked.ws) : out.reply.blocks,
+      };
       if (body.response_url)
-        await respond({
-          replace_original: false,
-          response_type: "ephemeral",
-          text: out.reply.text,
-          blocks: out.reply.blocks,
-        });
+        await respond({ replace_original: false, response_type: "ephemeral", ...message });
+      else await client.chat.postMessage({ channel: body.user.id, ...message });
     },
   );
+}
+
+type Client = Parameters<Parameters<App["action"]>[1]>[0]["client"];
+type Respond = Parameters<Parameters<App["action"]>[1]>[0]["respond"];
+
+/** A short note to the person who clicked: beside the message, or in their DM from the App Home. */
+async function tellClicker(body: BlockAction, client: Client, respond: Respond, text: string): Promise<void> {
+  if (body.response_url) await respond({ replace_original: false, response_type: "ephemeral", text });
+  else await client.chat.postMessage({ channel: body.user.id, text });
 }

@@ -62,7 +62,7 @@ function registerCommand(app: App, deps: ListenerDeps, spec: CommandSpec): void 
     const payload = {
       response_type: out.reply.visibility,
       text: truncate(out.reply.text, 3000),
-      blocks: out.ok ? slackBlocks(out.reply, spec.name, text) : out.reply.blocks,
+      blocks: out.ok ? slackBlocks(out.reply, spec.name, text, ws) : out.reply.blocks,
     };
     if (first === TIMED_OUT) await respond({ ...payload, replace_original: true });
     else await ack(payload);

@@ -1,10 +1,9 @@
 import type { App } from "@slack/bolt";
 import { dispatch, MAX_COMMAND_TEXT } from "../../../commands/dispatch.ts";
-import { buildDashboard } from "../../../core/home/dashboard.ts";
-import { renderHome } from "../../../render/home.ts";
 import { truncate } from "../../../render/limits.ts";
 import { slackContext, workspaceOf } from "../../context.ts";
 import type { ListenerDeps } from "../../deps.ts";
+import { publishHome } from "../../home.ts";
 import { EventDeduper } from "./dedupe.ts";
 
 /** Remove mentions of the bot itself, so "@Switchboard what is ASA?" asks "what is ASA?". */
@@ -65,7 +64,6 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
     if (event.tab !== "home") return;
     const ws = workspaceOf(body);
     if (!ws) return;
-    const dashboard = await buildDashboard(deps.store.read(ws));
-    await client.views.publish({ user_id: event.user, view: renderHome(dashboard, { now: deps.now() }) });
+    await publishHome(deps, client, ws, event.user);
   });
 }

@@ -3,7 +3,8 @@ import { dispatch } from "../../../commands/dispatch.ts";
 import { truncate } from "../../../render/limits.ts";
 import { slackContext, workspaceOf } from "../../context.ts";
 import type { ListenerDeps } from "../../deps.ts";
-import { FORM_CALLBACK_ID, parseFormMetadata, submissionToText } from "../../forms.ts";
+import { blockForError, FORM_CALLBACK_ID, parseFormMetadata, submissionToText } from "../../forms.ts";
+import { refreshHome } from "../../home.ts";
 import { deliverFiles, slackBlocks } from "../../reply.ts";
 
 /** Submissions of command forms: the values become the command's key=value text and run as typed. */
@@ -26,8 +27,7 @@ export function registerViews(app: App, deps: ListenerDeps): void {
       const ids = view.blocks
         .map((b) => b.block_id)
         .filter((id): id is string => Boolean(id?.startsWith("f:")));
-      const target =
-        out.error.field && ids.includes(`f:${out.error.field}`) ? `f:${out.error.field}` : ids[0];
+      const target = blockForError(out.error.field, ids);
       if (target) {
         await ack({ response_action: "errors", errors: { [target]: truncate(out.error.message, 150) } });
         return;
@@ -36,7 +36,7 @@ export function registerViews(app: App, deps: ListenerDeps): void {
     await ack();
     const message = {
       text: truncate(out.reply.text, 3000),
-      blocks: out.ok ? slackBlocks(out.reply, meta.c, text) : out.reply.blocks,
+      blocks: out.ok ? slackBlocks(out.reply, meta.c, text, ws) : out.reply.blocks,
     };
     try {
       if (!meta.ch) throw new Error("no channel");
@@ -45,6 +45,17 @@ export function registerViews(app: App, deps: ListenerDeps): void {
       // Not in that channel (or none): the reply goes to the user's DM with the app instead.
       await client.chat.postMessage({ channel: body.user.id, ...message });
     }
+    // The form is how most people estimate in Slack: the App Home shows the latest one.
+    if (out.ok && meta.c === "estimate" && text.trim())
+      deps.lastEstimates?.note(ws, {
+        at: deps.now().toISOString(),
+        text: text.trim(),
+        summary: out.reply.text,
+      });
     if (out.ok && out.reply.files?.length) await deliverFiles(client, body.user.id, out.reply, deps.logger);
+    if (out.ok && meta.h) {
+      await deps.lastEstimates?.flush();
+      await refreshHome(deps, client, ws, body.user.id);
+    }
   });
 }
