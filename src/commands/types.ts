@@ -20,6 +20,8 @@ export interface Reply {
   /** Slash-command replies are ephemeral unless the user shares them. */
   visibility: "ephemeral" | "in_channel";
   files?: ReplyFile[];
+  /** Not to be shared in the channel (e.g. a confirmation with a Remove button). */
+  private?: boolean;
 }
 
 export interface CommandContext {

@@ -315,6 +315,7 @@ export function renderRemoveConfirm(c: Contract, pending: number): Reply {
       ),
     ],
     visibility: "ephemeral",
+    private: true,
   };
 }
 

@@ -362,6 +362,7 @@ export function renderRemoveConfirm(v: Vendor): Reply {
       actions(buttons(commandButton("Remove", "vendor", `remove ${v.name} confirm=yes`, "danger"))),
     ],
     visibility: "ephemeral",
+    private: true,
   };
 }
 

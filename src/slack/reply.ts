@@ -22,7 +22,7 @@ export function slackBlocks(reply: Reply, command: string, text: string, ws?: Wo
     : [];
   const room = 50 - note.length - (reply.visibility === "ephemeral" ? 1 : 0);
   const body = [...fitMessage(reply.blocks, room), ...note];
-  if (reply.visibility !== "ephemeral") return body;
+  if (reply.visibility !== "ephemeral" || reply.private) return body;
   // Kept so sharing posts this very reply rather than running the command line a second time.
   const share = shareButton(command, text, ws ? sharedReplies.put(ws, reply) : undefined);
   return share ? [...body, actions([share])] : body;

@@ -40,11 +40,24 @@ function registerCommand(app: App, deps: ListenerDeps, spec: CommandSpec): void 
         const form = await spec.form(text.trim(), ctx);
         if (form) {
           // The trigger_id is single-use and expires in 3 s: open the modal before anything slow.
-          await client.views.open({
-            trigger_id: command.trigger_id,
-            view: buildModal(form, { c: spec.name, ch: command.channel_id, p: form.prefix }),
-          });
-          await ack();
+          const opened = await client.views
+            .open({
+              trigger_id: command.trigger_id,
+              view: buildModal(form, { c: spec.name, ch: command.channel_id, p: form.prefix }),
+            })
+            .then(
+              () => true,
+              (err: unknown) => {
+                deps.logger.warn(`${slashName(spec)}: the form could not be opened`, err);
+                return false;
+              },
+            );
+          if (opened) await ack();
+          else
+            await ack({
+              response_type: "ephemeral",
+              text: `The form could not be opened in time. Type ${slashName(spec)} again, or give the values as text, e.g. \`${slashName(spec)} ${spec.examples[0] ?? "help"}\`.`,
+            });
           return;
         }
       } catch (err) {
