@@ -390,7 +390,8 @@ export function parseAdviseInput(text: string, syn: Synonyms = synonyms()): Advi
     throw new UserInputError(
       problems.length === 1
         ? `${(problems[0] ?? "").replace(/\.$/, "")}. Nothing was saved.`
-        : `There are ${problems.length} problems with that input. Nothing was saved.`,
+        : // The first problem in the message itself: a form can only show the message on one field.
+          `${(problems[0] ?? "").replace(/\.$/, "")} (and ${problems.length - 1} more problem${problems.length > 2 ? "s" : ""}). Nothing was saved.`,
       {
         example: ADVISE_EXAMPLE,
         details: [...(problems.length > 1 ? problems.slice(0, 8) : []), understoodDetail(understood)],

@@ -29,7 +29,7 @@ export function registerViews(app: App, deps: ListenerDeps): void {
         .filter((id): id is string => Boolean(id?.startsWith("f:")));
       const target = blockForError(out.error.field, ids);
       if (target) {
-        await ack({ response_action: "errors", errors: { [target]: truncate(out.error.message, 150) } });
+        await ack({ response_action: "errors", errors: { [target]: truncate(out.error.message, 300) } });
         return;
       }
     }
