@@ -57,6 +57,13 @@ const set = (r: Reading, field: Field, value: unknown): undefined => {
   r.patch.set(field, value);
   return undefined;
 };
+/** A field read as yes or no into one quote property. */
+const yesNo =
+  (field: Field) =>
+  (v: string, r: Reading): string | undefined => {
+    const b = parseYesNo(v);
+    return b === undefined ? "must be yes or no." : set(r, field, b);
+  };
 
 const NONE = new Set(["none", "no", "0", "n/a", "-", "nothing", "free"]);
 const isNone = (v: string) => NONE.has(v.trim().toLowerCase());
@@ -313,10 +320,7 @@ export const KEYS: Record<string, KeySpec> = {
     takes: "yes or no: is customers' hold time billed",
     example: "hold-billed=no",
     fields: ["holdBilled"],
-    read(v, r) {
-      const b = parseYesNo(v);
-      return b === undefined ? "must be yes or no." : set(r, "holdBilled", b);
-    },
+    read: yesNo("holdBilled"),
   },
   minimum: {
     aliases: ["minimums", "min", "minimum-volume", "commitment"],
@@ -453,10 +457,7 @@ export const KEYS: Record<string, KeySpec> = {
     takes: "yes or no: can they take over if your own lines go down",
     example: "dr=yes",
     fields: ["dr"],
-    read(v, r) {
-      const b = parseYesNo(v);
-      return b === undefined ? "must be yes or no." : set(r, "dr", b);
-    },
+    read: yesNo("dr"),
   },
   deployment: {
     aliases: ["deploy", "hosting"],
@@ -474,10 +475,7 @@ export const KEYS: Record<string, KeySpec> = {
     takes: "yes or no: do they have licensed agents (e.g. insurance)",
     example: "licensed=yes",
     fields: ["licensed"],
-    read(v, r) {
-      const b = parseYesNo(v);
-      return b === undefined ? "must be yes or no." : set(r, "licensed", b);
-    },
+    read: yesNo("licensed"),
   },
   uptime: {
     aliases: ["availability-sla", "sla"],
