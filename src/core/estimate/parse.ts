@@ -1,6 +1,6 @@
 import { UserInputError } from "../errors.ts";
 import { splitList } from "../parse/kv.ts";
-import { parseMoney } from "../parse/units.ts";
+import { PERIOD_WORDS, parseMoney } from "../parse/units.ts";
 import {
   COUNT,
   callLengthPhrases,
@@ -48,24 +48,6 @@ export interface EstimateParse {
 const HOURS_VALUE = String.raw`24\s*\/\s*7(?:\s*\/\s*365)?|24\s*x\s*7|business(?:\s+hours)?|office(?:\s+hours)?|\d{1,2}\s*[x/]\s*\d`;
 const BILLING_WORDS = String.raw`per[-\s]?second|per[-\s]?minute|by\s+the\s+second|by\s+the\s+minute|second|minute`;
 const RANGE_VALUE = String.raw`\$?\s*(?:${NUM})(?:\s*(?:-|–|to)\s*\$?\s*(?:${NUM}))?`;
-const PERIODS: Record<string, string> = {
-  month: "month",
-  mo: "month",
-  monthly: "month",
-  week: "week",
-  wk: "week",
-  weekly: "week",
-  day: "day",
-  daily: "day",
-  year: "year",
-  yr: "year",
-  annually: "year",
-  yearly: "year",
-  hour: "hour",
-  hr: "hour",
-  h: "hour",
-  hourly: "hour",
-};
 const CONTACT_WORDS = String.raw`(?:inbound\s+|outbound\s+)?(?:calls?|contacts?|chats?|e-?mails?|tickets?|conversations?|interactions?)`;
 
 const PHRASES: PhraseRule[] = [
@@ -85,7 +67,7 @@ const PHRASES: PhraseRule[] = [
       String.raw`^(${COUNT})\s*(?:(monthly|weekly|daily|yearly|annually|hourly)\s+)?${CONTACT_WORDS}(?:\s*(?:\/|a|an|per|each|every|in\s+an?)\s*(month|mo|week|wk|day|year|yr|hour|hr|h)|\s+(monthly|weekly|daily|yearly|annually|hourly))?(?=\s|$)`,
     ),
     read: (m) => {
-      const period = PERIODS[m[2] ?? m[3] ?? m[4] ?? "month"] ?? "month";
+      const period = PERIOD_WORDS[m[2] ?? m[3] ?? m[4] ?? "month"] ?? "month";
       return [["contacts", period === "month" ? (m[1] ?? "") : `${m[1]}/${period}`]];
     },
   },
@@ -296,7 +278,7 @@ function splitTarget(givens: Givens): void {
 
 function readContacts(given: Given, coverage: Coverage, pricing: Pricing, readAs: string[]): number {
   const m = /^(.*?)\s*\/\s*(month|mo|week|wk|day|year|yr|hour|hr|h)$/.exec(given.value);
-  const period = m ? (PERIODS[m[2] ?? "month"] ?? "month") : "month";
+  const period = m ? (PERIOD_WORDS[m[2] ?? "month"] ?? "month") : "month";
   const count = readCount("contacts", { ...given, value: m?.[1] ?? given.value }, ctx, 50_000_000);
   const weeksPerMonth = pricing.coverage.weeksPerYear / 12;
   const perMonth =

@@ -1,4 +1,5 @@
 import { formatPair, tokenize } from "../parse/kv.ts";
+import { PERIOD_WORDS } from "../parse/units.ts";
 
 /**
  * Pull the numbers out of a question ("what would 12k calls a month at 6 minutes cost?") and write
@@ -84,21 +85,10 @@ export const normalizeDuration = (text: string): string => {
   return `${m[1].replace(/,/g, "")}${unit}`;
 };
 
-const PERIOD_WORDS: Record<string, VolumePeriod> = {
-  month: "month",
-  mo: "month",
-  monthly: "month",
-  week: "week",
-  wk: "week",
-  weekly: "week",
-  day: "day",
-  daily: "day",
-  year: "year",
-  yr: "year",
-  yearly: "year",
-  annually: "year",
-  annual: "year",
-};
+/** Volume periods: the shared period words, less "hour" (a rate per hour is read elsewhere). */
+const VOLUME_PERIODS: Readonly<Record<string, VolumePeriod>> = Object.fromEntries(
+  Object.entries(PERIOD_WORDS).filter((e): e is [string, VolumePeriod] => e[1] !== "hour"),
+);
 
 const INTERVAL_WORDS: Record<string, number> = {
   hour: 3600,
@@ -189,7 +179,7 @@ export function readFacts(question: string): QuestionFacts {
       const word = (m[3] ?? m[6] ?? m[5] ?? "").replace("-", " ");
       const volume: NonNullable<QuestionFacts["volume"]> = { count };
       if (m[4]) volume.intervalSeconds = Number(m[4]) * 60;
-      else if (PERIOD_WORDS[word]) volume.period = PERIOD_WORDS[word];
+      else if (VOLUME_PERIODS[word]) volume.period = VOLUME_PERIODS[word];
       else if (INTERVAL_WORDS[word]) volume.intervalSeconds = INTERVAL_WORDS[word];
       facts.volume = volume;
     },

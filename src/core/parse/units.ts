@@ -102,3 +102,26 @@ export const parseMoney = (text: string): { amount: number; currency?: string } 
   const currency = (m[1] ?? m[4])?.toUpperCase() ?? symbol;
   return currency ? { amount, currency } : { amount };
 };
+
+export type Period = "hour" | "day" | "week" | "month" | "year";
+
+/** Words for a period of time as people write them after a count: "a month", "per wk", "daily". */
+export const PERIOD_WORDS: Readonly<Record<string, Period>> = {
+  hour: "hour",
+  hr: "hour",
+  h: "hour",
+  hourly: "hour",
+  day: "day",
+  daily: "day",
+  week: "week",
+  wk: "week",
+  weekly: "week",
+  month: "month",
+  mo: "month",
+  monthly: "month",
+  year: "year",
+  yr: "year",
+  yearly: "year",
+  annually: "year",
+  annual: "year",
+};
