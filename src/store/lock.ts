@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, unlinkSync, writeSync } from "node:fs";
+import { linkSync, readFileSync, renameSync, statSync, unlinkSync, writeFileSync } from "node:fs";
 
 export class StoreLockedError extends Error {
   constructor(
@@ -6,7 +6,7 @@ export class StoreLockedError extends Error {
     readonly pid: number,
   ) {
     super(
-      `Another Switchboard process (pid ${pid}) is already using the database ${dbPath}. ` +
+      `Another Switchboard process${pid ? ` (pid ${pid})` : ""} is already using the database ${dbPath}. ` +
         "Stop it first, or give this one its own file with DB_PATH.",
     );
     this.name = "StoreLockedError";
@@ -47,27 +47,37 @@ export class FileLock {
 
   static acquire(dbPath: string): FileLock {
     const lockPath = `${dbPath}.lock`;
-    for (let attempt = 0; attempt < 3; attempt++) {
-      try {
-        const fd = openSync(lockPath, "wx", 0o600);
-        writeSync(fd, String(process.pid));
-        closeSync(fd);
-        return new FileLock(lockPath);
-      } catch (err) {
-        if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+    // The lock file appears complete or not at all: the pid is written to a private file first, then
+    // linked into place (link fails if the lock exists), so nobody ever reads a half-written lock.
+    const tmp = `${lockPath}.${process.pid}.${Date.now()}.tmp`;
+    writeFileSync(tmp, String(process.pid), { mode: 0o600 });
+    try {
+      for (let attempt = 0; attempt < 3; attempt++) {
+        try {
+          linkSync(tmp, lockPath);
+          return new FileLock(lockPath);
+        } catch (err) {
+          if ((err as NodeJS.ErrnoException).code !== "EEXIST") throw err;
+        }
+        const raw = safeRead(lockPath);
+        const holder = Number.parseInt(raw, 10);
+        if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
+          throw new StoreLockedError(dbPath, holder);
+        }
+        // A garbled lock this recent may belong to a process that is starting: leave it be.
+        if (!(Number.isInteger(holder) && holder > 0) && ageMs(lockPath) < 2000)
+          throw new StoreLockedError(dbPath, 0);
+        // Stale: its process is gone (e.g. kill -9). Remove it only if it is still that same file.
+        removeIfSame(lockPath, raw);
       }
-      const holder = Number.parseInt(safeRead(lockPath), 10);
-      if (Number.isInteger(holder) && holder > 0 && holder !== process.pid && isAlive(holder)) {
-        throw new StoreLockedError(dbPath, holder);
-      }
-      // Stale lock (its process is gone, or the file is empty/garbled): remove it and try again.
+      throw new Error(`Could not take the lock ${lockPath}`);
+    } finally {
       try {
-        unlinkSync(lockPath);
+        unlinkSync(tmp);
       } catch {
-        // Someone else removed it first; the next attempt settles who wins.
+        // Already gone.
       }
     }
-    throw new Error(`Could not take the lock ${lockPath}`);
   }
 
   release(): void {
@@ -80,6 +90,37 @@ export class FileLock {
       // Already gone.
     }
   }
+}
+
+function ageMs(path: string): number {
+  try {
+    return Date.now() - statSync(path).mtimeMs;
+  } catch {
+    return Number.POSITIVE_INFINITY;
+  }
+}
+
+/**
+ * Remove a stale lock, but only the one we judged stale: it is first renamed to a name of our own
+ * (atomic), then checked, so a lock another process has just taken is put back, not deleted.
+ */
+function removeIfSame(lockPath: string, judged: string): void {
+  const mine = `${lockPath}.${process.pid}.stale`;
+  try {
+    renameSync(lockPath, mine);
+  } catch {
+    return; // Someone else removed it first.
+  }
+  if (safeRead(mine) === judged) {
+    unlinkSync(mine);
+    return;
+  }
+  try {
+    linkSync(mine, lockPath);
+  } catch {
+    // A new lock is already in place; ours was not the stale one anyway.
+  }
+  unlinkSync(mine);
 }
 
 function safeRead(path: string): string {

@@ -5,17 +5,11 @@ import { type CommandSpec, slashName } from "../../../commands/types.ts";
 import { isUserInputError } from "../../../core/errors.ts";
 import { renderInputError, renderInternalError } from "../../../render/error.ts";
 import { truncate } from "../../../render/limits.ts";
+import { ACK_BUDGET_MS, TIMED_OUT, within } from "../../ack-budget.ts";
 import { slackContext, workspaceOf } from "../../context.ts";
 import type { ListenerDeps } from "../../deps.ts";
 import { buildModal } from "../../forms.ts";
 import { deliverFiles, slackBlocks } from "../../reply.ts";
-
-/** Slack wants an answer within 3 s; past this we acknowledge first and reply by response_url. */
-const ACK_BUDGET_MS = 2500;
-const TIMED_OUT = Symbol("timed out");
-
-const within = <T>(p: Promise<T>, ms: number): Promise<T | typeof TIMED_OUT> =>
-  Promise.race([p, new Promise<typeof TIMED_OUT>((r) => setTimeout(() => r(TIMED_OUT), ms).unref())]);
 
 /** One listener per slash command: open the form for empty text, else parse, run and render. */
 export function registerCommands(app: App, deps: ListenerDeps): void {

@@ -1,6 +1,7 @@
 import type { App } from "@slack/bolt";
 import { dispatch } from "../../../commands/dispatch.ts";
 import { truncate } from "../../../render/limits.ts";
+import { ACK_BUDGET_MS, TIMED_OUT, within } from "../../ack-budget.ts";
 import { slackContext, workspaceOf } from "../../context.ts";
 import type { ListenerDeps } from "../../deps.ts";
 import { blockForError, FORM_CALLBACK_ID, parseFormMetadata, submissionToText } from "../../forms.ts";
@@ -21,8 +22,12 @@ export function registerViews(app: App, deps: ListenerDeps): void {
     }
     const text = submissionToText(view, meta.p);
     const ctx = slackContext(deps, client, ws, body.user.id, meta.ch);
-    const out = await dispatch(meta.c, text, ctx, deps.logger);
-    if (!out.ok && out.kind === "input") {
+    // Slack closes a submission after 3 s: past the budget, acknowledge first and reply by message.
+    const running = dispatch(meta.c, text, ctx, deps.logger);
+    const first = await within(running, ACK_BUDGET_MS);
+    if (first === TIMED_OUT) await ack();
+    const out = first === TIMED_OUT ? await running : first;
+    if (first !== TIMED_OUT && !out.ok && out.kind === "input") {
       // Show the error on the input at fault, or on the first input when no single field is to blame.
       const ids = view.blocks
         .map((b) => b.block_id)
@@ -33,7 +38,7 @@ export function registerViews(app: App, deps: ListenerDeps): void {
         return;
       }
     }
-    await ack();
+    if (first !== TIMED_OUT) await ack();
     const message = {
       text: truncate(out.reply.text, 3000),
       blocks: out.ok ? slackBlocks(out.reply, meta.c, text, ws) : out.reply.blocks,
