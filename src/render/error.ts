@@ -15,11 +15,12 @@ export const renderInputError = (err: UserInputError, slash?: string): Reply => 
   return { text, blocks, visibility: "ephemeral" };
 };
 
-/** The reply when something failed on our side: no stack trace, an honest apology. */
-export const renderInternalError = (): Reply => ({
-  text: "Something went wrong on our side; nothing was changed. Please try again.",
-  blocks: [
-    section(":x: Something went wrong on our side; nothing was changed. Please try again in a moment."),
-  ],
-  visibility: "ephemeral",
-});
+/**
+ * The reply when something failed on our side: no stack trace, an honest apology. It cannot promise
+ * that nothing changed (the failure may come after a save), so it says how to check.
+ */
+export const renderInternalError = (): Reply => {
+  const text =
+    "Something went wrong on our side. Please try again in a moment; `list` or `show` tells you what was saved.";
+  return { text, blocks: [section(`:x: ${text}`)], visibility: "ephemeral" };
+};
