@@ -96,3 +96,15 @@ describe("replies that must stay private", () => {
     expect((res.json as { text: string }).text).toMatch(/could not be opened in time.*\/cc-estimate/);
   });
 });
+
+describe("broken buttons", () => {
+  it("a button whose value cannot be read says so instead of doing nothing", async () => {
+    const before = app.fake.callsTo("response_url:broken").length;
+    await click(
+      { action_id: "run_command:zz", value: "not json" },
+      { responseUrl: app.fake.responseUrl("broken"), container: { type: "message" } },
+    );
+    const calls = await app.fake.waitFor("response_url:broken", before + 1);
+    expect(String(calls[before]?.args.text)).toMatch(/no longer works/);
+  });
+});

@@ -43,7 +43,15 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     async ({ ack, body, action, client, respond }) => {
       await ack();
       const clicked = commandOf(deps, body, action, client);
-      if (!clicked) return;
+      if (!clicked) {
+        await tellClicker(
+          body,
+          client,
+          respond,
+          "This button no longer works (it may come from an older version of the app). Please type the command instead.",
+        );
+        return;
+      }
       const { cmd, ctx, ws, fromHome } = clicked;
       const out = await dispatch(cmd.c, cmd.t, ctx, deps.logger);
       const blocks = out.ok ? slackBlocks(out.reply, cmd.c, cmd.t, ws) : out.reply.blocks;
@@ -75,7 +83,15 @@ export function registerActions(app: App, deps: ListenerDeps): void {
     async ({ ack, body, action, client, respond }) => {
       await ack();
       const clicked = commandOf(deps, body, action, client);
-      if (!clicked) return;
+      if (!clicked) {
+        await tellClicker(
+          body,
+          client,
+          respond,
+          "This button no longer works (it may come from an older version of the app). Please type the command instead.",
+        );
+        return;
+      }
       const { cmd, channel, ctx, ws } = clicked;
       const line = `/cc-${cmd.c}${cmd.t ? ` ${cmd.t}` : ""}`;
       const replyId = decodeShareValue(action.value)?.r;
@@ -121,19 +137,46 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       await ack();
       const clicked = commandOf(deps, body, action, client);
       const spec = clicked && findCommand(clicked.cmd.c);
-      if (!clicked || !spec) return;
+      if (!clicked || !spec) {
+        await tellClicker(
+          body,
+          client,
+          respond,
+          "This button no longer works (it may come from an older version of the app). Please type the command instead.",
+        );
+        return;
+      }
       const { cmd, channel, ctx, fromHome } = clicked;
-      const form = await spec.form?.(cmd.t, ctx).catch(() => undefined);
+      const form = await spec.form?.(cmd.t, ctx).catch((err: unknown) => {
+        // The dispatch below says what is wrong with the text when it is the user's input.
+        deps.logger.debug("no form for a button", err);
+        return undefined;
+      });
       if (form) {
-        await client.views.open({
-          trigger_id: body.trigger_id,
-          view: buildModal(form, {
-            c: spec.name,
-            ch: channel,
-            p: form.prefix,
-            ...(fromHome ? { h: 1 } : {}),
-          }),
-        });
+        const opened = await client.views
+          .open({
+            trigger_id: body.trigger_id,
+            view: buildModal(form, {
+              c: spec.name,
+              ch: channel,
+              p: form.prefix,
+              ...(fromHome ? { h: 1 } : {}),
+            }),
+          })
+          .then(
+            () => true,
+            (err: unknown) => {
+              deps.logger.warn("a form could not be opened", err);
+              return false;
+            },
+          );
+        if (!opened)
+          await tellClicker(
+            body,
+            client,
+            respond,
+            `The form could not be opened in time. Please click again, or type \`/cc-${spec.name}\`.`,
+          );
         return;
       }
       // No form for this text (e.g. the vendor to edit was removed): say why, as the command would.
