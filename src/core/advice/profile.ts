@@ -116,7 +116,5 @@ export type ProfileKey = keyof Profile;
 /** The profile keys in the order forms, help and replies list them. */
 export const PROFILE_KEYS = Object.keys(PROFILE_FIELDS) as ProfileKey[];
 
-export const isProfileKey = (k: string): k is ProfileKey => (PROFILE_KEYS as string[]).includes(k);
-
 /** The plain-language description of one key. */
 export const describeKey = (key: ProfileKey): string => PROFILE_FIELDS[key].description ?? key;

@@ -91,6 +91,3 @@ export const ReminderSchema = z.object({
   snoozedFrom: z.string().optional(),
 });
 export type Reminder = z.infer<typeof ReminderSchema>;
-
-/** States in which a reminder will still be posted. */
-export const isOpen = (r: Pick<Reminder, "state">): boolean => r.state === "pending" || r.state === "posting";

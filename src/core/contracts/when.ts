@@ -148,8 +148,6 @@ export const formatTerm = (t: Term): string => {
   return `${t.amount.toLocaleString("en-US")} ${t.amount === 1 ? one : many}`;
 };
 
-export const termCode = (t: Term): string => `${t.amount}${t.unit}`;
-
 export interface ChannelRef {
   id: string;
   name?: string;

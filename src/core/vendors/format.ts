@@ -1,4 +1,3 @@
-import { formatPair } from "../parse/kv.ts";
 import type { Comparison } from "./compare.ts";
 import { toCsv } from "./csv.ts";
 import type { Fee, Hours, Vendor } from "./vendor.ts";
@@ -63,12 +62,6 @@ export function vendorValues(v: Vendor): Record<string, string> {
   put("notes", v.notes);
   return out;
 }
-
-/** The quote as one `add ...` line (quoted where needed). */
-export const vendorAsCommand = (v: Vendor): string =>
-  `add ${Object.entries(vendorValues(v))
-    .map(([k, val]) => formatPair(k, val))
-    .join(" ")}`;
 
 const QUOTE_COLUMNS = [
   "name",
