@@ -35,6 +35,9 @@ function commandOf(
   return { cmd, ws, channel, fromHome, ctx: slackContext(deps, client, ws, body.user.id, channel) };
 }
 
+const BROKEN_BUTTON =
+  "This button no longer works (it may come from an older version of the app). Please type the command instead.";
+
 /** The generic buttons of src/render/buttons.ts: run a command line, share a reply, open a form. */
 export function registerActions(app: App, deps: ListenerDeps): void {
   registerReminderActions(app, deps);
@@ -44,12 +47,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       await ack();
       const clicked = commandOf(deps, body, action, client);
       if (!clicked) {
-        await tellClicker(
-          body,
-          client,
-          respond,
-          "This button no longer works (it may come from an older version of the app). Please type the command instead.",
-        );
+        await tellClicker(body, client, respond, BROKEN_BUTTON);
         return;
       }
       const { cmd, ctx, ws, fromHome } = clicked;
@@ -84,12 +82,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       await ack();
       const clicked = commandOf(deps, body, action, client);
       if (!clicked) {
-        await tellClicker(
-          body,
-          client,
-          respond,
-          "This button no longer works (it may come from an older version of the app). Please type the command instead.",
-        );
+        await tellClicker(body, client, respond, BROKEN_BUTTON);
         return;
       }
       const { cmd, channel, ctx, ws } = clicked;
@@ -138,12 +131,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       const clicked = commandOf(deps, body, action, client);
       const spec = clicked && findCommand(clicked.cmd.c);
       if (!clicked || !spec) {
-        await tellClicker(
-          body,
-          client,
-          respond,
-          "This button no longer works (it may come from an older version of the app). Please type the command instead.",
-        );
+        await tellClicker(body, client, respond, BROKEN_BUTTON);
         return;
       }
       const { cmd, channel, ctx, fromHome } = clicked;
