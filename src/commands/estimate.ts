@@ -10,7 +10,7 @@ import {
 import { renderEstimate, withFollowUps, withProfileNote } from "../render/estimate.ts";
 import { estimateChartFile } from "../render/estimate-chart.ts";
 import { renderCommandHelp } from "../render/help.ts";
-import { QUEUE_FORM_FIELDS } from "./queue-fields.ts";
+import { coverageOptions, QUEUE_FORM_FIELDS } from "./form-fields.ts";
 import type { CommandContext, CommandSpec, FormSpec } from "./types.ts";
 
 const CHART_WORD = /(^|\s)chart(=(yes|true|1))?(?=\s|$)/i;
@@ -65,15 +65,7 @@ const FORM: FormSpec = {
       key: "hours",
       label: "Hours the center must answer",
       kind: "select",
-      options: [
-        { value: "business", label: "Business hours (9 h × 5 days)" },
-        { value: "12x5", label: "12 h × 5 days" },
-        { value: "12x6", label: "12 h × 6 days" },
-        { value: "12x7", label: "12 h × 7 days" },
-        { value: "16x7", label: "16 h × 7 days" },
-        { value: "24x5", label: "24 h × 5 days" },
-        { value: "24/7", label: "24/7" },
-      ],
+      options: coverageOptions("business"),
       initial: "business",
     },
     {

@@ -2,7 +2,7 @@ import { HELP, parseStaffing } from "../core/staffing/parse.ts";
 import { solveStaffing } from "../core/staffing/solve.ts";
 import { renderCommandHelp } from "../render/help.ts";
 import { renderStaffing } from "../render/staffing.ts";
-import { QUEUE_FORM_FIELDS } from "./queue-fields.ts";
+import { QUEUE_FORM_FIELDS } from "./form-fields.ts";
 import type { CommandSpec, FormSpec } from "./types.ts";
 
 /** What `--json` prints: the solve's figures and the inputs it used (rates as fractions, times in s). */

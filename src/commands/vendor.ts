@@ -21,6 +21,7 @@ import {
   renderShow,
 } from "../render/vendor.ts";
 import { vendorChartFile } from "../render/vendor-chart.ts";
+import { coverageOptions } from "./form-fields.ts";
 import type { CommandContext, CommandRun, CommandSpec, FormField, FormSpec } from "./types.ts";
 
 const SUBCOMMANDS = ["add", "list", "show", "edit", "remove", "compare", "export", "help"] as const;
@@ -322,15 +323,7 @@ function formFields(v?: Vendor): FormField[] {
       "200/month",
       "Software, reporting...: a month unless you add /year or /once; or none.",
     ),
-    select("hours", "Hours they answer", [
-      { value: "9x5", label: "Business hours (9 h × 5 days)" },
-      { value: "12x5", label: "12 h × 5 days" },
-      { value: "12x6", label: "12 h × 6 days" },
-      { value: "12x7", label: "12 h × 7 days" },
-      { value: "16x7", label: "16 h × 7 days" },
-      { value: "24x5", label: "24 h × 5 days" },
-      { value: "24/7", label: "24/7" },
-    ]),
+    select("hours", "Hours they answer", coverageOptions("9x5")),
     text("languages", "Languages", "en,es"),
     {
       key: "services",
