@@ -17,6 +17,7 @@ import {
   readInput,
   readQueueTargets,
   readYesNo,
+  requireText,
   YES_NO,
 } from "../staffing/input.ts";
 import { serviceLevelPhrases } from "../staffing/parse.ts";
@@ -172,12 +173,12 @@ const fail = (key: string, given: Given, message: string): never => {
 
 /** Parse `/cc-estimate` text (plain phrases and/or key=value pairs). */
 export function parseEstimate(text: string, pricing: Pricing): EstimateParse {
-  if (text.trim() === "" || /^(?:help|\?)$/i.test(text.trim())) {
-    throw new UserInputError("Tell me your monthly volume and talk time to estimate the cost.", {
-      details: [HELP],
-      example: ESTIMATE_EXAMPLE,
-    });
-  }
+  requireText(
+    text,
+    "Tell me your monthly volume and talk time to estimate the cost.",
+    HELP,
+    ESTIMATE_EXAMPLE,
+  );
   const givens = readInput(text, ESTIMATE_READER);
   splitTarget(givens);
   const defaults: string[] = [];

@@ -456,3 +456,9 @@ export function readQueueTargets(
   if (!occGiven) defaults.push(`max occupancy: ${pctText(fallback.maxOccupancy)}`);
   return { answerSeconds, target, shrinkage, maxOccupancy };
 }
+
+/** Refuse empty text (or a bare `help`) with the calculator's usage, before any parsing. */
+export function requireText(text: string, message: string, help: string, example: string): void {
+  if (text.trim() === "" || /^(?:help|\?)$/i.test(text.trim()))
+    throw new UserInputError(message, { details: [help], example });
+}

@@ -13,6 +13,7 @@ import {
   readDuration,
   readInput,
   readQueueTargets,
+  requireText,
 } from "./input.ts";
 import type { StaffingInput } from "./solve.ts";
 
@@ -177,12 +178,7 @@ const ctx = { example: STAFFING_EXAMPLE };
 
 /** Parse `/cc-staffing` text (key=value pairs and/or plain phrases) into a solve's input. */
 export function parseStaffing(text: string): StaffingParse {
-  if (text.trim() === "" || /^(?:help|\?)$/i.test(text.trim())) {
-    throw new UserInputError("Tell me the call volume and handle time to size a team.", {
-      details: [HELP],
-      example: STAFFING_EXAMPLE,
-    });
-  }
+  requireText(text, "Tell me the call volume and handle time to size a team.", HELP, STAFFING_EXAMPLE);
   const givens = readInput(text, STAFFING_READER);
   splitServiceLevel(givens);
   const defaults: string[] = [];
