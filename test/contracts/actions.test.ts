@@ -1,13 +1,14 @@
 import type { App } from "@slack/bolt";
 import { describe, expect, it } from "vitest";
 import { dispatch } from "../../src/commands/dispatch.ts";
+import { applyReminderAction } from "../../src/commands/reminder-actions.ts";
 import type { Reminder } from "../../src/core/contracts/contract.ts";
 import { createLogger } from "../../src/logger.ts";
 import { REMINDER_ACTIONS } from "../../src/render/contract.ts";
 import { blocksToText } from "../../src/render/text.ts";
 import { startScheduler } from "../../src/scheduler/scheduler.ts";
 import type { ListenerDeps } from "../../src/slack/deps.ts";
-import { applyReminderAction, registerReminderActions } from "../../src/slack/listeners/actions/reminders.ts";
+import { registerReminderActions } from "../../src/slack/listeners/actions/reminders.ts";
 import type { Store } from "../../src/store/store.ts";
 import { testContext } from "../helpers/context.ts";
 import { Clock, FakePoster } from "./fakes.ts";
