@@ -27,10 +27,17 @@ export const pricingSchema = z
     currency: z.literal("USD"),
     shared: z.object({ perMinute: range, source, note: z.string().min(1) }).strict(),
     dedicated: z.object({ perAgentHour: range, source, note: z.string().min(1) }).strict(),
-    semiDedicated: z.object({ position: z.number().gt(0).lt(1), source, note: z.string().min(1) }).strict(),
-    recommendation: z
-      .object({ semiDedicatedFromShareOfBreakEven: z.number().gt(0).lte(1), source, note: z.string().min(1) })
+    semiDedicated: z
+      .object({
+        position: z.number().gt(0).lt(1),
+        /** Below this many full-time agents' worth of work, providers do not sell semi-dedicated agents. */
+        offeredFromFullTimeAgents: z.number().min(0).max(100),
+        fullTimeHoursPerWeek: z.number().min(1).max(80),
+        source,
+        note: z.string().min(1),
+      })
       .strict(),
+    recommendation: z.object({ source, note: z.string().min(1) }).strict(),
     coverage: z
       .object({
         weeksPerYear: z.number().min(52).max(52.2),
