@@ -86,7 +86,7 @@ describe("/cc-estimate", () => {
   it("states the defaults it applied in the reply", async () => {
     const text = blocksToText((await run("12000 calls a month, 5 min talk")).reply.blocks);
     expect(text).toContain(
-      "Not given, so assumed: hours: business (9 h × 5 days a week), wrap-up: none (0 s)",
+      "Not given, so assumed: hours: business (9 h × 5 days a week), wrap-up: 1 min",
     );
   });
 

@@ -43,8 +43,9 @@ describe("parseEstimate: the forms people type", () => {
     expect(p.input).toMatchObject({
       contactsPerMonth: 12_000,
       talkSeconds: 300,
-      wrapSeconds: 0,
-      holdSeconds: 0,
+      // The defaults every command shares (src/core/estimate/defaults.ts).
+      wrapSeconds: 60,
+      holdSeconds: 30,
       coverage: { hoursPerDay: 9, daysPerWeek: 5 },
       billingIncrementSeconds: 60,
       target: 0.8,
@@ -56,8 +57,9 @@ describe("parseEstimate: the forms people type", () => {
     });
     expect(p.defaults).toEqual([
       "hours: business (9 h × 5 days a week)",
-      "wrap-up: none (0 s)",
-      "hold: none (0 s)",
+      "wrap-up: 1 min",
+      "hold: 30 s",
+      "hold not billed",
       "billing: rounded up to the next minute",
       "service level: 80% answered within 20 s",
       "shrinkage: 30%",

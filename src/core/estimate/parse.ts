@@ -22,11 +22,12 @@ import {
 } from "../staffing/input.ts";
 import { serviceLevelPhrases } from "../staffing/parse.ts";
 import { businessHours, type Coverage, monthlyCoverageDays, monthlyCoverageHours } from "./coverage.ts";
+import { WORKLOAD_DEFAULTS } from "./defaults.ts";
 import { ESTIMATE_EXAMPLE, type EstimateInput } from "./model.ts";
 import type { Pricing, Range } from "./pricing.ts";
 
 export const ESTIMATE_DEFAULTS = {
-  billingIncrementSeconds: 60,
+  billingIncrementSeconds: WORKLOAD_DEFAULTS.billingIncrementSeconds,
   answerSeconds: 20,
   target: 0.8,
   shrinkage: 0.3,
@@ -207,13 +208,13 @@ export function parseEstimate(text: string, pricing: Pricing): EstimateParse {
       example: ESTIMATE_EXAMPLE,
     });
   const talkSeconds = readDuration("talk", talkGiven, ctx, { min: 1, max: 4 * 3600 });
-  const optionalDuration = (key: "wrap" | "hold", label: string) => {
+  const optionalDuration = (key: "wrap" | "hold", label: string, fallback: number) => {
     const g = givens.get(key);
-    if (!g) defaults.push(`${label}: none (0 s)`);
-    return g ? readDuration(key, g, ctx, { min: 0, max: 4 * 3600, allowZero: true }) : 0;
+    if (!g) defaults.push(`${label}: ${fallback % 60 === 0 ? `${fallback / 60} min` : `${fallback} s`}`);
+    return g ? readDuration(key, g, ctx, { min: 0, max: 4 * 3600, allowZero: true }) : fallback;
   };
-  const wrapSeconds = optionalDuration("wrap", "wrap-up");
-  const holdSeconds = optionalDuration("hold", "hold");
+  const wrapSeconds = optionalDuration("wrap", "wrap-up", WORKLOAD_DEFAULTS.wrapSeconds);
+  const holdSeconds = optionalDuration("hold", "hold", WORKLOAD_DEFAULTS.holdSeconds);
   const holdBilledGiven = givens.get("hold-billed");
   const holdBilled = holdBilledGiven ? readYesNo("hold-billed", holdBilledGiven, ctx) : false;
   if (!holdBilledGiven && holdSeconds > 0) defaults.push("hold not billed");

@@ -1,5 +1,6 @@
 import type { Criterion } from "../advice/criteria.ts";
 import type { Profile } from "../advice/profile.ts";
+import { WORKLOAD_DEFAULTS } from "../estimate/defaults.ts";
 import type { Pricing } from "../estimate/pricing.ts";
 import { type CheckResult, shouldChecks } from "./checks.ts";
 import { type CostContext, staffingFor, type VendorCost, vendorMonthlyCost, type Workload } from "./cost.ts";
@@ -14,8 +15,12 @@ import type { Vendor } from "./vendor.ts";
  * all the team's musts ahead of any that fails one, whatever the price: a must is not traded for money.
  */
 
-/** Handle times used when neither the profile nor the command gives them (the /cc-estimate example's). */
-export const DEFAULT_HANDLE = { talkMinutes: 5, wrapMinutes: 1, holdMinutes: 0.5 } as const;
+/** Handle times used when neither the profile nor the command gives them: the defaults every command shares. */
+export const DEFAULT_HANDLE = {
+  talkMinutes: WORKLOAD_DEFAULTS.talkSeconds / 60,
+  wrapMinutes: WORKLOAD_DEFAULTS.wrapSeconds / 60,
+  holdMinutes: WORKLOAD_DEFAULTS.holdSeconds / 60,
+} as const;
 
 /** The guide: get offers from at least three providers. */
 export const RECOMMENDED_QUOTES = 3;
