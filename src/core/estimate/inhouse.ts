@@ -66,9 +66,7 @@ export function inHouseCost(staff: Staff, a: InHouseAssumptions): Range {
 
 /** The in-house cost at midpoints for a staffing solve (agents at once × coverage hours). */
 export const inHouseMid = (scheduledAgents: number, coverageHours: number, a: InHouseAssumptions): number =>
-  midpoint(
-    inHouseCost({ agentHours: scheduledAgents * coverageHours, fte: 0, seats: scheduledAgents }, a),
-  );
+  midpoint(inHouseCost({ agentHours: scheduledAgents * coverageHours, fte: 0, seats: scheduledAgents }, a));
 
 /**
  * The smallest monthly volume at which in-house costs no more than the cheapest outsourced option,

@@ -264,7 +264,11 @@ const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 const secs = (s: number) => (s % 60 === 0 && s >= 60 ? `${s / 60} min` : `${Math.round(s * 10) / 10} s`);
 const increment = (s: number) => (s === 1 ? "second" : s === 60 ? "minute" : secs(s));
 
-const rateOrigin = (typed: Range | undefined, loc: LocationRates | undefined, which: "shared" | "dedicated") =>
+const rateOrigin = (
+  typed: Range | undefined,
+  loc: LocationRates | undefined,
+  which: "shared" | "dedicated",
+) =>
   typed
     ? " (yours)"
     : loc

@@ -1,6 +1,6 @@
 import { UserInputError } from "../errors.ts";
 import { splitList } from "../parse/kv.ts";
-import { PERIOD_WORDS, parseMoney } from "../parse/units.ts";
+import { PERIOD_WORDS } from "../parse/units.ts";
 import {
   COUNT,
   callLengthPhrases,
@@ -24,7 +24,16 @@ import { serviceLevelPhrases } from "../staffing/parse.ts";
 import { businessHours, type Coverage, monthlyCoverageDays, monthlyCoverageHours } from "./coverage.ts";
 import { WORKLOAD_DEFAULTS } from "./defaults.ts";
 import { ESTIMATE_EXAMPLE, type EstimateInput } from "./model.ts";
-import type { Pricing, Range } from "./pricing.ts";
+import type { Pricing } from "./pricing.ts";
+import {
+  joinCurrencyCodes,
+  PRICING_HELP,
+  PRICING_KEYS,
+  type PricingChoices,
+  readPricingChoices,
+  readUsdRange,
+} from "./pricing-input.ts";
+import { locationRates } from "./regions.ts";
 
 export const ESTIMATE_DEFAULTS = {
   billingIncrementSeconds: WORKLOAD_DEFAULTS.billingIncrementSeconds,
@@ -37,7 +46,9 @@ export const ESTIMATE_DEFAULTS = {
 export const HELP =
   "Keys: `contacts` (a month), `talk`, `wrap`, `hold`, `hold-billed`, `hours` (`24/7`, `business` or `HxD` like `12x6`), " +
   "`billing` (1s, 6s, 30s or 60s), `target`, `answer`, `shrinkage`, `max-occupancy`, `shared-rate` ($ a minute), " +
-  "`hourly-rate` ($ an agent-hour), `licensed`, `languages`. Durations need a unit: `talk=5m`, `hold=30s`.";
+  "`hourly-rate` ($ an agent-hour), `licensed`, `languages`, " +
+  PRICING_HELP +
+  " Durations need a unit: `talk=5m`, `hold=30s`.";
 
 export interface EstimateParse {
   input: EstimateInput;
@@ -45,6 +56,8 @@ export interface EstimateParse {
   defaults: string[];
   /** Notes on how something typed was read, e.g. a daily volume turned into a monthly one. */
   readAs: string[];
+  /** Location, currency shown, in-house assumptions and budget (pricing-input.ts). */
+  choices: PricingChoices;
 }
 
 const HOURS_VALUE = String.raw`24\s*\/\s*7(?:\s*\/\s*365)?|24\s*x\s*7|business(?:\s+hours)?|office(?:\s+hours)?|\d{1,2}\s*[x/]\s*\d`;
@@ -124,6 +137,7 @@ export const ESTIMATE_READER: ReaderConfig = {
     "hourly-rate": ["agent-hour-rate", "rate-per-hour", "hour-rate", "dedicated-rate"],
     licensed: ["licensed-agents"],
     languages: ["language", "langs"],
+    ...PRICING_KEYS,
   },
   unitKeys: ["talk", "wrap", "hold", "answer", "billing"],
   phraseValues: {
@@ -180,7 +194,7 @@ export function parseEstimate(text: string, pricing: Pricing): EstimateParse {
     HELP,
     ESTIMATE_EXAMPLE,
   );
-  const givens = readInput(text, ESTIMATE_READER);
+  const givens = readInput(joinCurrencyCodes(text), ESTIMATE_READER);
   splitTarget(givens);
   const defaults: string[] = [];
   const readAs: string[] = [];
@@ -236,11 +250,22 @@ export function parseEstimate(text: string, pricing: Pricing): EstimateParse {
   const sharedGiven = givens.get("shared-rate");
   const hourlyGiven = givens.get("hourly-rate");
   const sharedRate = sharedGiven
-    ? readRange("shared-rate", sharedGiven, { min: 0.01, max: 20, unit: "a minute" })
+    ? readUsdRange(
+        "shared-rate",
+        sharedGiven,
+        { min: 0.01, max: 20, unit: "a minute", units: MINUTE_UNITS },
+        readAs,
+      )
     : undefined;
   const hourlyRate = hourlyGiven
-    ? readRange("hourly-rate", hourlyGiven, { min: 1, max: 500, unit: "an agent-hour" })
+    ? readUsdRange(
+        "hourly-rate",
+        hourlyGiven,
+        { min: 1, max: 500, unit: "an agent-hour", units: HOUR_UNITS },
+        readAs,
+      )
     : undefined;
+  const choices = readPricingChoices(givens, readAs);
   const licensedGiven = givens.get("licensed");
   const licensed = licensedGiven ? readYesNo("licensed", licensedGiven, ctx) : false;
   const languagesGiven = givens.get("languages");
@@ -263,9 +288,11 @@ export function parseEstimate(text: string, pricing: Pricing): EstimateParse {
       hourlyRate,
       licensed,
       languages,
+      ...(choices.location ? { location: locationRates(choices.location) } : {}),
     },
     defaults,
     readAs,
+    choices,
   };
 }
 
@@ -345,27 +372,8 @@ function readBilling(given: Given): number {
   return s;
 }
 
-function readRange(key: string, given: Given, opts: { min: number; max: number; unit: string }): Range {
-  const parts = given.value.split(/\s*(?:–|to|(?<=\d)\s*-\s*(?=[$\d.]))\s*/).filter((p) => p !== "");
-  const amounts = parts.map((p) => parseMoney(p));
-  const example = key === "shared-rate" ? "0.80-1.10" : "26-32";
-  if (parts.length < 1 || parts.length > 2 || amounts.some((a) => a === undefined))
-    fail(
-      key,
-      given,
-      `\`${key}\` must be a dollar amount ${opts.unit} or a range, like \`${key}=${example}\`.`,
-    );
-  if (amounts.some((a) => a?.currency && a.currency !== "USD"))
-    fail(key, given, `rates are in US dollars, like the guide's; convert \`${key}\` to USD.`);
-  const values = amounts.map((a) => a?.amount ?? 0);
-  const low = values[0] ?? 0;
-  const high = values[1] ?? low;
-  for (const x of [low, high])
-    if (x < opts.min || x > opts.max)
-      fail(key, given, `\`${key}\` must be between $${opts.min} and $${opts.max} ${opts.unit}.`);
-  if (low > high) fail(key, given, `the low end of \`${key}\` is above the high end.`);
-  return { low, high };
-}
+const MINUTE_UNITS = ["min", "minute", "m", "mins"];
+const HOUR_UNITS = ["h", "hr", "hour", "hours", "agent-hour"];
 
 const ENGLISH = new Set(["en", "eng", "english"]);
 

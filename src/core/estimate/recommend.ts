@@ -26,14 +26,18 @@ export interface Recommendation {
 }
 
 /** Hours of handling work a month (contacts × handle time), the measure of "an agent's worth". */
-export const workHoursPerMonth = (contacts: number, ahtSeconds: number): number => (contacts * ahtSeconds) / 3600;
+export const workHoursPerMonth = (contacts: number, ahtSeconds: number): number =>
+  (contacts * ahtSeconds) / 3600;
 
 /** Hours one full-time agent works in an average month. */
 export const fullTimeHoursPerMonth = (hoursPerWeek: number, weeksPerYear: number): number =>
   (hoursPerWeek * weeksPerYear) / 12;
 
-export const semiDedicatedOffered = (workHours: number, fullTimeAgents: number, fullTimeHours: number): boolean =>
-  workHours >= fullTimeAgents * fullTimeHours;
+export const semiDedicatedOffered = (
+  workHours: number,
+  fullTimeAgents: number,
+  fullTimeHours: number,
+): boolean => workHours >= fullTimeAgents * fullTimeHours;
 
 const NAMES: Record<Model, string> = {
   shared: "shared agents",

@@ -84,7 +84,8 @@ export const regionsSchema = z
     for (const [id, r] of Object.entries(d.regions))
       for (const c of r.countries) {
         const before = seen.get(c);
-        if (before) ctx.addIssue({ code: "custom", path: ["regions", id], message: `${c} is also in ${before}` });
+        if (before)
+          ctx.addIssue({ code: "custom", path: ["regions", id], message: `${c} is also in ${before}` });
         seen.set(c, id);
       }
   });
@@ -137,7 +138,12 @@ export const AMBIGUOUS_LOCATIONS: Record<string, string> = {
 };
 
 export const regionIdOfLocation = (word: string): RegionId | undefined =>
-  LOCATION_WORDS[word.trim().toLowerCase().replace(/[\s_]+/g, "-")];
+  LOCATION_WORDS[
+    word
+      .trim()
+      .toLowerCase()
+      .replace(/[\s_]+/g, "-")
+  ];
 
 export function regionIdOfCountry(country: string, regions: Regions = REGIONS): RegionId | undefined {
   const c = country.trim().toUpperCase();
@@ -188,7 +194,9 @@ export function defaultWage(loc: Location | undefined, regions: Regions = REGION
   if (!loc) return undefined;
   const wages = regions.inHouse.wages;
   if (loc.country) return wages[loc.country]?.perHour;
-  const known = regions.regions[loc.region].countries.map((c) => wages[c]?.perHour).filter((w) => w !== undefined);
+  const known = regions.regions[loc.region].countries
+    .map((c) => wages[c]?.perHour)
+    .filter((w) => w !== undefined);
   if (!known.length) return undefined;
   return { low: Math.min(...known.map((w) => w.low)), high: Math.max(...known.map((w) => w.high)) };
 }
