@@ -1,4 +1,3 @@
-import { estimate } from "../core/estimate/model.ts";
 import { ESTIMATE_DEFAULTS, HELP, parseEstimate } from "../core/estimate/parse.ts";
 import { PRICING } from "../core/estimate/pricing.ts";
 import {
@@ -7,6 +6,7 @@ import {
   formValuesFromInput,
   profileUpdateTextFromEstimate,
 } from "../core/estimate/profile-bridge.ts";
+import { inHouseAssumptionLines, verdict, verdictJson } from "../core/estimate/verdict.ts";
 import { renderEstimate, withFollowUps, withProfileNote } from "../render/estimate.ts";
 import { estimateChartFile } from "../render/estimate-chart.ts";
 import { renderCommandHelp } from "../render/help.ts";
@@ -14,6 +14,8 @@ import { coverageOptions, QUEUE_FORM_FIELDS } from "./form-fields.ts";
 import type { CommandContext, CommandSpec, FormSpec } from "./types.ts";
 
 const CHART_WORD = /(^|\s)chart(=(yes|true|1))?(?=\s|$)/i;
+/** `assumptions=all`: the "How this was worked out" button, every assumption in full. */
+const ASSUMPTIONS_WORD = /(^|\s)assumptions=(all|yes)(?=\s|$)/i;
 
 const FORM: FormSpec = {
   title: "Cost estimate",
@@ -148,13 +150,15 @@ export const estimateCommand: CommandSpec = {
       };
     // `chart` (or chart=yes) adds a PNG of cost against volume; the rest is the estimate's own text.
     const chart = CHART_WORD.test(rawText);
-    let text = rawText.replace(CHART_WORD, " ").trim();
+    const showAssumptions = ASSUMPTIONS_WORD.test(rawText);
+    let text = rawText.replace(CHART_WORD, " ").replace(ASSUMPTIONS_WORD, " ").trim();
     // No text (console, CLI): estimate the workspace's saved profile, if it has a volume.
     const fromProfile =
       text === "" ? estimateTextFromProfile((await ctx.store()).read(ctx.workspace).profile) : undefined;
     if (fromProfile) text = fromProfile;
     const parsed = parseEstimate(text, PRICING);
-    const e = estimate(parsed.input, PRICING);
+    const v = verdict(parsed.input, parsed.choices, PRICING);
+    const e = v.estimate;
     const i = e.inputs;
     const assumptions = [...e.assumptions];
     if (parsed.defaults.length) assumptions.push(`Not given, so assumed: ${parsed.defaults.join(", ")}.`);
@@ -189,9 +193,18 @@ export const estimateCommand: CommandSpec = {
       breakEvenMonthlyContacts: e.breakEvenMonthlyContacts,
       premiums: e.premiums,
       assumptions,
+      ...verdictJson(v),
     };
+    if (v.inHouse) assumptions.push(...inHouseAssumptionLines(v.inHouse));
     if (fromProfile) assumptions.unshift(`From the saved profile: ${fromProfile}.`);
-    const rendered = renderEstimate({ estimate: e, defaults: parsed.defaults, readAs: parsed.readAs });
+    const rendered = renderEstimate({
+      estimate: e,
+      defaults: parsed.defaults,
+      readAs: parsed.readAs,
+      verdict: v,
+      text,
+      showAssumptions,
+    });
     const reply = withFollowUps(fromProfile ? withProfileNote(rendered, fromProfile) : rendered, {
       text,
       saveProfile: profileUpdateTextFromEstimate(parsed.input),

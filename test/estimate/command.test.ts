@@ -42,7 +42,14 @@ describe("/cc-estimate", () => {
     expect(text).toMatch(/Break-even volume: About [\d,]+ contacts a month/);
     expect(text).toMatch(/would wait more than 5 minutes/);
     expect(text).toMatch(/About half of customers avoid a brand/);
-    expect(text).toContain("Hold time is not billed");
+    // Assumptions are one line behind a button; the button's command shows them all.
+    expect(text).not.toContain("Hold time is not billed");
+    expect(text).toMatch(/\d+ assumptions: the guide's US rates/);
+    const full = blocksToText(
+      (await run("12k calls/month, talk 5m, wrap 1m, hold 30s, hours 24/7, billing 60s assumptions=all")).reply
+        .blocks,
+    );
+    expect(full).toContain("Hold time is not billed");
     expect(text).not.toMatch(/NaN|undefined|Infinity/);
     expect(reply.text).toMatch(/shared \$[\d,]+ – \$[\d,]+/);
   });
@@ -84,7 +91,7 @@ describe("/cc-estimate", () => {
   });
 
   it("states the defaults it applied in the reply", async () => {
-    const text = blocksToText((await run("12000 calls a month, 5 min talk")).reply.blocks);
+    const text = blocksToText((await run("12000 calls a month, 5 min talk assumptions=all")).reply.blocks);
     expect(text).toContain(
       "Not given, so assumed: hours: business (9 h × 5 days a week), wrap-up: 1 min",
     );
@@ -104,7 +111,7 @@ describe("/cc-estimate", () => {
   });
 
   it("uses the user's rates when given and says so", async () => {
-    const { result, reply } = await run("contacts=12000 talk=5m shared-rate=1.00 hourly-rate=20-22");
+    const { result, reply } = await run("contacts=12000 talk=5m shared-rate=1.00 hourly-rate=20-22 assumptions=all");
     const r = result as Json;
     expect(r.shared.monthlyCost.low).toBe(r.shared.monthlyCost.high);
     expect(blocksToText(reply.blocks)).toMatch(

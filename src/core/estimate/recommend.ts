@@ -55,10 +55,15 @@ export function recommend(options: ModelOption[]): Recommendation {
   const best = sorted[0];
   if (!best) throw new Error("recommend: no option is offered");
   const next = sorted[1];
+  const ratio = next ? midpoint(next.monthlyCost) / Math.max(midpoint(best.monthlyCost), 0.01) : 1;
+  const more =
+    ratio >= 2
+      ? `${Math.round(ratio * 10) / 10} times as much`
+      : ratio - 1 < 0.005
+        ? "about the same"
+        : `${Math.round((ratio - 1) * 100)}% more`;
   const reason = next
-    ? `the cheapest option at midpoint rates (${NAMES[next.model]} cost ${Math.round(
-        (midpoint(next.monthlyCost) / Math.max(midpoint(best.monthlyCost), 0.01) - 1) * 100,
-      )}% more)`
+    ? `the cheapest option at midpoint rates (${NAMES[next.model]} cost ${more})`
     : "the only option offered at this volume";
   return { recommended: best.model, runnerUp: next?.model ?? null, reason };
 }
