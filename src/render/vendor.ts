@@ -447,7 +447,12 @@ function rowSummary(r: VendorComparison): string {
   // Open musts are named just above; the rest of what is unknown follows.
   const rest = r.unknowns.filter((u) => !u.endsWith("(a must)"));
   const unknown = rest.length ? `\n_Still unknown:_ ${esc(truncate(rest.join(", "), 400))}` : "";
-  return `*${r.rank}. ${esc(truncate(r.vendor.name, 80))}*: ${cost} · score ${r.score}\n${musts}${unknown}`;
+  const budget = r.budget
+    ? r.budget.fits
+      ? ` · :white_check_mark: within budget (${usd(r.budget.headroom)} under)`
+      : ` · :x: ${usd(-r.budget.headroom)} over budget`
+    : "";
+  return `*${r.rank}. ${esc(truncate(r.vendor.name, 80))}*: ${cost}${budget} · score ${r.score}\n${musts}${unknown}`;
 }
 
 export const TABLE_ROWS = 25;
@@ -481,12 +486,15 @@ export function renderCompare(view: CompareView): Reply {
   if (n > TABLE_ROWS)
     blocks.push(context(`Showing the top ${TABLE_ROWS} of ${n}. Every quote is in the CSV export.`));
   const failing = rows.filter((r) => r.mustFailures.length > 0).length;
-  if (failing && failing < n)
-    blocks.push(
-      context(
-        `Quotes that fail one of your musts are ranked after every quote that meets them all, whatever their price.`,
-      ),
-    );
+  blocks.push(
+    context(
+      `Ranked by musts met, then by monthly cost (billed hold, rounding and fees are in the cost, not failed musts).${
+        failing && failing < n
+          ? " Quotes that fail one of your musts come after every quote that meets them all, whatever their price."
+          : ""
+      }${cmp.input.budget !== undefined ? ` Budget: ${usd(cmp.input.budget)} a month.` : ""}`,
+    ),
+  );
   blocks.push(divider());
   for (const r of rows.slice(0, DETAIL_ROWS))
     blocks.push(section(rowSummary(r), commandButton("Details", "vendor", `show ${r.vendor.name}${args}`)));

@@ -1,7 +1,9 @@
 import { UserInputError } from "../errors.ts";
 import type { KvToken } from "../parse/kv.ts";
 import { parseCount, parseDuration } from "../parse/units.ts";
+import { readAmount } from "./amount.ts";
 import { type CompareInput, DEFAULT_HANDLE } from "./compare.ts";
+import { currencyRate } from "./currency.ts";
 import { adviceProfile } from "./musts.ts";
 import { type Needs, needsFromProfile } from "./needs.ts";
 
@@ -22,6 +24,7 @@ const COMPARE_KEYS: Record<string, string> = {
   "wrap-up": "wrap",
   hold: "hold",
   hours: "hours",
+  budget: "budget",
 };
 
 const fail = (field: string, message: string): never => {
@@ -49,11 +52,16 @@ export function readCompareInput(pairs: KvToken[], words: string[], profile: unk
   for (const p of pairs) {
     const key = COMPARE_KEYS[p.key];
     if (!key)
-      fail(p.key, `\`compare\` does not take \`${p.raw}\`: it takes volume, talk, wrap, hold and hours.`);
+      fail(
+        p.key,
+        `\`compare\` does not take \`${p.raw}\`: it takes volume, talk, wrap, hold, hours and budget.`,
+      );
     else if (given.has(key)) fail(key, `\`${key}\` is given twice.`);
     else given.set(key, p.value);
   }
   const needs: Needs = needsFromProfile(profile);
+  const b = given.get("budget");
+  const budget = b === undefined ? undefined : readBudget(b);
   const sources: CompareInput["sources"] = {
     volume: "profile",
     talk: "profile",
@@ -127,5 +135,23 @@ export function readCompareInput(pairs: KvToken[], words: string[], profile: unk
     holdMinutes,
     sources,
     hours,
+    ...(budget !== undefined ? { budget } : {}),
   };
+}
+
+/** `budget=60000/month`, `budget=€50k`: a monthly amount, converted to USD at the dated rate. */
+function readBudget(value: string): number {
+  const a = readAmount(value);
+  const rate = a ? currencyRate(a.currency ?? "USD") : undefined;
+  if (
+    !a ||
+    !rate ||
+    (a.unit !== undefined && !["month", "mo", "monthly", "m"].includes(a.unit)) ||
+    !(a.amount > 0)
+  )
+    return fail(
+      "budget",
+      `\`budget=${value}\` must be an amount a month, like budget=60000/month or budget=€50k.`,
+    );
+  return a.amount * rate.usd;
 }

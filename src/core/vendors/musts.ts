@@ -110,6 +110,9 @@ function detail(c: RequirementCheck, v: Vendor, minimumContacts: number | undefi
   }
 }
 
+/** Requirements whose failure is a cost the comparison already prices, not a hard requirement. */
+const KNOWN_COSTS = new Set<Requirement["kind"]>(["hold-not-billed"]);
+
 /** The team's requirements checked against one quote, as comparison checks (musts, and the few shoulds). */
 export function mustChecks(
   requirements: Requirement[],
@@ -120,7 +123,9 @@ export function mustChecks(
   return checkOffer(requirements, offerOf(v, minimumContacts, basis)).map((c) => ({
     criterion: c.requirement.criterion,
     // Follows the advice rule: region, channels and on-premises are shoulds there, so here too.
-    severity: c.requirement.severity ?? "must",
+    // Billed hold time is a cost, already priced into the quote's monthly figure: counting it as a
+    // failed must as well would rank a cheap quote below dearer ones for a cost it is already charged.
+    severity: KNOWN_COSTS.has(c.requirement.kind) ? "should" : (c.requirement.severity ?? "must"),
     status: c.status === "met" ? "pass" : c.status === "failed" ? "fail" : "unknown",
     label: c.requirement.label,
     ...(c.status !== "met" ? { detail: detail(c, v, minimumContacts) } : {}),
