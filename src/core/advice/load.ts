@@ -2,6 +2,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { type ZodType, z } from "zod";
+import { DERIVED_FIELDS } from "./cost-facts.ts";
 import { CRITERIA, type Criterion } from "./criteria.ts";
 import { PROFILE_FIELDS, type ProfileKey } from "./profile.ts";
 import {
@@ -45,7 +46,8 @@ const pathText = (path: PropertyKey[]): string =>
 
 /** The zod schema a single value of a fact must satisfy (the element schema for list facts). */
 const valueSchema = (fact: ProfileKey): { one: ZodType; isList: boolean } => {
-  const schema = PROFILE_FIELDS[fact] as ZodType;
+  const schema = ((PROFILE_FIELDS as Record<string, ZodType>)[fact] ??
+    (DERIVED_FIELDS as Record<string, ZodType>)[fact]) as ZodType;
   if (schema instanceof z.ZodArray) return { one: schema.element as ZodType, isList: true };
   return { one: schema, isList: false };
 };

@@ -1,3 +1,4 @@
+import { DERIVED_STATEMENTS, DERIVED_UNKNOWN, type DerivedKey } from "./cost-facts.ts";
 import type { Profile, ProfileKey } from "./profile.ts";
 import { languageName } from "./synonyms.ts";
 
@@ -169,9 +170,10 @@ const UNKNOWN: Record<ProfileKey, string> = {
 };
 
 export const statement = (key: ProfileKey, value: unknown): string =>
-  (STATEMENTS[key] as (v: unknown) => string)(value);
+  ((STATEMENTS[key] ?? DERIVED_STATEMENTS[key as unknown as DerivedKey]) as (v: unknown) => string)(value);
 
-export const unknownPhrase = (key: ProfileKey): string => `you haven't said ${UNKNOWN[key]}`;
+export const unknownPhrase = (key: ProfileKey): string =>
+  `you haven't said ${UNKNOWN[key] ?? DERIVED_UNKNOWN[key as unknown as DerivedKey]}`;
 
 /** The threshold part of a numeric comparison, in the fact's unit: "(under 3,000)", "(20% or more)". */
 export const comparison = (fact: ProfileKey, operator: string, value: unknown): string => {
