@@ -51,6 +51,8 @@ export interface AdviseJson {
   /** "typed": the input replaced the saved profile; "update": merged into it; "saved": used as saved. */
   basis: AdviceBasis["mode"];
   saved: boolean;
+  /** The cost model's verdict the rules were given, as /cc-estimate computes it (null: volume unknown). */
+  costVerdict: { cheapestModel: string | null; breakEvenVolume: number | null };
 }
 
 const EXAMPLES = [
@@ -89,6 +91,7 @@ async function adviseRun(
     checklist: advice.checklist.map((c) => c.question),
     basis: basis.mode,
     saved,
+    costVerdict: advice.costVerdict ?? { cheapestModel: null, breakEvenVolume: null },
   };
   return { result, reply: renderAdvice({ profile, advice, understood, freeText, basis }) };
 }
