@@ -91,6 +91,28 @@ const FORM: FormSpec = {
       kind: "text",
       optional: true,
     },
+    {
+      key: "location",
+      label: "Where the center is (regional rates)",
+      hint: "Left empty: the guide's US rates.",
+      kind: "select",
+      optional: true,
+      options: [
+        { value: "onshore", label: "Onshore (US)" },
+        { value: "nearshore", label: "Nearshore Latin America" },
+        { value: "philippines", label: "Offshore Philippines" },
+        { value: "india", label: "Offshore India" },
+        { value: "eastern-europe", label: "Eastern Europe" },
+      ],
+    },
+    {
+      key: "inhouse-wage",
+      label: "Your own agents' base wage (to compare in-house)",
+      hint: "An hour, e.g. 18/h or 16 EUR/h",
+      kind: "text",
+      optional: true,
+    },
+    { key: "budget", label: "Monthly budget", hint: "e.g. 60000", kind: "text", optional: true },
   ],
 };
 

@@ -46,8 +46,8 @@ describe("/cc-estimate", () => {
     expect(text).not.toContain("Hold time is not billed");
     expect(text).toMatch(/\d+ assumptions: the guide's US rates/);
     const full = blocksToText(
-      (await run("12k calls/month, talk 5m, wrap 1m, hold 30s, hours 24/7, billing 60s assumptions=all")).reply
-        .blocks,
+      (await run("12k calls/month, talk 5m, wrap 1m, hold 30s, hours 24/7, billing 60s assumptions=all"))
+        .reply.blocks,
     );
     expect(full).toContain("Hold time is not billed");
     expect(text).not.toMatch(/NaN|undefined|Infinity/);
@@ -92,9 +92,7 @@ describe("/cc-estimate", () => {
 
   it("states the defaults it applied in the reply", async () => {
     const text = blocksToText((await run("12000 calls a month, 5 min talk assumptions=all")).reply.blocks);
-    expect(text).toContain(
-      "Not given, so assumed: hours: business (9 h × 5 days a week), wrap-up: 1 min",
-    );
+    expect(text).toContain("Not given, so assumed: hours: business (9 h × 5 days a week), wrap-up: 1 min");
   });
 
   it("recommends dedicated agents for a large steady volume", async () => {
@@ -111,7 +109,9 @@ describe("/cc-estimate", () => {
   });
 
   it("uses the user's rates when given and says so", async () => {
-    const { result, reply } = await run("contacts=12000 talk=5m shared-rate=1.00 hourly-rate=20-22 assumptions=all");
+    const { result, reply } = await run(
+      "contacts=12000 talk=5m shared-rate=1.00 hourly-rate=20-22 assumptions=all",
+    );
     const r = result as Json;
     expect(r.shared.monthlyCost.low).toBe(r.shared.monthlyCost.high);
     expect(blocksToText(reply.blocks)).toMatch(
@@ -138,6 +138,9 @@ describe("/cc-estimate", () => {
       "max-occupancy": "85",
       licensed: "no",
       languages: "Spanish, French",
+      location: "nearshore",
+      "inhouse-wage": "16 EUR/h",
+      budget: "60000",
     };
     expect(form?.fields.map((f) => f.key).sort()).toEqual(Object.keys(sample).sort());
     for (const f of form?.fields ?? []) {
@@ -160,9 +163,12 @@ describe("/cc-estimate", () => {
       holdSeconds: 30,
       languages: ["spanish", "french"],
     });
+    expect(r.location.id).toBe("nearshore");
+    expect(r.inHouse.monthlyCost.low).toBeGreaterThan(0);
+    expect(r.budget.monthly).toBe(60_000);
     const expected = (
       await estimateCommand.run(
-        "12k calls/month, talk 5m, wrap 1m, hold 30s, hours 24/7, billing 60s, languages=spanish,french",
+        "12k calls/month, talk 5m, wrap 1m, hold 30s, hours 24/7, billing 60s, languages=spanish,french location=nearshore",
         ctx,
       )
     ).result as Json;
