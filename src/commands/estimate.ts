@@ -155,6 +155,8 @@ export const estimateCommand: CommandSpec = {
     "12000 calls a month, 5 min talk",
     "contacts=40000 talk=4m wrap=1m hours=12x6 billing=6s target=90% answer=30s",
     "contacts=5000 talk=6m hours=24/7 licensed=yes languages=es shared-rate=0.85-1.10 hourly-rate=28-32",
+    "12000 calls a month, talk 5m, country=MX inhouse-wage=6/h budget=60000/month",
+    "contacts=12000 talk=5m locations=all currency=EUR",
   ],
   async form(text, ctx) {
     const t = text.trim();

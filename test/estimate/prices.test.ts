@@ -10,6 +10,7 @@ import { type EstimateInput, estimate, hourlyLoad } from "../../src/core/estimat
 import { PRICING } from "../../src/core/estimate/pricing.ts";
 import { solveStaffing } from "../../src/core/staffing/solve.ts";
 import { blocksToText } from "../../src/render/text.ts";
+import { blockKitProblems } from "../helpers/blockkit.ts";
 import { testContext } from "../helpers/context.ts";
 
 const run = async (text: string) => estimateCommand.run(text, await testContext());
@@ -274,5 +275,16 @@ describe("budget", () => {
     const text = blocksToText(reply.blocks);
     expect(text).toMatch(/over budget at midpoint|within budget|fits only at the low end/);
     expect(text).toContain("Budget: $60,000 a month");
+  });
+});
+
+describe("the fullest estimate reply", () => {
+  it("fits Block Kit limits with every region, in-house, a budget, a currency and every assumption", async () => {
+    const text =
+      "contacts=40000 talk=5m hours=24/7 licensed=yes languages=es,fr country=MX inhouse-wage=6/h budget=60000/month locations=all currency=EUR";
+    for (const t of [text, `${text} assumptions=all`]) {
+      const { reply } = await run(t);
+      expect(blockKitProblems(reply.blocks, "message")).toEqual([]);
+    }
   });
 });
