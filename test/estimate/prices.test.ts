@@ -30,7 +30,8 @@ describe("regional rates from data/regions.json", () => {
     const { result, reply } = await run(`contacts=12000 talk=5m wrap=1m hold=30s location=${id}`);
     const r = result as Json;
     expect(r.location.id).toBe(id);
-    expect(r.location.source).toEqual({ shared: region.shared.source, dedicated: region.dedicated.source });
+    expect(r.location.sources).toEqual({ shared: region.shared.source, dedicated: region.dedicated.source });
+    expect(r.location.source).toContain(region.dedicated.source);
     expect(r.inputs.sharedRate).toEqual(region.shared.perMinute);
     expect(r.inputs.hourlyRate).toEqual(region.dedicated.perAgentHour);
     // Billable minutes × the region's per-minute range; agent-hours × its hourly range.
@@ -62,7 +63,7 @@ describe("regional rates from data/regions.json", () => {
     }
     const ro = (await run("contacts=5000 talk=4m country=RO")).result as Json;
     expect(ro.location.assumption).toEqual({ shared: true, dedicated: true });
-    expect(ro.location.source.dedicated).toMatch(/No published billing rate/);
+    expect(ro.location.sources.dedicated).toMatch(/No published billing rate/);
   });
 
   it("locations=all shows every region side by side with its source and the guide's caveats", async () => {
@@ -71,7 +72,8 @@ describe("regional rates from data/regions.json", () => {
     expect(r.regions.map((x: Json) => x.id)).toEqual(REGION_IDS);
     for (const row of r.regions) {
       const region = DATA.regions[row.id];
-      expect(row.source.shared).toBe(region.shared.source);
+      expect(row.sources.shared).toBe(region.shared.source);
+      expect(row.source).toContain(region.dedicated.source);
       expect(row.shared.monthlyCost.low).toBeGreaterThan(0);
       expect(row.dedicated.monthlyCost.low).toBeLessThanOrEqual(row.dedicated.monthlyCost.high);
     }
@@ -99,7 +101,7 @@ describe("currencies", () => {
     const r = result as Json;
     expect(r.inputs.sharedRate.low).toBeCloseTo(0.9 * eur.usd, 4);
     expect(r.inputs.hourlyRate.low).toBeCloseTo(28 * eur.usd, 4);
-    expect(r.currency).toMatchObject({ code: "EUR", usdPerUnit: eur.usd, asOf: eur.asOf });
+    expect(r.currency).toMatchObject({ code: "EUR", amountsIn: "USD", usdPerUnit: eur.usd, asOf: eur.asOf });
     const text = blocksToText(reply.blocks);
     expect(text).toContain("€0.90 a minute");
     expect(text).toContain("€28 an hour");

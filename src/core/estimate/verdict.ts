@@ -236,12 +236,15 @@ export function verdictJson(v: Verdict) {
           id: v.location.id,
           label: v.location.label,
           ...(v.location.country ? { country: v.location.country } : {}),
-          source: v.location.source,
+          source: sourceText(v.location.source),
+          sources: v.location.source,
           assumption: v.location.assumption,
         }
       : null,
     currency: {
       code: v.currency.code,
+      /** The figures of --json stay in US dollars, the model's currency; `code` is what the reply shows. */
+      amountsIn: "USD",
       usdPerUnit: v.currency.usd,
       asOf: v.currency.rate.asOf,
       source: v.currency.rate.source,
@@ -256,6 +259,11 @@ export function verdictJson(v: Verdict) {
         }
       : null,
     budget: v.budget,
-    ...(v.regions ? { regions: v.regions } : {}),
+    ...(v.regions
+      ? { regions: v.regions.map((r) => ({ ...r, source: sourceText(r.source), sources: r.source })) }
+      : {}),
   };
 }
+
+const sourceText = (s: { shared: string; dedicated: string }): string =>
+  `shared: ${s.shared}; dedicated: ${s.dedicated}`;
