@@ -264,10 +264,16 @@ export function renderAdvice(view: AdviceView): Reply {
   const restSpecific = screen.rest.filter((x) => x.specific).length;
   const restGeneral = screen.rest.length - restSpecific;
 
-  const lead =
-    screen.musts.length + screen.top.length === 0
-      ? "*Nothing you have told me changes the advice yet.* Tell me your volume, hours, languages or payments (e.g. `/cc-advise volume=2000 hours=24/7 languages=en,es`) and the points that matter for your team come first."
-      : `*For your team:* ${screen.musts.length} ${screen.musts.length === 1 ? "must" : "musts"} from your facts${screen.top.length ? ` and the ${points(screen.top.length)} that change your choice most` : ""}.`;
+  const parts: string[] = [];
+  if (screen.musts.length)
+    parts.push(`${screen.musts.length} ${screen.musts.length === 1 ? "must" : "musts"} from your facts`);
+  if (screen.top.length)
+    parts.push(
+      `the ${screen.top.length === 1 ? "point that changes" : `${screen.top.length} points that change`} your choice most`,
+    );
+  const lead = parts.length
+    ? `*For your team:* ${parts.join(" and ")}.`
+    : "*Nothing you have told me changes the advice yet.* Tell me your volume, hours, languages or payments (e.g. `/cc-advise volume=2000 hours=24/7 languages=en,es`) and the points that matter for your team come first.";
   const blocks: KnownBlock[] = [
     header("Call-center advice"),
     section(`${lead} ${basisLine(view.basis, keys)}`),

@@ -93,18 +93,6 @@ describe("the first screen of /cc-advise", () => {
     }
   });
 
-  it("says so when nothing the team said changes the advice", async () => {
-    const ctx = await testContext();
-    const { result, reply } = await adviseCommand
-      .run("notes=hello", ctx)
-      .catch(async () => adviseCommand.run("quotes=3", ctx));
-    const json = result as AdviseJson;
-    const first = firstScreen(reply.blocks);
-    if (json.recommendations.every((r) => !r.specific))
-      expect(first).toContain("Nothing you have told me changes the advice yet");
-    else expect(first).toContain("For your team:");
-  });
-
   it("`show all` without a saved profile asks for one", async () => {
     const ctx = await testContext();
     await expect(adviseCommand.run("show all", ctx)).rejects.toThrow(/no saved profile/);
