@@ -211,7 +211,6 @@ export function renderReset(removed: Profile | undefined): Reply {
 /** `/cc-advise help`: the syntax and every key with its description. */
 export function renderAdviseHelp(examples: string[]): Reply {
   const keyLines = PROFILE_KEYS.map((k) => `• \`${k}\`: ${describeKey(k)}`);
-  const half = Math.ceil(keyLines.length / 2);
   const blocks: KnownBlock[] = [
     header("/cc-advise: what kind of call center to look for"),
     section(
@@ -220,8 +219,7 @@ export function renderAdviseHelp(examples: string[]): Reply {
         "• `/cc-advise update key=value …`: change some facts of the saved profile and advise on the result.\n" +
         "• `/cc-advise show` · `/cc-advise reset` · `/cc-advise` alone opens a form with your saved profile.",
     ),
-    section(truncate(`*Keys*\n${keyLines.slice(0, half).join("\n")}`, LIMITS.sectionText)),
-    section(truncate(keyLines.slice(half).join("\n"), LIMITS.sectionText)),
+    ...listSections("*Keys*", keyLines),
     context(...examples.slice(0, 3).map((e) => `Example: \`/cc-advise ${e}\``)),
   ];
   return { text: "How to use /cc-advise", blocks, visibility: "ephemeral" };

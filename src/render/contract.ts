@@ -275,7 +275,8 @@ export function renderShow(c: Contract, reminders: Reminder[]): Reply {
   const done = mine.filter((r) => ["posted", "reviewed", "snoozed"].includes(r.state));
   const blocks: KnownBlock[] = [header(`Contract: ${c.vendor}`), contractFields(c)];
   if (failed.length) blocks.push(section(failureLines(failed).join("\n")));
-  const shown = upcoming.slice(0, 15).map((r) => `• ${reminderLine(r)}`);
+  // Ten lines and a "more" line: the section stays phone-sized.
+  const shown = upcoming.slice(0, 10).map((r) => `• ${reminderLine(r)}`);
   if (upcoming.length > shown.length) shown.push(`…and ${upcoming.length - shown.length} more.`);
   blocks.push(section(`*Upcoming reminders (${upcoming.length})*\n${shown.join("\n") || "None."}`));
   if (done.length)
