@@ -80,7 +80,7 @@ describe("the guide's distinctions", () => {
     expect(cost?.choice).toBe("per-minute");
     // The volume reaches the rule through the cost model's verdict, the same one /cc-estimate gives.
     expect(cost?.reason).toBe(
-      "Because shared agents cost least at your volume (the cost estimate, midpoint rates) and your volume is inconsistent.",
+      "Because you expect about 2,000 contacts a month, shared agents cost least at your volume (the cost estimate, midpoint rates) and your volume is inconsistent.",
     );
     expect(cost?.explanation).toContain("$0.70");
   });

@@ -1,4 +1,4 @@
-import { costFacts, costNote } from "./cost-facts.ts";
+import { costFacts, costNote, factsBehind } from "./cost-facts.ts";
 import { CRITERIA, type Criterion } from "./criteria.ts";
 import { runRules } from "./engine.ts";
 import { explain } from "./explain.ts";
@@ -129,7 +129,7 @@ const toRecommendation = (
     rule: rule.name,
     priority: rule.priority,
     askVendor: [...p.askVendor],
-    facts: why.facts,
+    facts: factsBehind(why.facts, profile),
     order: rule.order,
   };
 };

@@ -4,7 +4,7 @@ import { estimate } from "../estimate/model.ts";
 import { parseEstimate } from "../estimate/parse.ts";
 import { PRICING, type Pricing } from "../estimate/pricing.ts";
 import { estimateTextFromProfile } from "../estimate/profile-bridge.ts";
-import type { Profile } from "./profile.ts";
+import type { Profile, ProfileKey } from "./profile.ts";
 
 /**
  * The cost model's verdict as facts for the advice rules, so `/cc-advise` and `/cc-estimate` give the
@@ -97,4 +97,22 @@ export function costNote(choice: string | undefined, facts: CostFacts): string |
   const cheapest = facts["cheapest-model"];
   if (!choice || !cheapest || choice === cheapest) return undefined;
   return `This is not the cheapest model: ${MODEL_WORDS[cheapest]} would cost less at your volume (see /cc-estimate), but the facts above call for ${MODEL_WORDS[choice] ?? choice}.`;
+}
+
+/** The team's own facts a cost fact rests on: the volume, and the hours and handle times it gave. */
+const COST_INPUTS: ProfileKey[] = ["volume", "hours", "talk", "wrap", "hold"];
+
+/**
+ * A rule's facts with the derived ones replaced by the profile facts they come from, so a rule that
+ * fired on the cost verdict counts as firing on the team's own volume (and hours, when given).
+ */
+export function factsBehind(facts: ProfileKey[], profile: Profile): ProfileKey[] {
+  const out: ProfileKey[] = [];
+  for (const f of facts) {
+    const from = (DERIVED_KEYS as string[]).includes(f)
+      ? COST_INPUTS.filter((k) => profile[k] !== undefined)
+      : [f];
+    for (const k of from) if (!out.includes(k)) out.push(k);
+  }
+  return out;
 }

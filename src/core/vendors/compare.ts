@@ -125,21 +125,28 @@ export function scoreOf(
 }
 
 /**
- * Order: quotes meeting every must first; then fewer failed musts; then lower monthly cost (known
- * costs such as billed hold, rounding and fees are in it; unknown cost last); then higher score; then
- * name. The score weighs what is left (terms known, shoulds, references) between equal costs.
+ * Order: quotes meeting every must first; then fewer failed musts; then fewer musts not yet answered;
+ * then lower monthly cost (known costs such as billed hold, rounding and fees are in it; unknown cost
+ * last); then higher score; then name. The score weighs what is left (terms known, shoulds, references)
+ * between equal costs.
  */
 export function rankOrder(a: VendorComparison, b: VendorComparison): number {
   const fa = a.mustFailures.length;
   const fb = b.mustFailures.length;
   if ((fa === 0) !== (fb === 0)) return fa === 0 ? -1 : 1;
   if (fa !== fb) return fa - fb;
+  const oa = openMusts(a);
+  const ob = openMusts(b);
+  if (oa !== ob) return oa - ob;
   const ca = a.cost.monthlyCost ?? Number.POSITIVE_INFINITY;
   const cb = b.cost.monthlyCost ?? Number.POSITIVE_INFINITY;
   if (ca !== cb) return ca - cb;
   if (a.score !== b.score) return b.score - a.score;
   return a.vendor.name.localeCompare(b.vendor.name);
 }
+
+const openMusts = (r: VendorComparison): number =>
+  r.checks.filter((c) => c.severity === "must" && c.status === "unknown").length;
 
 /** A quote against the team's monthly budget: within it or not, and by how much (budget − cost). */
 export interface BudgetFit {
@@ -248,7 +255,7 @@ export function compareVendors(
   }
 
   const assumptions: string[] = [
-    "Ranked by musts met, then by monthly cost: billed hold time, rounding and fees are costs already in each quote's monthly figure, not failed musts.",
+    "Ranked by musts met (failed, then not yet answered), then by monthly cost: billed hold time, rounding and fees are costs already in each quote's monthly figure, not failed musts.",
     "Quoted rates are taken as all-in: no premium is added for 24/7, languages or licensed agents.",
     "Per-minute quotes: each contact is billed for talk + wrap-up (+ hold when billed), rounded up to the quote's increment, with contact lengths taken as exponential (as in /cc-estimate).",
     "A term a quote leaves out is priced at the costlier common case (billing in whole minutes, hold billed) and listed as unknown.",
