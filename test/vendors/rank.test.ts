@@ -124,7 +124,9 @@ describe("ranking by musts met, then monthly cost", () => {
     const hold = first?.checks.find((c) => c.label === "Hold time is not billed");
     expect(hold).toMatchObject({ status: "fail", severity: "should" });
     expect(first?.scoreParts.penalty).toBe(0);
-    expect(cmp.assumptions.join(" ")).toMatch(/Ranked by musts met \(failed, then not yet answered\), then by monthly cost/);
+    expect(cmp.assumptions.join(" ")).toMatch(
+      /Ranked by musts met \(failed, then not yet answered\), then by monthly cost/,
+    );
   });
 
   it("counts a minimum above the team's volume as a failed must", () => {
