@@ -392,8 +392,9 @@ function readRatios(c: Ctx): void {
 }
 
 function readBilling(c: Ctx): void {
-  const push = (first: number, start: number, end: number) =>
+  const push = (first: number, start: number, end: number): void => {
     c.facts.push({ kind: "billing", firstSeconds: first, thenSeconds: first, span: span(c, start, end) });
+  };
   each(
     c,
     /(?:(?:billed|billing|charged|rounded)\s+(?:up\s+)?)(?:per[- ]?|by\s+the\s+|to\s+the\s+(?:next\s+)?|in\s+)(second|minute)s?(?:\s+(?:billing|increments?))?(?![a-z])|(?:per[- ]?)(second|minute)\s+(?:billing|increments?)(?![a-z])/g,
