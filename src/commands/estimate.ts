@@ -153,7 +153,7 @@ export const estimateCommand: CommandSpec = {
     const fromProfile =
       text === "" ? estimateTextFromProfile((await ctx.store()).read(ctx.workspace).profile) : undefined;
     if (fromProfile) text = fromProfile;
-    const parsed = parseEstimate(text, PRICING);
+    const parsed = parseEstimate(text, PRICING, { locale: await ctx.userLocale() });
     const e = estimate(parsed.input, PRICING);
     const i = e.inputs;
     const assumptions = [...e.assumptions];
@@ -191,7 +191,12 @@ export const estimateCommand: CommandSpec = {
       assumptions,
     };
     if (fromProfile) assumptions.unshift(`From the saved profile: ${fromProfile}.`);
-    const rendered = renderEstimate({ estimate: e, defaults: parsed.defaults, readAs: parsed.readAs });
+    const rendered = renderEstimate({
+      estimate: e,
+      defaults: parsed.defaults,
+      readAs: parsed.readAs,
+      reading: parsed.reading,
+    });
     const reply = withFollowUps(fromProfile ? withProfileNote(rendered, fromProfile) : rendered, {
       text,
       saveProfile: profileUpdateTextFromEstimate(parsed.input),

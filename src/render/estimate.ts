@@ -4,8 +4,10 @@ import { describeCoverage } from "../core/estimate/coverage.ts";
 import type { Estimate, Model } from "../core/estimate/model.ts";
 import { hourlyLoad } from "../core/estimate/model.ts";
 import type { Range } from "../core/estimate/pricing.ts";
+import type { ReadingSummary } from "../core/read/summary.ts";
 import { actions, context, divider, fields, fitMessage, header, section } from "./blocks.ts";
 import { commandButton, formButton } from "./buttons.ts";
+import { readingBlocks } from "./reading.ts";
 import { decimal, duration, erlangs, int, longWaitLine, percent, staffingCommandText } from "./staffing.ts";
 
 export const money = (x: number): string => (x < 100 && x % 1 !== 0 ? `$${decimal(x, 2)}` : `$${int(x)}`);
@@ -27,6 +29,8 @@ export interface EstimateView {
   defaults: string[];
   /** How typed values were converted (e.g. a daily volume). */
   readAs: string[];
+  /** What was understood from free text, and warnings. */
+  reading?: ReadingSummary;
 }
 
 function recommendationText(e: Estimate): string {
@@ -106,6 +110,7 @@ export function renderEstimate(view: EstimateView): Reply {
   if (view.readAs.length) notes.push(`Read as: ${view.readAs.join("; ")}.`);
   if (view.defaults.length) notes.push(`Not given, so assumed: ${view.defaults.join(", ")}.`);
   if (notes.length) blocks.push(context(...notes));
+  blocks.push(...readingBlocks(view.reading));
   blocks.push(context(...e.assumptions));
 
   const buttons: Array<Button | undefined> = [

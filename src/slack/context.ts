@@ -23,7 +23,10 @@ async function lookupUser(
     const res = await client.users.info({ user: userId, include_locale: true });
     const tz = typeof res.user?.tz === "string" && res.user.tz ? res.user.tz : "UTC";
     const raw = (res.user as { locale?: unknown } | undefined)?.locale;
-    const locale = typeof raw === "string" && /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(raw) ? raw.replace(/_/g, "-") : "en-US";
+    const locale =
+      typeof raw === "string" && /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(raw)
+        ? raw.replace(/_/g, "-")
+        : "en-US";
     const entry = { tz, locale, at: now };
     userCache.set(key, entry);
     return entry;

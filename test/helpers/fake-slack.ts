@@ -155,7 +155,9 @@ export class FakeSlack {
         return { ok: true, view: { id: "V1", ...(parseMaybe(args.view) as object) } };
       case "users.info": {
         const user = String(args.user);
-        return { ok: true, user: {
+        return {
+          ok: true,
+          user: {
             id: user,
             tz: this.userTimeZones[user] ?? "America/New_York",
             ...(args.include_locale ? { locale: this.userLocales[user] ?? "en-US" } : {}),

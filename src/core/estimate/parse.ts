@@ -1,6 +1,8 @@
 import { UserInputError } from "../errors.ts";
 import { splitList } from "../parse/kv.ts";
 import { PERIOD_WORDS, parseMoney } from "../parse/units.ts";
+import { emptySummary, queueWarnings, type ReadingSummary } from "../read/summary.ts";
+import { estimateFromFacts } from "../read/to-keys.ts";
 import {
   COUNT,
   callLengthPhrases,
@@ -44,6 +46,8 @@ export interface EstimateParse {
   defaults: string[];
   /** Notes on how something typed was read, e.g. a daily volume turned into a monthly one. */
   readAs: string[];
+  /** What was understood from free text, and warnings about unlikely values. */
+  reading: ReadingSummary;
 }
 
 const HOURS_VALUE = String.raw`24\s*\/\s*7(?:\s*\/\s*365)?|24\s*x\s*7|business(?:\s+hours)?|office(?:\s+hours)?|\d{1,2}\s*[x/]\s*\d`;
@@ -143,6 +147,7 @@ export const ESTIMATE_READER: ReaderConfig = {
     languages: String.raw`[a-z]{2,}(?:\s*[/+&]\s*[a-z]{2,})*`,
   },
   phrases: PHRASES,
+  fromFacts: estimateFromFacts,
   // "what would 12k calls a month cost": the question words carry no value.
   fillers: [...DEFAULT_FILLERS, "what", "how", "much", "does", "it", "cost", "for", "to"],
   example: ESTIMATE_EXAMPLE,
@@ -172,17 +177,18 @@ const fail = (key: string, given: Given, message: string): never => {
 };
 
 /** Parse `/cc-estimate` text (plain phrases and/or key=value pairs). */
-export function parseEstimate(text: string, pricing: Pricing): EstimateParse {
+export function parseEstimate(text: string, pricing: Pricing, opts: { locale?: string } = {}): EstimateParse {
   requireText(
     text,
     "Tell me your monthly volume and talk time to estimate the cost.",
     HELP,
     ESTIMATE_EXAMPLE,
   );
-  const givens = readInput(text, ESTIMATE_READER);
-  splitTarget(givens);
   const defaults: string[] = [];
   const readAs: string[] = [];
+  const reading = emptySummary();
+  const givens = readInput(text, ESTIMATE_READER, { ...opts, summary: reading, readAs });
+  splitTarget(givens);
 
   const coverage = givens.has("hours") ? readCoverage(givens.get("hours") as Given) : businessHours(pricing);
   if (!givens.has("hours")) defaults.push("hours: business (9 h × 5 days a week)");
@@ -245,7 +251,9 @@ export function parseEstimate(text: string, pricing: Pricing): EstimateParse {
   const languagesGiven = givens.get("languages");
   const languages = languagesGiven ? readLanguages(languagesGiven) : [];
 
+  reading.warnings.push(...queueWarnings({ target, shrinkage, maxOccupancy }));
   return {
+    reading,
     input: {
       contactsPerMonth,
       talkSeconds,

@@ -191,10 +191,18 @@ interface Ctx {
   locale: string | undefined;
 }
 
-const span = (c: Ctx, start: number, end: number): Span => ({ start, end, words: typedSpan(c.p, start, end) });
+const span = (c: Ctx, start: number, end: number): Span => ({
+  start,
+  end,
+  words: typedSpan(c.p, start, end),
+});
 
 /** Every match of `re` (global) whose span is still free, claimed as it is taken. */
-function each(c: Ctx, re: RegExp, take: (m: RegExpExecArray, start: number, end: number) => boolean | void): void {
+function each(
+  c: Ctx,
+  re: RegExp,
+  take: (m: RegExpExecArray, start: number, end: number) => boolean | void,
+): void {
   for (const m of c.t.matchAll(re)) {
     const start = (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
     const end = (m.index ?? 0) + m[0].trimEnd().length;
@@ -220,9 +228,10 @@ function readMoney(c: Ctx): void {
     const symbol = m[2];
     const unit = m[7];
     // A currency-less number is money only after a price word and with a unit: "rate 0.85/min".
-    const priceWord = /(?:rate|price|pricing|charge|charges|cost|costs|pay|paying|quoted|quote|at)\s*(?:of|is|:|=)?\s*$/.test(
-      c.t.slice(Math.max(0, start - 14), start),
-    );
+    const priceWord =
+      /(?:rate|price|pricing|charge|charges|cost|costs|pay|paying|quoted|quote|at)\s*(?:of|is|:|=)?\s*$/.test(
+        c.t.slice(Math.max(0, start - 14), start),
+      );
     if (!code && !symbol && !(priceWord && unit && /min|hour|hr|^h$|call/.test(unit))) return false;
     const currency = symbol
       ? SYMBOLS.get(symbol)
@@ -234,7 +243,7 @@ function readMoney(c: Ctx): void {
     const high = m[5] ? num(c, m[5]) : undefined;
     const a = firstValue(low);
     const b = high ? firstValue(high) : undefined;
-    const perUnit = unit ? PER_WORDS.get(unit.replace(/s$/, "")) ?? PER_WORDS.get(unit) : undefined;
+    const perUnit = unit ? (PER_WORDS.get(unit.replace(/s$/, "")) ?? PER_WORDS.get(unit)) : undefined;
     c.facts.push({
       kind: "money",
       amount: b === undefined ? a : Math.round(((a + b) / 2) * 1e6) / 1e6,
@@ -248,12 +257,10 @@ function readMoney(c: Ctx): void {
 
 // ---- counts ----
 
-const PERIOD_AFTER = new RegExp(
-  String.raw`^\s*(?:(?:a|an|per|each|every|in\s+an?|in\s+the|on\s+an?(?:\s+(?:typical|normal|average|busy|good|regular))?|\/|a\s+single)\s*(business\s+day|working\s+day|work\s+day|weekday|day|night|week|wk|month|mo|mth|year|yr|hour|hr|h)s?|(daily|nightly|weekly|monthly|yearly|annually|hourly))(?![a-z])`,
-);
-const INTERVAL_AFTER = new RegExp(
-  String.raw`^\s*(?:in|per|every|each|an?|\/|in\s+an?|over|within)\s*(?:(\d+)\s*(?:-\s*)?(minutes?|mins?|m)(?![a-z])|(half[- ]hour|quarter[- ]hour|half an hour)(?![a-z]))`,
-);
+const PERIOD_AFTER =
+  /^\s*(?:(?:a|an|per|each|every|in\s+an?|in\s+the|on\s+an?(?:\s+(?:typical|normal|average|busy|good|regular))?|\/|a\s+single)\s*(business\s+day|working\s+day|work\s+day|weekday|day|night|week|wk|month|mo|mth|year|yr|hour|hr|h)s?|(daily|nightly|weekly|monthly|yearly|annually|hourly))(?![a-z])/;
+const INTERVAL_AFTER =
+  /^\s*(?:in|per|every|each|an?|\/|in\s+an?|over|within)\s*(?:(\d+)\s*(?:-\s*)?(minutes?|mins?|m)(?![a-z])|(half[- ]hour|quarter[- ]hour|half an hour)(?![a-z]))/;
 
 function readCounts(c: Ctx): void {
   const found: Array<Extract<Fact, { kind: "count" }>> = [];
@@ -301,7 +308,7 @@ function readCounts(c: Ctx): void {
   });
   // Key first: "volume: 12000/month", "calls per day 300", "monthly volume 12k".
   const keyFirst = new RegExp(
-    String.raw`(?<![a-z])(?:(monthly|daily|weekly)\s+)?(volume|calls|chats|emails|contacts|tickets)(?:\s+(?:per|a|\/)\s*(day|week|month|year))?\s*(?::|=|is|of|at|around|about|~)?\s*(${NUM})\s*(${MULT})?(?![\d.,])(?:\s*(?:\/|per|a)\s*(day|week|month|mo|year))?(?![a-z])`,
+    String.raw`(?<![a-z])(?:(monthly|daily|weekly)\s+)?(volume|calls|chats|emails|contacts|tickets)(?:\s+(?:per|a|\/)\s*(day|week|month|year))?\s*(?::|=|is|of|at|around|about|~)?\s*(${NUM})\s*(${MULT})?(?![\d]|[.,]\d)(?:\s*(?:\/|per|a)\s*(day|week|month|mo|year))?(?![a-z])`,
     "g",
   );
   each(c, keyFirst, (m, start, end) => {
@@ -371,7 +378,7 @@ function readRatios(c: Ctx): void {
         hoursPerDay: 24,
         daysPerWeek: b,
         label: b === 7 ? "24/7" : `24x${b}`,
-        span: span(c, start, end),
+        span: span(c, coverageLead(c, start), end),
       });
       return;
     }
@@ -413,6 +420,17 @@ function readBilling(c: Ctx): void {
       push(n * unit, start, end);
     },
   );
+}
+
+/** "open 8-6", "hours: 24/7", "coverage 12x6": the word that names the fact is part of it. */
+function coverageLead(c: Ctx, start: number): number {
+  const lead =
+    /(?:(?:we(?:'re| are)\s+)?open(?:ed)?|opening hours|hours|coverage|schedule)\s*(?:is|are|:|=)?\s*$/.exec(
+      c.t.slice(Math.max(0, start - 24), start),
+    );
+  if (!lead || !c.claims.free(start - lead[0].length, start)) return start;
+  c.claims.claim(start - lead[0].length, start);
+  return start - lead[0].length;
 }
 
 function readCoverage(c: Ctx): void {
@@ -457,9 +475,9 @@ function readCoverage(c: Ctx): void {
       /(?:open|opened|opening|hours|coverage|cover|covered|staffed|available|work|working|support|daily|weekdays|operate|operating|run|running|answer|answering|lines|phones|between)\s*(?:are|is|from|:)?\s*(?:\w+\s+)?$/.test(
         before,
       ) ||
-      new RegExp(String.raw`^\s*,?\s*(?:daily|weekdays|on weekdays|every day|${DAY}|7 days|\d days|a day|weekends)`).test(
-        after,
-      ) ||
+      new RegExp(
+        String.raw`^\s*,?\s*(?:daily|weekdays|on weekdays|every day|${DAY}|7 days|\d days|a day|weekends)`,
+      ).test(after) ||
       (m[1] === "9" && m[5] === "5" && m[4] === "to");
     if (!context) return false;
     if (/^p/.test(m[3] ?? "") && from < 12) from += 12;
@@ -503,7 +521,7 @@ function readCoverage(c: Ctx): void {
   const hours = parts.find((p) => p.hours !== undefined);
   const days = parts.find((p) => p.days !== undefined && p !== hours) ?? (hours?.days ? hours : undefined);
   const used = parts.filter((p) => p === hours || p === days);
-  const start = Math.min(...used.map((p) => p.start));
+  const start = coverageLead(c, Math.min(...used.map((p) => p.start)));
   const end = Math.max(...used.map((p) => p.end));
   const h = hours?.hours;
   const d = days?.days ?? hours?.days;
@@ -511,7 +529,12 @@ function readCoverage(c: Ctx): void {
     kind: "coverage",
     ...(h !== undefined ? { hoursPerDay: h } : {}),
     ...(d !== undefined ? { daysPerWeek: d } : {}),
-    label: h === 24 && d === 7 ? "24/7" : hours?.label === "business" && !days ? "business" : `${h ?? "?"}x${d ?? "?"}`,
+    label:
+      h === 24 && d === 7
+        ? "24/7"
+        : hours?.label === "business" && (!days || days === hours)
+          ? "business"
+          : `${h ?? "?"}x${d ?? "?"}`,
     span: { start, end, words: used.map((p) => typedSpan(c.p, p.start, p.end)).join(" … ") },
   });
 }
@@ -600,14 +623,21 @@ function readDurations(c: Ctx): void {
     }
     const role = roleOf(c, start, end);
     if (m[6] !== undefined && !role) return false;
-    if (role && c.claims.free(Math.min(role.start, start), Math.max(role.end, end)))
-      c.claims.claim(Math.min(role.start, start), Math.max(role.end, end));
+    let from = start;
+    let to = end;
+    if (role && c.claims.free(Math.min(role.start, start), Math.max(role.end, end))) {
+      from = Math.min(role.start, start);
+      to = Math.max(role.end, end);
+      // The role's words belong to the fact, without the filler at their edges.
+      while (from < start && /\s/.test(c.t[from] ?? "")) from++;
+      c.claims.claim(from, to);
+    }
     c.facts.push({
       kind: "duration",
       ...(role ? { role: role.role } : {}),
       seconds: Math.round(seconds * 1000) / 1000,
       ...(range ? { range } : {}),
-      span: span(c, start, end),
+      span: span(c, from, to),
     });
   });
 }
@@ -615,7 +645,11 @@ function readDurations(c: Ctx): void {
 // ---- rates ----
 
 /** A rate as typed: "80%" or "0.8" or "80"; "1.5" is neither a fraction nor clearly a percent. */
-export function rateValue(digits: string, percentSign: boolean, locale?: string): { value: number } | { problem: string } {
+export function rateValue(
+  digits: string,
+  percentSign: boolean,
+  locale?: string,
+): { value: number } | { problem: string } {
   const r = readNumber(digits, locale);
   if (!r || !("value" in r)) return { problem: `\`${digits}\` is not a number I can read as a rate` };
   const n = r.value;
@@ -645,7 +679,7 @@ function readRates(c: Ctx): void {
   each(
     c,
     new RegExp(
-      String.raw`(?<![a-z])(${ROLE})\s*(?:of|is|at|:|=|around|about|~|to|under|below|max|maximum|of about)?\s*(${NUM})\s*(%|percent)?(?![\d.,a-z])`,
+      String.raw`(?<![a-z])(${ROLE})\s*(?:of|is|at|:|=|around|about|~|to|under|below|max|maximum|of about)?\s*(${NUM})\s*(%|percent)?(?![\d]|[.,]\d|[a-z])`,
       "g",
     ),
     (m, start, end) => push(roleOfWord(m[1] ?? ""), m[2] ?? "", Boolean(m[3]), start, end),

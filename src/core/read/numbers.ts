@@ -53,9 +53,8 @@ const clean = (n: number): number => Math.round(n * 1e9) / 1e9;
  * Undefined for anything else.
  */
 export function readNumber(text: string, locale?: string): NumberReading | undefined {
-  const m = /^\s*([+-]?)((?:\d[\d.,\s\u00a0\u202f]*\d|\d)|[.,]\d+)\s*(k|thousand|mm|mln|million|m)?\s*$/i.exec(
-    text,
-  );
+  const m =
+    /^\s*([+-]?)((?:\d[\d.,\s\u00a0\u202f]*\d|\d)|[.,]\d+)\s*(k|thousand|mm|mln|million|m)?\s*$/i.exec(text);
   if (!m?.[2]) return undefined;
   const sign = m[1] === "-" ? -1 : 1;
   const mult = MULTIPLIERS.get((m[3] ?? "").toLowerCase()) ?? 1;

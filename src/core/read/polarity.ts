@@ -17,9 +17,10 @@ const AFTER_NEGATION =
 
 /** Where the clause after a fact ends: a sentence mark, or a comma/"but" that starts a new point. */
 const afterScope = (rest: string): string => {
-  const stop = /[.;!?]|,\s*(?!but\s+(?:not|no|never)\b)|\s(?:but|however|while|whereas)\s+(?!not\b|no\b|never\b|only\b)|\s(?:and|also)\s+(?=(?:we|our|they|i|it)\b)/.exec(
-    rest,
-  );
+  const stop =
+    /[.;!?]|,\s*(?!but\s+(?:not|no|never)\b)|\s(?:but|however|while|whereas)\s+(?!not\b|no\b|never\b|only\b)|\s(?:and|also)\s+(?=(?:we|our|they|i|it)\b)/.exec(
+      rest,
+    );
   return stop ? rest.slice(0, stop.index) : rest;
 };
 
@@ -33,9 +34,11 @@ export function polarity(text: string, start: number, end: number): Polarity {
   const tail = before.trim().split(/\s+/).slice(-5).join(" ");
   const neg = BEFORE_NEGATION.exec(` ${tail}`);
   // "not only Spanish but also French": still wanted.
-  if (neg && !/not only\s*$/.test(tail) && !/\bnot only\b/.test(tail)) return { value: false, because: neg[1] };
+  if (neg && !/not only\s*$/.test(tail) && !/\bnot only\b/.test(tail))
+    return { value: false, because: neg[1] };
   const past = /(?:^|[^a-z])(used to|previously|formerly|in the past|we once)(?![a-z])/.exec(before);
-  if (past && !/\bstill\b/.test(after) && !/\bstill\b/.test(before)) return { value: false, because: past[1] };
+  if (past && !/\bstill\b/.test(after) && !/\bstill\b/.test(before))
+    return { value: false, because: past[1] };
   const afterNeg = AFTER_NEGATION.exec(after);
   if (afterNeg) return { value: false, because: afterNeg[0].trim() };
   return { value: true };

@@ -1,4 +1,6 @@
 import { UserInputError } from "../errors.ts";
+import { emptySummary, queueWarnings, type ReadingSummary } from "../read/summary.ts";
+import { staffingFromFacts } from "../read/to-keys.ts";
 import {
   COUNT,
   callLengthPhrases,
@@ -39,6 +41,9 @@ export interface StaffingParse {
   input: StaffingInput;
   /** Plain descriptions of the defaults applied to fields left out. */
   defaults: string[];
+  /** What was understood from free text, how it was read, and warnings about unlikely values. */
+  reading: ReadingSummary;
+  readAs: string[];
 }
 
 const INTERVAL_WORDS: Record<string, number> = {
@@ -163,6 +168,7 @@ export const STAFFING_READER: ReaderConfig = {
     "max-occupancy": RATE,
   },
   phrases: PHRASES,
+  fromFacts: staffingFromFacts,
   // "how many agents do we need for 300 calls an hour": the question words carry no value.
   fillers: [...DEFAULT_FILLERS, "how", "many", "agents", "do", "for", "staff", "to", "size"],
   example: STAFFING_EXAMPLE,
@@ -177,9 +183,11 @@ export const STAFFING_READER: ReaderConfig = {
 const ctx = { example: STAFFING_EXAMPLE };
 
 /** Parse `/cc-staffing` text (key=value pairs and/or plain phrases) into a solve's input. */
-export function parseStaffing(text: string): StaffingParse {
+export function parseStaffing(text: string, opts: { locale?: string } = {}): StaffingParse {
   requireText(text, "Tell me the call volume and handle time to size a team.", HELP, STAFFING_EXAMPLE);
-  const givens = readInput(text, STAFFING_READER);
+  const reading = emptySummary();
+  const readAs: string[] = [];
+  const givens = readInput(text, STAFFING_READER, { ...opts, summary: reading, readAs });
   splitServiceLevel(givens);
   const defaults: string[] = [];
   const get = (key: string): Given | undefined => givens.get(key);
@@ -208,7 +216,10 @@ export function parseStaffing(text: string): StaffingParse {
     maxOccupancy,
   } = readQueueTargets(givens, ctx, STAFFING_DEFAULTS, defaults, "call");
 
+  reading.warnings.push(...queueWarnings({ target: targetRate, shrinkage, maxOccupancy }));
   return {
+    reading,
+    readAs,
     input: {
       callsPerInterval,
       intervalSeconds,
