@@ -1,3 +1,4 @@
+import { own } from "../read/lookup.ts";
 import type { Profile, ProfileKey } from "./profile.ts";
 import { type Synonyms, synonyms } from "./synonyms.ts";
 
@@ -79,10 +80,10 @@ export function normalizeText(text: string): string {
   s = s.replace(
     /(?<![a-z0-9-])(a few|a couple of|a couple|several|a handful of|[a-z]+|\d+(?:\.\d+)?) (hundred|thousand)(?: and ([a-z]+|\d{1,2}))?(?![a-z0-9])/g,
     (whole, count: string, unit: string, extra: string | undefined) => {
-      const n = VAGUE_COUNTS[count] ?? Number(NUMBER_WORDS[count] ?? count);
+      const n = own(VAGUE_COUNTS, count) ?? Number(own(NUMBER_WORDS, count) ?? count);
       if (!Number.isFinite(n) || n <= 0) return whole;
       // "one hundred and fifty": the tail belongs to the number; a tail that is no number stays text.
-      const tail = extra === undefined ? 0 : Number(NUMBER_WORDS[extra] ?? extra);
+      const tail = extra === undefined ? 0 : Number(own(NUMBER_WORDS, extra) ?? extra);
       const total = n * (unit === "hundred" ? 100 : 1000);
       return Number.isFinite(tail) ? String(total + tail) : `${total} and ${extra}`;
     },
@@ -191,7 +192,7 @@ class Facts {
       this.note(key, from);
       return;
     }
-    const rank = STRONGER[key];
+    const rank = own(STRONGER, key);
     if (key === "priority" && prev !== value) {
       this.facts[key] = "balanced";
       this.note(key, from);

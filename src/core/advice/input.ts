@@ -1,6 +1,7 @@
 import { UserInputError } from "../errors.ts";
 import { splitList, tokenize } from "../parse/kv.ts";
 import { parseCount, parseDuration, parseRate, parseYesNo } from "../parse/units.ts";
+import { own } from "../read/lookup.ts";
 import { type Conflict, normalizeText, readFreeText, type Understood } from "./freetext.ts";
 import {
   CHANNELS,
@@ -137,11 +138,11 @@ const EXTRA_WORDS: Record<string, string> = {
 
 /** One value of a choice key: the value itself, a listed synonym, or a common short form. */
 function enumValue(key: ProfileKey, raw: string, syn: Synonyms): string | undefined {
-  const spec = ENUMS[key];
+  const spec = own(ENUMS, key);
   if (!spec) return undefined;
   const v = raw.trim().toLowerCase().replace(/_/g, "-");
   if (spec.values.includes(v)) return v;
-  const extra = EXTRA_WORDS[v];
+  const extra = own(EXTRA_WORDS, v);
   if (extra && spec.values.includes(extra)) return extra;
   if (key === "switching" && parseYesNo(v) === false) return "no";
   const spaced = v.replace(/-/g, " ");
@@ -174,7 +175,7 @@ export const suggestKey = (key: string): string | undefined => {
     const e = edits(key, k);
     if (e < dist) {
       dist = e;
-      best = KEY_ALIASES[k] ?? k;
+      best = own(KEY_ALIASES, k) ?? k;
     }
   }
   return best;
@@ -255,7 +256,7 @@ function parseValue(key: ProfileKey, raw: string, syn: Synonyms): Parsed {
         .slice(0, 60);
     return /^[a-z0-9]/.test(v) ? { ok: true, value: v } : bad(`"${value}" is not an industry name`);
   }
-  const spec = ENUMS[key];
+  const spec = own(ENUMS, key);
   if (spec) {
     const isList = key === "channels" || key === "inbound" || key === "outbound";
     const items = isList ? splitList(value) : [value];
@@ -305,7 +306,9 @@ export function parseAdviseInput(text: string, syn: Synonyms = synonyms()): Advi
     field ??= key;
   };
 
-  const unknown = pairs.filter((p) => !(PROFILE_KEYS as string[]).includes(p.key) && !KEY_ALIASES[p.key]);
+  const unknown = pairs.filter(
+    (p) => !(PROFILE_KEYS as string[]).includes(p.key) && !own(KEY_ALIASES, p.key),
+  );
   const freeParts = [...words];
   const profile: Record<string, unknown> = {};
   const understood: Understood[] = [];
@@ -314,7 +317,7 @@ export function parseAdviseInput(text: string, syn: Synonyms = synonyms()): Advi
   for (const pair of pairs) {
     const key = (PROFILE_KEYS as string[]).includes(pair.key)
       ? (pair.key as ProfileKey)
-      : KEY_ALIASES[pair.key];
+      : own(KEY_ALIASES, pair.key);
     if (!key) continue;
     if (key === "describe") {
       freeParts.push(pair.value);

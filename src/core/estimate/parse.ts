@@ -1,6 +1,7 @@
 import { UserInputError } from "../errors.ts";
 import { splitList } from "../parse/kv.ts";
 import { PERIOD_WORDS, parseMoney } from "../parse/units.ts";
+import { own } from "../read/lookup.ts";
 import { emptySummary, queueWarnings, type ReadingSummary } from "../read/summary.ts";
 import { estimateFromFacts } from "../read/to-keys.ts";
 import {
@@ -72,7 +73,7 @@ const PHRASES: PhraseRule[] = [
       String.raw`^(${COUNT})\s*(?:(monthly|weekly|daily|yearly|annually|hourly)\s+)?${CONTACT_WORDS}(?:\s*(?:\/|a|an|per|each|every|in\s+an?)\s*(month|mo|week|wk|day|year|yr|hour|hr|h)|\s+(monthly|weekly|daily|yearly|annually|hourly))?(?=\s|$)`,
     ),
     read: (m) => {
-      const period = PERIOD_WORDS[m[2] ?? m[3] ?? m[4] ?? "month"] ?? "month";
+      const period = own(PERIOD_WORDS, m[2] ?? m[3] ?? m[4] ?? "month") ?? "month";
       return [["contacts", period === "month" ? (m[1] ?? "") : `${m[1]}/${period}`]];
     },
   },
@@ -287,7 +288,7 @@ function splitTarget(givens: Givens): void {
 
 function readContacts(given: Given, coverage: Coverage, pricing: Pricing, readAs: string[]): number {
   const m = /^(.*?)\s*\/\s*(month|mo|week|wk|day|year|yr|hour|hr|h)$/.exec(given.value);
-  const period = m ? (PERIOD_WORDS[m[2] ?? "month"] ?? "month") : "month";
+  const period = m ? (own(PERIOD_WORDS, m[2] ?? "month") ?? "month") : "month";
   const count = readCount("contacts", { ...given, value: m?.[1] ?? given.value }, ctx, 50_000_000);
   const weeksPerMonth = pricing.coverage.weeksPerYear / 12;
   const perMonth =

@@ -1,5 +1,6 @@
 import { formatPair, tokenize } from "../parse/kv.ts";
 import { PERIOD_WORDS } from "../parse/units.ts";
+import { own } from "../read/lookup.ts";
 
 /**
  * Pull the numbers out of a question ("what would 12k calls a month at 6 minutes cost?") and write
@@ -179,8 +180,8 @@ export function readFacts(question: string): QuestionFacts {
       const word = (m[3] ?? m[6] ?? m[5] ?? "").replace("-", " ");
       const volume: NonNullable<QuestionFacts["volume"]> = { count };
       if (m[4]) volume.intervalSeconds = Number(m[4]) * 60;
-      else if (VOLUME_PERIODS[word]) volume.period = VOLUME_PERIODS[word];
-      else if (INTERVAL_WORDS[word]) volume.intervalSeconds = INTERVAL_WORDS[word];
+      else if (own(VOLUME_PERIODS, word)) volume.period = own(VOLUME_PERIODS, word);
+      else if (own(INTERVAL_WORDS, word)) volume.intervalSeconds = own(INTERVAL_WORDS, word);
       facts.volume = volume;
     },
   );

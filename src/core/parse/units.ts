@@ -1,3 +1,5 @@
+import { own } from "../read/lookup.ts";
+
 /**
  * Numbers and units as people type them: "12k", "12,000", "1.5m" (million), "5m" (minutes) or "30s",
  * "80%" or "0.8". Each parser returns undefined for text it does not understand, so the caller can name
@@ -53,12 +55,12 @@ export const parseDuration = (text: string, defaultUnit: "s" | "m" | "h" = "s"):
   const clock = /^(\d+):([0-5]\d)$/.exec(t);
   if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
   const bare = parseNumber(t);
-  if (bare !== undefined) return bare < 0 ? undefined : bare * (DURATION_UNITS[defaultUnit] ?? 1);
+  if (bare !== undefined) return bare < 0 ? undefined : bare * (own(DURATION_UNITS, defaultUnit) ?? 1);
   const re = /(\d+(?:\.\d+)?|\.\d+)\s*([a-z]+)/g;
   let total = 0;
   let consumed = "";
   for (const m of t.matchAll(re)) {
-    const unit = DURATION_UNITS[m[2] ?? ""];
+    const unit = own(DURATION_UNITS, m[2] ?? "");
     if (unit === undefined) return undefined;
     total += Number(m[1]) * unit;
     consumed += m[0];

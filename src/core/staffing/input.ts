@@ -145,7 +145,7 @@ export function readInput(text: string, cfg: ReaderConfig, rc: ReadContext = {})
   const givens: Givens = new Map();
   const unitOfKey = (raw: string): "s" | "m" | "h" | undefined => {
     const suffix = /-([a-z]+)$/.exec(raw.toLowerCase().replace(/_/g, "-"))?.[1];
-    return suffix ? UNIT_SUFFIX[suffix] : undefined;
+    return suffix ? own(UNIT_SUFFIX, suffix) : undefined;
   };
   const put = (key: string, value: string, shown: string, bareUnit?: "s" | "m" | "h") => {
     const before = givens.get(key);

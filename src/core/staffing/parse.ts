@@ -1,4 +1,5 @@
 import { UserInputError } from "../errors.ts";
+import { own } from "../read/lookup.ts";
 import { emptySummary, queueWarnings, type ReadingSummary } from "../read/summary.ts";
 import { staffingFromFacts } from "../read/to-keys.ts";
 import {
@@ -64,7 +65,7 @@ const PERIOD_OF: Record<string, string> = { daily: "day", weekly: "week", monthl
 
 /** A volume per day, week, month or year cannot be sized as one interval without inventing a peak. */
 const tooLongPeriod = (count: string, word: string): never => {
-  const period = PERIOD_OF[word] ?? word;
+  const period = own(PERIOD_OF, word) ?? word;
   const n = count.replace(/\s+/g, "");
   throw new UserInputError(
     `“${n} calls a ${period}” is a total over many hours; \`/cc-staffing\` sizes one interval of up to 24 hours. Give the calls in a busy hour or half hour (e.g. \`60 calls per hour\`), or use \`/cc-estimate ${n} calls a ${period}, talk 5m\` for the cost and team over a month.`,
@@ -87,7 +88,7 @@ const PHRASES: PhraseRule[] = [
     ),
     read: (m) => {
       const word = m[3]?.replace(/[-\s]+/, " ");
-      const interval = m[2] ?? `${INTERVAL_WORDS[word ?? ""] ?? 0}s`;
+      const interval = m[2] ?? `${own(INTERVAL_WORDS, word ?? "") ?? 0}s`;
       return [
         ["calls", m[1] ?? ""],
         ["interval", interval],
