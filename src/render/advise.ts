@@ -7,9 +7,11 @@ import type { Understood } from "../core/advice/freetext.ts";
 import { CHOICE_LABELS, CRITERION_LABELS } from "../core/advice/labels.ts";
 import { describeKey, PROFILE_KEYS, type Profile, type ProfileKey } from "../core/advice/profile.ts";
 import { showValue } from "../core/advice/words.ts";
+import type { ReadingSummary } from "../core/read/summary.ts";
 import { actions, context, divider, fitMessage, header, section } from "./blocks.ts";
 import { commandButton, formButton } from "./buttons.ts";
 import { LIMITS, truncate } from "./limits.ts";
+import { readingBlocks } from "./reading.ts";
 
 /** How the profile behind this advice came to be, for the line that says what was used. */
 export type AdviceBasis =
@@ -23,6 +25,8 @@ export interface AdviceView {
   understood: Understood[];
   freeText: boolean;
   basis: AdviceBasis;
+  /** Words not used and warnings, when the profile was read from text. */
+  reading?: ReadingSummary;
 }
 
 const BADGE: Record<Recommendation["severity"], string> = {
@@ -135,6 +139,7 @@ export function renderAdvice(view: AdviceView): Reply {
   const top: KnownBlock[] = [header("Call-center advice"), summary];
   const understood = understoodBlock(view);
   if (understood) top.push(understood);
+  top.push(...readingBlocks(view.reading));
   top.push(divider());
   const tail: KnownBlock[] = [divider(), ...checklistBlocks(advice.checklist)];
   const buttons = [

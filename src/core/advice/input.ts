@@ -2,6 +2,7 @@ import { UserInputError } from "../errors.ts";
 import { splitList, tokenize } from "../parse/kv.ts";
 import { parseCount, parseDuration, parseRate, parseYesNo } from "../parse/units.ts";
 import { own } from "../read/lookup.ts";
+import { emptySummary, type ReadingSummary } from "../read/summary.ts";
 import { type Conflict, normalizeText, readFreeText, type Understood } from "./freetext.ts";
 import {
   CHANNELS,
@@ -69,6 +70,8 @@ export interface AdviseInput {
   understood: Understood[];
   /** Whether any part came from free text (the reply then asks the user to check it). */
   freeText: boolean;
+  /** Words of the free text that no fact used, and warnings, for the reply. */
+  reading: ReadingSummary;
 }
 
 /** Profile keys answered yes or no. */
@@ -297,7 +300,12 @@ function contradictions(p: Profile): Array<{ key: ProfileKey; problem: string }>
 }
 
 /** Parse `/cc-advise` text (after any subcommand) into a validated profile. Throws UserInputError. */
-export function parseAdviseInput(text: string, syn: Synonyms = synonyms()): AdviseInput {
+export function parseAdviseInput(
+  text: string,
+  syn: Synonyms = synonyms(),
+  opts: { locale?: string } = {},
+): AdviseInput {
+  const reading = emptySummary();
   const { pairs, words } = tokenize(text);
   const problems: string[] = [];
   let field: string | undefined;
@@ -342,7 +350,8 @@ export function parseAdviseInput(text: string, syn: Synonyms = synonyms()): Advi
   const freeText = free.length > 0;
   let conflicts: Conflict[] = [];
   if (freeText) {
-    const read = readFreeText(free, syn);
+    const read = readFreeText(free, syn, opts);
+    reading.ignored.push(...read.ignored);
     conflicts = read.conflicts;
     for (const u of read.understood) {
       const given = profile[u.key];
@@ -423,7 +432,7 @@ export function parseAdviseInput(text: string, syn: Synonyms = synonyms()): Advi
       field: key,
     });
   }
-  return { profile: checked.data, understood, freeText };
+  return { profile: checked.data, understood, freeText, reading };
 }
 
 /** A profile as `/cc-advise` key=value text that reads back to the same profile. */

@@ -228,10 +228,11 @@ function readMoney(c: Ctx): void {
     const symbol = m[2];
     const unit = m[7];
     // A currency-less number is money only after a price word and with a unit: "rate 0.85/min".
-    const priceWord =
-      /(?:rate|price|pricing|charge|charges|cost|costs|pay|paying|quoted|quote|at)\s*(?:of|is|:|=)?\s*$/.test(
+    const priceMatch =
+      /(?:rate|price|pricing|charge|charges|cost|costs|pay|paying|quoted|quote|at)\s*(?:of|is|:|=)?\s*$/.exec(
         c.t.slice(Math.max(0, start - 14), start),
       );
+    const priceWord = priceMatch !== null;
     if (!code && !symbol && !(priceWord && unit && /min|hour|hr|^h$|call/.test(unit))) return false;
     const currency = symbol
       ? SYMBOLS.get(symbol)
@@ -244,13 +245,19 @@ function readMoney(c: Ctx): void {
     const a = firstValue(low);
     const b = high ? firstValue(high) : undefined;
     const perUnit = unit ? (PER_WORDS.get(unit.replace(/s$/, "")) ?? PER_WORDS.get(unit)) : undefined;
+    // "rate $0.85/min": the price word belongs to the fact.
+    let from = start;
+    if (priceMatch && !/^at\b/.test(priceMatch[0]) && c.claims.free(start - priceMatch[0].length, start)) {
+      from = start - priceMatch[0].length;
+      c.claims.claim(from, start);
+    }
     c.facts.push({
       kind: "money",
       amount: b === undefined ? a : Math.round(((a + b) / 2) * 1e6) / 1e6,
       ...(currency ? { currency } : {}),
       ...(perUnit ? { per: perUnit } : {}),
       ...(b !== undefined ? { range: [a, b] as [number, number] } : {}),
-      span: span(c, start, start + m[0].trimEnd().length - (m[0].length - m[0].trimStart().length)),
+      span: span(c, from, start + m[0].trimEnd().length - (m[0].length - m[0].trimStart().length)),
     });
   });
 }
@@ -364,7 +371,7 @@ function readRatios(c: Ctx): void {
   });
   // a/b: 24/7 is coverage, 30/6 billing, 80/20 a service level.
   const ratio =
-    /(?<![\d/.,])(?:(sl|service[- ]level|billing|billed|increments?)\s*(?:of|:|=|is|at)?\s*)?(\d{1,3})\s*\/\s*(\d{1,3})(?:\s*\/\s*365)?(?![\d/.,])(?:\s*(s|sec|seconds)(?![a-z]))?(?:\s+(billing|billed|increments?|rounding|service level|sl|coverage|support|hours))?/g;
+    /(?<![\d/.,])(?:(sl|service[- ]level|billing|billed|increments?)\s*(?:of|:|=|is|at)?\s*)?(\d{1,3})\s*\/\s*(\d{1,3})(?:\s*\/\s*365)?(?![\d/]|[.,]\d)(?:\s*(s|sec|seconds)(?![a-z]))?(?:\s+(billing|billed|increments?|rounding|service level|sl|coverage|support|hours))?/g;
   each(c, ratio, (m, start, end) => {
     const a = Number(m[2]);
     const b = Number(m[3]);
