@@ -61,7 +61,15 @@ export type Fact =
       reversed?: boolean;
       span: Span;
     }
-  | { kind: "coverage"; hoursPerDay?: number; daysPerWeek?: number; label: string; span: Span }
+  | {
+      kind: "coverage";
+      hoursPerDay?: number;
+      daysPerWeek?: number;
+      label: string;
+      /** How an hour without am/pm was taken, when the reading had to choose ("7 to 11": until 23:00). */
+      assumed?: string;
+      span: Span;
+    }
   | { kind: "billing"; firstSeconds: number; thenSeconds: number; span: Span }
   | { kind: "language"; code: string; needed: boolean; because?: string; span: Span };
 
@@ -390,7 +398,8 @@ function readRatios(c: Ctx): void {
       return;
     }
     const billingShape = [1, 6, 10, 15, 30, 60].includes(a) && [1, 6, 10, 15, 30, 60].includes(b) && a >= b;
-    if (billingWord || (!slWord && a < 50 && billingShape)) {
+    // 30/6 and 60/60 are the industry's billing notation; a service level names a target above its seconds.
+    if (billingWord || (!slWord && billingShape && (a < 50 || a === b))) {
       c.facts.push({ kind: "billing", firstSeconds: a, thenSeconds: b, span: span(c, start, end) });
       return;
     }
@@ -441,7 +450,14 @@ function coverageLead(c: Ctx, start: number): number {
 }
 
 function readCoverage(c: Ctx): void {
-  const parts: Array<{ hours?: number; days?: number; label: string; start: number; end: number }> = [];
+  const parts: Array<{
+    hours?: number;
+    days?: number;
+    label: string;
+    start: number;
+    end: number;
+    assumed?: string;
+  }> = [];
   each(
     c,
     /(?<![\d/])(?:24\s*[x-]\s*7(?:\s*[/x]\s*365)?|7\s*x\s*24|(?:a|all)?\s*round[- ]the[- ]clock|around[- ]the[- ]clock|24\s*hours\s*a\s*day,?\s*(?:7|seven)\s*days\s*a\s*week|always\s+open|day\s+and\s+night)(?![\d])/g,
@@ -482,6 +498,7 @@ function readCoverage(c: Ctx): void {
       /(?:open|opened|opening|hours|coverage|cover|covered|staffed|available|work|working|support|daily|weekdays|operate|operating|run|running|answer|answering|lines|phones|between)\s*(?:are|is|from|:)?\s*(?:\w+\s+)?$/.test(
         before,
       ) ||
+      new RegExp(String.raw`(?:${DAY}|weekdays|weekends)\s*,?\s*(?:from\s+)?$`).test(before) ||
       new RegExp(
         String.raw`^\s*,?\s*(?:daily|weekdays|on weekdays|every day|${DAY}|7 days|\d days|a day|weekends)`,
       ).test(after) ||
@@ -489,11 +506,18 @@ function readCoverage(c: Ctx): void {
     if (!context) return false;
     if (/^p/.test(m[3] ?? "") && from < 12) from += 12;
     if (/^p/.test(m[7] ?? "") && to < 12) to += 12;
-    if (/^a/.test(m[7] ?? "") && to === 12) to = 0;
+    // 12am at the end of a day is midnight.
+    if (/^a/.test(m[7] ?? "") && to === 12) to = 24;
+    let assumed: string | undefined;
     if (!m[7] && to <= from) to += 12;
+    else if (!ampm && to <= 12 && to - from < 6) {
+      // "7 to 11" open four hours is rarely meant: read as until 23:00, and say so.
+      to += 12;
+      assumed = `“${typedSpan(c.p, start, end)}” read as ${from}:00 to ${to}:00; write ${m[1]}am-${m[5]}am if you meant the morning`;
+    }
     const hours = Math.round((to - from) * 100) / 100;
     if (!(hours > 0 && hours <= 24)) return false;
-    parts.push({ hours, label: typedSpan(c.p, start, end), start, end });
+    parts.push({ hours, label: typedSpan(c.p, start, end), start, end, ...(assumed ? { assumed } : {}) });
   });
   // Days: "Monday to Saturday", "Mon-Fri", "weekdays", "7 days a week", "daily", "weekends too".
   each(
@@ -536,6 +560,7 @@ function readCoverage(c: Ctx): void {
     kind: "coverage",
     ...(h !== undefined ? { hoursPerDay: h } : {}),
     ...(d !== undefined ? { daysPerWeek: d } : {}),
+    ...(hours?.assumed ? { assumed: hours.assumed } : {}),
     label:
       h === 24 && d === 7
         ? "24/7"
@@ -591,7 +616,7 @@ function roleOf(c: Ctx, start: number, end: number): RoleHit | undefined {
     ],
     [
       "talk",
-      /(?:talk(?:\s+time)?|talktime|average call|average|avg\.?|call length|call duration|calls?(?:\s+(?:last|lasts|take|takes|are|is|run|of|length|duration))?(?:\s+(?:about|around|roughly|on average|typically|usually))?|conversations?(?:\s+(?:last|take|of))?|chats?(?:\s+(?:last|take))?|at)\s*(?:time)?\s*(?:is|of|:|=|around|about|~|roughly)?\s*$/,
+      /(?:talk(?:\s+time)?|talktime|average call|average|avg\.?|call length|call duration|(?:calls?|e-?mails?|tickets?)(?:\s+(?:last|lasts|take|takes|are|is|run|of|length|duration))?(?:\s+(?:about|around|roughly|on average|typically|usually))?|conversations?(?:\s+(?:last|take|of))?|chats?(?:\s+(?:last|take))?|at)\s*(?:time)?\s*(?:is|of|:|=|around|about|~|roughly)?\s*$/,
       /^\s*(?:each|on average|average|avg|long|per call|a call|per contact|calls|call|conversations|of talk|talk(?:\s+time)?|talking|on the phone)(?![a-z])/,
     ],
   ];

@@ -103,6 +103,7 @@ export function estimateFromFacts(r: Reading, sink: FactSink): Fact[] {
       h === 24 && d === 7 ? "24/7" : c.label === "business" ? "business" : `${h}x${d}`,
       `“${c.span.words}”`,
     );
+    if (c.assumed) sink.warn(c.assumed);
     if (c.hoursPerDay === undefined || c.daysPerWeek === undefined || c.label !== "business")
       sink.note(
         `“${c.span.words}” read as ${h} h a day${c.hoursPerDay === undefined ? " (not given: a business day)" : ""}, ${d} days a week${c.daysPerWeek === undefined ? " (not given: weekdays)" : ""}`,
