@@ -31,7 +31,12 @@ export function project(r: Reading): Expected {
     f.kind === "count"
       ? [
           f.intervalSeconds
-            ? ([f.value, f.channel, f.period ?? null, f.intervalSeconds] as [number, string, string | null, number])
+            ? ([f.value, f.channel, f.period ?? null, f.intervalSeconds] as [
+                number,
+                string,
+                string | null,
+                number,
+              ])
             : ([f.value, f.channel, f.period ?? null] as [number, string, string | null]),
         ]
       : [],
@@ -43,7 +48,9 @@ export function project(r: Reading): Expected {
   );
   if (durations.length) out.durations = durations;
   const money = r.facts.flatMap((f) =>
-    f.kind === "money" ? [[r3(f.amount), f.currency ?? null, f.per ?? null] as [number, string | null, string | null]] : [],
+    f.kind === "money"
+      ? [[r3(f.amount), f.currency ?? null, f.per ?? null] as [number, string | null, string | null]]
+      : [],
   );
   if (money.length) out.money = money;
   const rates: Record<string, number> = {};
