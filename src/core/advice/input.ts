@@ -3,6 +3,7 @@ import { splitList, tokenize } from "../parse/kv.ts";
 import { parseCount, parseDuration, parseRate, parseYesNo } from "../parse/units.ts";
 import { own } from "../read/lookup.ts";
 import { emptySummary, type ReadingSummary } from "../read/summary.ts";
+import { askIfUnclear } from "../staffing/input.ts";
 import { type Conflict, normalizeText, readFreeText, type Understood } from "./freetext.ts";
 import {
   CHANNELS,
@@ -187,7 +188,7 @@ export const suggestKey = (key: string): string | undefined => {
 type Parsed = { ok: true; value: unknown } | { ok: false; problem: string };
 
 /** One key=value pair to its normalized value. */
-function parseValue(key: ProfileKey, raw: string, syn: Synonyms): Parsed {
+function parseValue(key: ProfileKey, raw: string, syn: Synonyms, locale?: string): Parsed {
   const bad = (problem: string): Parsed => ({ ok: false, problem });
   const value = raw.trim();
   if (value === "") return bad(`\`${key}\` is empty`);
@@ -196,7 +197,8 @@ function parseValue(key: ProfileKey, raw: string, syn: Synonyms): Parsed {
     return b === undefined ? bad(`\`${key}\` takes yes or no, not "${value}"`) : { ok: true, value: b };
   }
   if (COUNT_KEYS.has(key)) {
-    const n = parseCount(value.replace(/\/(?:month|mo)$/i, ""));
+    askIfUnclear(key, value, locale, { example: ADVISE_EXAMPLE });
+    const n = parseCount(value.replace(/\/(?:month|mo)$/i, ""), locale);
     // A volume such as 2.5k rounds to whole contacts; 2.5 quotes, sites or people is a typo.
     return n === undefined || !Number.isFinite(n) || n < 0 || (key !== "volume" && !Number.isInteger(n))
       ? bad(`\`${key}\` takes a whole number such as 2000 or 12k, not "${value}"`)
@@ -331,7 +333,7 @@ export function parseAdviseInput(
       freeParts.push(pair.value);
       continue;
     }
-    const parsed = parseValue(key, pair.value, syn);
+    const parsed = parseValue(key, pair.value, syn, opts.locale);
     if (!parsed.ok) {
       fail(key, parsed.problem);
       continue;

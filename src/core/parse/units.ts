@@ -1,4 +1,5 @@
 import { own } from "../read/lookup.ts";
+import { certainNumber } from "../read/numbers.ts";
 
 /**
  * Numbers and units as people type them: "12k", "12,000", "1.5m" (million), "5m" (minutes) or "30s",
@@ -6,21 +7,23 @@ import { own } from "../read/lookup.ts";
  * the field in its own error message.
  */
 
-const NUMBER = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)$/;
-
-/** A plain number, with thousands separators allowed: "12,000", "1.5", "-3". */
-export const parseNumber = (text: string): number | undefined => {
+/**
+ * A plain number, with thousands separators allowed: "12,000", "12 000", "1.5", "-3", read by the
+ * shared reader. "12.000" is undefined here, since it could be twelve or twelve thousand: callers that
+ * can ask (askIfUnclear) do so before they get here.
+ */
+export const parseNumber = (text: string, locale?: string): number | undefined => {
   const t = text.trim();
-  if (!NUMBER.test(t)) return undefined;
-  const n = Number(t.replace(/,/g, ""));
-  return Number.isFinite(n) ? n : undefined;
+  if (!/^[+-]?(?:\d[\d.,\s]*|[.,]\d+)$/.test(t)) return undefined;
+  const n = certainNumber(t, locale);
+  return n !== undefined && Number.isFinite(n) ? n : undefined;
 };
 
 /** A count with an optional k/m/million/thousand multiplier: "12k", "1.2m", "3 thousand". */
-export const parseCount = (text: string): number | undefined => {
-  const m = /^\s*([\d.,]+)\s*(k|thousand|m|mm|million|mln)?\s*$/i.exec(text);
+export const parseCount = (text: string, locale?: string): number | undefined => {
+  const m = /^\s*([\d.,]+(?:\s\d{3})*)\s*(k|thousand|m|mm|million|mln)?\s*$/i.exec(text);
   if (!m?.[1]) return undefined;
-  const n = parseNumber(m[1]);
+  const n = parseNumber(m[1], locale);
   if (n === undefined) return undefined;
   const unit = (m[2] ?? "").toLowerCase();
   const mult = unit === "k" || unit === "thousand" ? 1e3 : unit ? 1e6 : 1;
