@@ -1,3 +1,4 @@
+import { distance } from "fastest-levenshtein";
 import { UserInputError } from "../errors.ts";
 import { splitList, tokenize } from "../parse/kv.ts";
 import { parseCount, parseDuration, parseRate, parseYesNo } from "../parse/units.ts";
@@ -157,26 +158,12 @@ function enumValue(key: ProfileKey, raw: string, syn: Synonyms): string | undefi
 
 const languageCode = (raw: string, syn: Synonyms): string | undefined => languageCodeOf(raw, syn);
 
-const edits = (a: string, b: string): number => {
-  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0] as number;
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j] as number;
-      d[j] = Math.min((d[j] as number) + 1, (d[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return d[b.length] as number;
-};
-
 /** The nearest key for a typo ("volum" → "volume"), if one is close. */
 export const suggestKey = (key: string): string | undefined => {
   let best: string | undefined;
   let dist = 3;
   for (const k of [...PROFILE_KEYS, ...Object.keys(KEY_ALIASES)]) {
-    const e = edits(key, k);
+    const e = distance(key, k);
     if (e < dist) {
       dist = e;
       best = own(KEY_ALIASES, k) ?? k;

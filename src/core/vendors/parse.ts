@@ -1,3 +1,4 @@
+import { distance } from "fastest-levenshtein";
 import { UserInputError } from "../errors.ts";
 import { type KvToken, splitList } from "../parse/kv.ts";
 import { parseCount, parseDuration, parseNumber, parseYesNo } from "../parse/units.ts";
@@ -627,20 +628,6 @@ export const canonicalKey = (key: string): string | undefined => own(ALIASES, ke
 
 /** Fields owned by each key, for clearing with `key=` in edit. */
 const FIELDS_OF_RATE: Field[] = ["perMinute"];
-
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] ?? 0;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j] ?? 0;
-      prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length] ?? 0;
-}
 
 const suggest = (key: string): string | undefined => {
   let best: string | undefined;
