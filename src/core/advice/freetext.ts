@@ -226,8 +226,6 @@ class Facts {
 
 const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)`;
 const toNumber = (s: string): number => Number(s.replace(/,/g, ""));
-const scale = (unit: string | undefined): number =>
-  !unit ? 1 : /^(k|thousand)$/.test(unit) ? 1e3 : /^(m|mm|million|mln)$/.test(unit) ? 1e6 : 1;
 
 /**
  * Volumes, from the shared reader: each count with its own period (never one borrowed from another
@@ -267,11 +265,6 @@ function readDurations(reading: Reading, out: Facts): void {
     if (f.role === "growth" && f.value !== undefined && out.facts.growth === undefined)
       out.set("growth", Math.round(f.value * 10000) / 100, f.span.words);
 }
-
-const minutesOf = (n: number, unit: string): number =>
-  /^s/.test(unit) ? n / 60 : /^h/.test(unit) ? n * 60 : n;
-const DURATION = String.raw`${NUM}\s*(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h)(?![a-z])`;
-const FILL = String.raw`(?:\s+(?:is|are|of|about|around|roughly|approximately|on average|average|takes?|lasts?|last|typically|usually|for|under|over|maybe|~))*\s*:?\s*`;
 
 function readNumbers(text: string, out: Facts): void {
   const first = (re: RegExp): RegExpExecArray | null => re.exec(text);

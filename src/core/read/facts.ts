@@ -206,11 +206,7 @@ const span = (c: Ctx, start: number, end: number): Span => ({
 });
 
 /** Every match of `re` (global) whose span is still free, claimed as it is taken. */
-function each(
-  c: Ctx,
-  re: RegExp,
-  take: (m: RegExpExecArray, start: number, end: number) => boolean | void,
-): void {
+function each(c: Ctx, re: RegExp, take: (m: RegExpExecArray, start: number, end: number) => unknown): void {
   for (const m of c.t.matchAll(re)) {
     const start = (m.index ?? 0) + (m[0].length - m[0].trimStart().length);
     const end = (m.index ?? 0) + m[0].trimEnd().length;

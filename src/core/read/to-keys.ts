@@ -104,7 +104,9 @@ export function estimateFromFacts(r: Reading, sink: FactSink): Fact[] {
       `“${c.span.words}”`,
     );
     if (c.assumed) sink.warn(c.assumed);
-    if (c.hoursPerDay === undefined || c.daysPerWeek === undefined || c.label !== "business")
+    // "24/7", "business hours", "12x6" say it plainly; clock ranges and day names are worth echoing.
+    const plain = c.label === "24/7" || c.label === "business" || /\d\s*h?\s*x\s*\d/.test(c.span.words);
+    if (c.hoursPerDay === undefined || c.daysPerWeek === undefined || !plain)
       sink.note(
         `“${c.span.words}” read as ${h} h a day${c.hoursPerDay === undefined ? " (not given: a business day)" : ""}, ${d} days a week${c.daysPerWeek === undefined ? " (not given: weekdays)" : ""}`,
       );
