@@ -6,17 +6,18 @@ async function cli(argv: string[]): Promise<number> {
   // Imported here: loading the commands reads the data files, whose errors must read clearly.
   const { COMMANDS, findCommand } = await import("./commands/registry.ts");
   const { slashName } = await import("./commands/types.ts");
-  const { LocalSession, replyText, splitCommandLine } = await import("./local/session.ts");
+  const { LocalSession, replyText, splitCommandLine, takeLocaleFlag } = await import("./local/session.ts");
   const usage = [
-    "Usage: npm run --silent cli -- <command> [--json] <the same text as after the slash command>",
+    "Usage: npm run --silent cli -- <command> [--json] [--locale ro-RO] <the same text as after the slash command>",
     "Commands:",
     ...COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${slashName(c)}: ${c.summary}`),
     "  home      the App Home dashboard as text",
     'Example: npm run --silent cli -- staffing --json "calls=100 interval=30m aht=3m"',
   ].join("\n");
 
-  const json = argv.includes("--json");
-  const rest = argv.filter((a) => a !== "--json");
+  const { argv: args, locale } = takeLocaleFlag(argv);
+  const json = args.includes("--json");
+  const rest = args.filter((a) => a !== "--json");
   if (rest.length === 0 || rest[0] === "--help" || rest[0] === "-h" || rest[0] === "help") {
     (rest.length === 0 ? process.stderr : process.stdout).write(`${usage}\n`);
     return rest.length === 0 ? 2 : 0;
@@ -36,7 +37,7 @@ async function cli(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  const session = new LocalSession(config.dbPath, createLogger(config.logLevel), "cli");
+  const session = new LocalSession(config.dbPath, createLogger(config.logLevel), "cli", locale);
   let out: Awaited<ReturnType<typeof session.run>>;
   try {
     out = await session.run(parsed.command, parsed.text);

@@ -275,7 +275,7 @@ export const contractCommand: CommandSpec = {
     "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d | list | show Acme | edit Acme notice=90d | remind Acme <when> <note>",
   examples: [
     "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d",
-    'add vendor=Beta start="next Monday" renews="in 12 months" notice=3m checkins=2x onboarding=21d channel=C0123ABCD',
+    'add vendor=Beta start="next Monday" renews="in 12 months" notice=3mo checkins=2x onboarding=21d channel=C0123ABCD',
     "list",
     "show Acme",
     "edit Acme notice=90d",

@@ -42,7 +42,7 @@ export async function dispatch(
     return { ok: true, ...run };
   } catch (err) {
     if (isUserInputError(err))
-      return { ok: false, kind: "input", error: err, reply: renderInputError(err, slash) };
+      return { ok: false, kind: "input", error: err, reply: renderInputError(err, slash, text.trim()) };
     logger?.error(`${slash} failed`, err);
     return { ok: false, kind: "internal", error: err, reply: renderInternalError() };
   }

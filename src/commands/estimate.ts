@@ -180,7 +180,7 @@ export const estimateCommand: CommandSpec = {
     const fromProfile =
       text === "" ? estimateTextFromProfile((await ctx.store()).read(ctx.workspace).profile) : undefined;
     if (fromProfile) text = fromProfile;
-    const parsed = parseEstimate(text, PRICING);
+    const parsed = parseEstimate(text, PRICING, { locale: await ctx.userLocale() });
     const v = verdict(parsed.input, parsed.choices, PRICING);
     const e = v.estimate;
     const i = e.inputs;
@@ -228,6 +228,7 @@ export const estimateCommand: CommandSpec = {
       verdict: v,
       text,
       showAssumptions,
+      reading: parsed.reading,
     });
     const reply = withFollowUps(fromProfile ? withProfileNote(rendered, fromProfile) : rendered, {
       text,

@@ -35,6 +35,8 @@ export interface CommandContext {
   now(): Date;
   /** The IANA time zone of the user who typed the command. */
   userTimeZone(): Promise<string>;
+  /** The BCP 47 locale of that user ("en-US", "ro-RO"): how they write numbers such as 12.000. */
+  userLocale(): Promise<string>;
   /**
    * Find a channel by id or by name: the channel, `null` when it surely does not exist, `undefined`
    * when it cannot be told (no permission, Slack unreachable). Absent where there is nothing to ask.

@@ -17,4 +17,24 @@ export class UserInputError extends Error {
   }
 }
 
+/** One reading of an unclear input: the typed words and what to write instead to mean this reading. */
+export interface Reading {
+  label: string;
+  from: string;
+  to: string;
+}
+
+/**
+ * Input that has more than one sensible reading (`12.000` from an English locale): the reply asks,
+ * with one button per reading that runs the command again with that reading written out.
+ */
+export class ReadingQuestion extends UserInputError {
+  readonly readings: Reading[];
+  constructor(message: string, readings: Reading[], options: { example?: string; field?: string } = {}) {
+    super(message, options);
+    this.name = "ReadingQuestion";
+    this.readings = readings;
+  }
+}
+
 export const isUserInputError = (err: unknown): err is UserInputError => err instanceof UserInputError;

@@ -46,6 +46,8 @@ export class LocalSession {
     private readonly dbPath: string,
     private readonly logger: Logger,
     private readonly surface: "console" | "cli",
+    /** `--locale`, else the environment's (LC_ALL, LC_NUMERIC, LANG). */
+    private readonly locale: string = localeFromEnv(),
   ) {}
 
   /** Fail fast at start when the database cannot be loaded (corrupt, newer, locked). */
@@ -67,6 +69,7 @@ export class LocalSession {
       },
       now: () => new Date(),
       userTimeZone: async () => process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
+      userLocale: async () => this.locale,
       // No Slack here: a #name stands for a local channel, shown by its name (nothing is posted locally).
       lookupChannel: async (ref) =>
         "name" in ref
@@ -92,6 +95,33 @@ export class LocalSession {
     }
     return paths;
   }
+}
+
+/** "ro_RO.UTF-8" → "ro-RO"; C, POSIX or nothing → "en-US". */
+export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  const raw = env.LC_ALL || env.LC_NUMERIC || env.LANG || "";
+  const tag = raw.split(".")[0]?.split("@")[0]?.replace(/_/g, "-") ?? "";
+  if (!/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(tag)) return "en-US";
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? "en-US";
+  } catch {
+    return "en-US";
+  }
+}
+
+/** `--locale ro-RO` or `--locale=ro-RO` taken out of command-line arguments. */
+export function takeLocaleFlag(argv: string[]): { argv: string[]; locale?: string } {
+  const out: string[] = [];
+  let locale: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? "";
+    if (a === "--locale") {
+      locale = argv[i + 1];
+      i++;
+    } else if (a.startsWith("--locale=")) locale = a.slice("--locale=".length);
+    else out.push(a);
+  }
+  return locale ? { argv: out, locale: localeFromEnv({ LANG: locale }) } : { argv: out };
 }
 
 export const replyText = (reply: Reply): string => blocksToText(reply.blocks);

@@ -1,13 +1,29 @@
 import type { KnownBlock } from "@slack/types";
 import type { Reply } from "../commands/types.ts";
-import type { UserInputError } from "../core/errors.ts";
-import { context, section } from "./blocks.ts";
+import { ReadingQuestion, type UserInputError } from "../core/errors.ts";
+import { actions, context, section } from "./blocks.ts";
+import { commandButton } from "./buttons.ts";
 
-/** The reply for bad input: what was wrong, the details, and a correct example. */
-export const renderInputError = (err: UserInputError, slash?: string): Reply => {
+/** One button per reading, each running the command with that reading written out. */
+function readingButtons(err: ReadingQuestion, slash: string, typed: string): KnownBlock[] {
+  const command = slash.replace(/^\/cc-/, "");
+  const buttons = err.readings.flatMap((r) => {
+    const b = commandButton(r.label, command, typed.split(r.from).join(r.to));
+    return b ? [b] : [];
+  });
+  return buttons.length ? [actions(buttons)] : [];
+}
+
+/**
+ * The reply for bad input: what was wrong, the details, and a correct example. A question about how
+ * to read something gets one button per reading (with `typed`, the text to run again).
+ */
+export const renderInputError = (err: UserInputError, slash?: string, typed?: string): Reply => {
   const lines = [`:warning: ${err.message}`];
   for (const d of err.details.slice(0, 10)) lines.push(`• ${d}`);
   const blocks: KnownBlock[] = [section(lines.join("\n"))];
+  if (err instanceof ReadingQuestion && slash && typed !== undefined)
+    blocks.push(...readingButtons(err, slash, typed));
   if (err.example) blocks.push(context(`Example: \`${slash ? `${slash} ` : ""}${err.example}\``));
   const text = err.example
     ? `${err.message} Example: ${slash ? `${slash} ` : ""}${err.example}`

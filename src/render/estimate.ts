@@ -12,8 +12,10 @@ import {
   inHouseAssumptionLines,
   type Verdict,
 } from "../core/estimate/verdict.ts";
+import type { ReadingSummary } from "../core/read/summary.ts";
 import { actions, context, divider, fields, fitMessage, header, section } from "./blocks.ts";
 import { commandButton, formButton } from "./buttons.ts";
+import { readingBlocks } from "./reading.ts";
 import { decimal, duration, erlangs, int, longWaitLine, percent, staffingCommandText } from "./staffing.ts";
 
 /** What the reply shows money in: US dollars unless `currency=` chose another (the model is in USD). */
@@ -50,6 +52,8 @@ export interface EstimateView {
   text?: string;
   /** Show every assumption instead of the one-line summary. */
   showAssumptions?: boolean;
+  /** What was understood from free text, and warnings. */
+  reading?: ReadingSummary;
 }
 
 const costOf = (e: Estimate, m: Model): Range =>
@@ -208,6 +212,7 @@ function build(view: EstimateView, e: Estimate, v: Verdict | undefined): Reply {
   const notes: string[] = [];
   if (view.readAs.length) notes.push(`Read as: ${view.readAs.join("; ")}.`);
   if (view.defaults.length) notes.push(`Not given, so assumed: ${view.defaults.join(", ")}.`);
+  blocks.push(...readingBlocks(view.reading));
   const all = [...e.assumptions, ...(v?.inHouse ? inHouseAssumptionLines(v.inHouse) : [])];
   const collapsed = view.text !== undefined && !view.showAssumptions;
   if (!collapsed) {

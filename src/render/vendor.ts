@@ -1,6 +1,7 @@
 import type { Button, KnownBlock } from "@slack/types";
 import type { Reply, ReplyFile } from "../commands/types.ts";
 import { toolName } from "../core/advice/words.ts";
+import { own } from "../core/read/lookup.ts";
 import type { CheckResult } from "../core/vendors/checks.ts";
 import type { CompareInput, Comparison, VendorComparison } from "../core/vendors/compare.ts";
 import { RECOMMENDED_QUOTES } from "../core/vendors/compare.ts";
@@ -37,7 +38,7 @@ const SYMBOLS: Record<string, string> = { USD: "$", EUR: "€", GBP: "£" };
 export const amountIn = (n: number, currency: string): string => {
   const digits = n < 10 && !Number.isInteger(n) ? { minimumFractionDigits: 2, maximumFractionDigits: 4 } : {};
   const text = n.toLocaleString("en-US", { maximumFractionDigits: 2, ...digits });
-  const symbol = SYMBOLS[currency];
+  const symbol = own(SYMBOLS, currency);
   return symbol ? `${symbol}${text}` : `${text} ${currency}`;
 };
 

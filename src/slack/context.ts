@@ -3,26 +3,35 @@ import type { CommandContext } from "../commands/types.ts";
 import type { WorkspaceKey } from "../core/workspace.ts";
 import type { ListenerDeps } from "./deps.ts";
 
-const TZ_TTL_MS = 60 * 60 * 1000;
-const tzCache = new Map<string, { tz: string; at: number }>();
+const USER_TTL_MS = 60 * 60 * 1000;
+const userCache = new Map<string, { tz: string; locale: string; at: number }>();
 
-/** The user's IANA time zone from users.info, cached for an hour; UTC when Slack cannot tell. */
-async function lookupTimeZone(
+/**
+ * The user's IANA time zone and BCP 47 locale from one users.info call (with include_locale), cached
+ * for an hour; UTC and en-US when Slack cannot tell.
+ */
+async function lookupUser(
   client: WebClient,
   ws: WorkspaceKey,
   userId: string,
   now: number,
-): Promise<string> {
+): Promise<{ tz: string; locale: string }> {
   const key = `${ws.enterpriseId ?? ""}:${ws.teamId}:${userId}`;
-  const hit = tzCache.get(key);
-  if (hit && now - hit.at < TZ_TTL_MS) return hit.tz;
+  const hit = userCache.get(key);
+  if (hit && now - hit.at < USER_TTL_MS) return hit;
   try {
-    const res = await client.users.info({ user: userId });
+    const res = await client.users.info({ user: userId, include_locale: true });
     const tz = typeof res.user?.tz === "string" && res.user.tz ? res.user.tz : "UTC";
-    tzCache.set(key, { tz, at: now });
-    return tz;
+    const raw = (res.user as { locale?: unknown } | undefined)?.locale;
+    const locale =
+      typeof raw === "string" && /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(raw)
+        ? raw.replace(/_/g, "-")
+        : "en-US";
+    const entry = { tz, locale, at: now };
+    userCache.set(key, entry);
+    return entry;
   } catch {
-    return "UTC";
+    return { tz: "UTC", locale: "en-US" };
   }
 }
 
@@ -105,7 +114,8 @@ export function slackContext(
     surface: "slack",
     store: async () => deps.store,
     now: deps.now,
-    userTimeZone: () => lookupTimeZone(client, ws, userId, deps.now().getTime()),
+    userTimeZone: async () => (await lookupUser(client, ws, userId, deps.now().getTime())).tz,
+    userLocale: async () => (await lookupUser(client, ws, userId, deps.now().getTime())).locale,
     lookupChannel: (ref) => lookupChannel(client, ws, ref, deps.now().getTime()),
   };
 }

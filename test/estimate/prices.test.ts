@@ -108,8 +108,12 @@ describe("currencies", () => {
     expect(text).toContain(`1 EUR = $${eur.usd}`);
     expect(text).toContain(eur.asOf);
     // The same prices typed in dollars give the same costs.
-    const usd = (await run(`contacts=12000 talk=5m shared-rate=${0.9 * eur.usd} hourly-rate=${28 * eur.usd}`))
-      .result as Json;
+    // Four decimals: "1.044" alone could be a thousands group, and is asked about.
+    const usd = (
+      await run(
+        `contacts=12000 talk=5m shared-rate=${(0.9 * eur.usd).toFixed(4)} hourly-rate=${(28 * eur.usd).toFixed(4)}`,
+      )
+    ).result as Json;
     expect(usd.shared.monthlyCost.low).toBeCloseTo(r.shared.monthlyCost.low, 0);
     expect(usd.dedicated.monthlyCost.high).toBeCloseTo(r.dedicated.monthlyCost.high, 0);
     // Shown in EUR, the monthly cost is the USD figure divided by the rate.

@@ -38,6 +38,7 @@ export class FakeSlack {
     thread_ts?: unknown;
   }> = [];
   userTimeZones: Record<string, string> = {};
+  userLocales: Record<string, string> = {};
   /** Channels conversations.list returns; ids containing MISSING do not exist. */
   channels: Array<{ id: string; name: string }> = [
     { id: "C1", name: "general" },
@@ -164,7 +165,14 @@ export class FakeSlack {
         return { ok: true, view: { id: "V1", ...(parseMaybe(args.view) as object) } };
       case "users.info": {
         const user = String(args.user);
-        return { ok: true, user: { id: user, tz: this.userTimeZones[user] ?? "America/New_York" } };
+        return {
+          ok: true,
+          user: {
+            id: user,
+            tz: this.userTimeZones[user] ?? "America/New_York",
+            ...(args.include_locale ? { locale: this.userLocales[user] ?? "en-US" } : {}),
+          },
+        };
       }
       case "conversations.open":
         return { ok: true, channel: { id: `D_${String(args.users)}` } };

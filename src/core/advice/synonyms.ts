@@ -101,7 +101,7 @@ function icuLanguages(): { names: Map<string, string>; byName: Map<string, strin
 /** "Spanish", "español", "es", "Thai" or "th" → the two-letter code; undefined if not a language. */
 export function languageCodeOf(raw: string, syn: Synonyms = synonyms()): string | undefined {
   const v = raw.trim().toLowerCase();
-  if (syn.languages[v]) return v;
+  if (Object.hasOwn(syn.languages, v)) return v;
   for (const [code, names] of Object.entries(syn.languages)) if (names.includes(v)) return code;
   const { names, byName } = icuLanguages();
   if (names.has(v)) return v;

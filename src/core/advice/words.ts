@@ -1,3 +1,4 @@
+import { own } from "../read/lookup.ts";
 import { DERIVED_STATEMENTS, DERIVED_UNKNOWN, type DerivedKey } from "./cost-facts.ts";
 import type { Profile, ProfileKey } from "./profile.ts";
 import { languageName } from "./synonyms.ts";
@@ -35,7 +36,7 @@ const TOOL_NAMES: Record<string, string> = {
   servicenow: "ServiceNow",
   monday: "monday.com",
 };
-export const toolName = (tool: string): string => TOOL_NAMES[tool.toLowerCase()] ?? tool;
+export const toolName = (tool: string): string => own(TOOL_NAMES, tool.toLowerCase()) ?? tool;
 
 const HOURS_NAMES: Record<string, string> = {
   business: "business-hours",
@@ -62,7 +63,7 @@ export function showValue(key: ProfileKey, value: unknown): string {
     if (key === "talk" || key === "wrap" || key === "hold") return mins(value);
     return num(value);
   }
-  if (key === "expansion") return REGION_NAMES[String(value)] ?? String(value);
+  if (key === "expansion") return own(REGION_NAMES, String(value)) ?? String(value);
   return String(value);
 }
 
@@ -80,7 +81,7 @@ const STATEMENTS: { [K in ProfileKey]-?: (v: NonNullable<Profile[K]>) => string 
   outbound: (v) => `you want outbound ${joinWords(v)}`,
   languages: (v) => `your customers need ${showValue("languages", v)}`,
   international: yesNo("your audience is international", "your customers are in one country"),
-  expansion: (v) => `you are expanding into ${REGION_NAMES[v] ?? v}`,
+  expansion: (v) => `you are expanding into ${own(REGION_NAMES, v) ?? v}`,
   accents: (v) =>
     v === "sensitive" ? "your customers may mind a foreign accent" : "your customers don't mind accents",
   priority: (v) =>
@@ -96,7 +97,7 @@ const STATEMENTS: { [K in ProfileKey]-?: (v: NonNullable<Profile[K]>) => string 
   payments: yesNo("agents take card payments by phone", "agents take no card payments"),
   health: yesNo("conversations include health data", "conversations include no health data"),
   "personal-data": yesNo("agents handle personal data", "agents handle no personal data"),
-  hours: (v) => `you need ${HOURS_NAMES[v] ?? v} coverage`,
+  hours: (v) => `you need ${own(HOURS_NAMES, v) ?? v} coverage`,
   dr: yesNo("the center must take over if your own lines go down", "you need no take-over of your own lines"),
   reporting: (v) =>
     v === "recordings"

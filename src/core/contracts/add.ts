@@ -1,5 +1,7 @@
 import { UserInputError } from "../errors.ts";
 import { tokenize } from "../parse/kv.ts";
+import { own } from "../read/lookup.ts";
+import { CALENDAR_UNITS, readCalendar } from "../read/units.ts";
 import type { Contract, Reminder, Term } from "./contract.ts";
 import { DEFAULT_TIME, planContract, remindersFor } from "./plan.ts";
 import {
@@ -21,6 +23,12 @@ import {
   todayIn,
   zonedToInstant,
 } from "./zone.ts";
+
+/** A term whose unit is one of the shared calendar words (a Map: `60constructor` is simply no unit). */
+const knownTerm = (raw: string): ReturnType<typeof parseTerm> => {
+  const unit = /^\s*\d{1,4}\s*([a-z]+)\s*$/i.exec(raw)?.[1]?.toLowerCase();
+  return unit && CALENDAR_UNITS.has(unit) ? parseTerm(raw) : undefined;
+};
 
 export const ADD_EXAMPLE = "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d";
 export const REMIND_EXAMPLE = "remind Acme 2027-03-01 check that hold time is not billed";
@@ -106,7 +114,7 @@ export function readAddValues(text: string): Map<string, string> {
   const values = new Map<string, string>();
   const unknown: string[] = [];
   for (const p of pairs) {
-    const key = (Object.hasOwn(KEY_ALIASES, p.key) ? KEY_ALIASES[p.key] : undefined) ?? p.key;
+    const key = own(KEY_ALIASES, p.key) ?? p.key;
     if (!(ADD_KEYS as readonly string[]).includes(key)) unknown.push(p.raw);
     else if (values.has(key)) fail(`${key}= is given twice.`, key);
     else values.set(key, p.value);
@@ -147,20 +155,29 @@ export function buildContractFrom(values: Map<string, string>, env: AddEnv): Add
 
   const noticeRaw = values.get("notice");
   if (!noticeRaw)
-    return fail("Please give the notice period with notice= (for example 60d, 8w or 3m).", "notice");
-  const notice = parseTerm(noticeRaw);
+    return fail("Please give the notice period with notice= (for example 60d, 8w or 3mo).", "notice");
+  // `m` is minutes in every other command: a term in months is written `mo`, never guessed.
+  const minutesOrMonths = (raw: string) =>
+    /^\s*\d+\s*m\s*$/i.test(raw) ? readCalendar(raw, "days") : undefined;
+  const noticeProblem = minutesOrMonths(noticeRaw);
+  if (noticeProblem && "problem" in noticeProblem)
+    return fail(`notice=${noticeRaw}: ${noticeProblem.problem}`, "notice");
+  const notice = knownTerm(noticeRaw);
   if (!notice)
     return fail(
-      `I could not read notice=${noticeRaw}. Write a number and a unit: 60d (days), 8w (weeks), 3m (months) or 1y.`,
+      `I could not read notice=${noticeRaw}. Write a number and a unit: 60d (days), 8w (weeks), 3mo (months) or 1y.`,
       "notice",
     );
 
   let onboarding: Term = { amount: 14, unit: "d" };
   const onboardingRaw = values.get("onboarding");
   if (onboardingRaw !== undefined) {
+    const onboardingProblem = minutesOrMonths(onboardingRaw);
+    if (onboardingProblem && "problem" in onboardingProblem)
+      return fail(`onboarding=${onboardingRaw}: ${onboardingProblem.problem}`, "onboarding");
     const t = /^(0|none|no)$/i.test(onboardingRaw.trim())
       ? { amount: 0, unit: "d" as const }
-      : parseTerm(onboardingRaw);
+      : knownTerm(onboardingRaw);
     if (!t)
       return fail(
         `I could not read onboarding=${onboardingRaw}. Write e.g. 14d, 2w or 0 for none.`,

@@ -1,6 +1,9 @@
 import { UserInputError } from "../errors.ts";
 import { splitList } from "../parse/kv.ts";
-import { PERIOD_WORDS } from "../parse/units.ts";
+import { PERIOD_WORDS, parseMoney } from "../parse/units.ts";
+import { own } from "../read/lookup.ts";
+import { emptySummary, queueWarnings, type ReadingSummary } from "../read/summary.ts";
+import { estimateFromFacts } from "../read/to-keys.ts";
 import {
   COUNT,
   callLengthPhrases,
@@ -58,6 +61,8 @@ export interface EstimateParse {
   readAs: string[];
   /** Location, currency shown, in-house assumptions and budget (pricing-input.ts). */
   choices: PricingChoices;
+  /** What was understood from free text, and warnings about unlikely values. */
+  reading: ReadingSummary;
 }
 
 const HOURS_VALUE = String.raw`24\s*\/\s*7(?:\s*\/\s*365)?|24\s*x\s*7|business(?:\s+hours)?|office(?:\s+hours)?|\d{1,2}\s*[x/]\s*\d`;
@@ -82,7 +87,7 @@ const PHRASES: PhraseRule[] = [
       String.raw`^(${COUNT})\s*(?:(monthly|weekly|daily|yearly|annually|hourly)\s+)?${CONTACT_WORDS}(?:\s*(?:\/|a|an|per|each|every|in\s+an?)\s*(month|mo|week|wk|day|year|yr|hour|hr|h)|\s+(monthly|weekly|daily|yearly|annually|hourly))?(?=\s|$)`,
     ),
     read: (m) => {
-      const period = PERIOD_WORDS[m[2] ?? m[3] ?? m[4] ?? "month"] ?? "month";
+      const period = own(PERIOD_WORDS, m[2] ?? m[3] ?? m[4] ?? "month") ?? "month";
       return [["contacts", period === "month" ? (m[1] ?? "") : `${m[1]}/${period}`]];
     },
   },
@@ -158,6 +163,7 @@ export const ESTIMATE_READER: ReaderConfig = {
     languages: String.raw`[a-z]{2,}(?:\s*[/+&]\s*[a-z]{2,})*`,
   },
   phrases: PHRASES,
+  fromFacts: estimateFromFacts,
   // "what would 12k calls a month cost": the question words carry no value.
   fillers: [...DEFAULT_FILLERS, "what", "how", "much", "does", "it", "cost", "for", "to"],
   example: ESTIMATE_EXAMPLE,
@@ -187,17 +193,18 @@ const fail = (key: string, given: Given, message: string): never => {
 };
 
 /** Parse `/cc-estimate` text (plain phrases and/or key=value pairs). */
-export function parseEstimate(text: string, pricing: Pricing): EstimateParse {
+export function parseEstimate(text: string, pricing: Pricing, opts: { locale?: string } = {}): EstimateParse {
   requireText(
     text,
     "Tell me your monthly volume and talk time to estimate the cost.",
     HELP,
     ESTIMATE_EXAMPLE,
   );
-  const givens = readInput(joinCurrencyCodes(text), ESTIMATE_READER);
-  splitTarget(givens);
   const defaults: string[] = [];
   const readAs: string[] = [];
+  const reading = emptySummary();
+  const givens = readInput(joinCurrencyCodes(text), ESTIMATE_READER, { ...opts, summary: reading, readAs });
+  splitTarget(givens);
 
   const coverage = givens.has("hours") ? readCoverage(givens.get("hours") as Given) : businessHours(pricing);
   if (!givens.has("hours")) defaults.push("hours: business (9 h × 5 days a week)");
@@ -271,7 +278,9 @@ export function parseEstimate(text: string, pricing: Pricing): EstimateParse {
   const languagesGiven = givens.get("languages");
   const languages = languagesGiven ? readLanguages(languagesGiven) : [];
 
+  reading.warnings.push(...queueWarnings({ target, shrinkage, maxOccupancy }));
   return {
+    reading,
     input: {
       contactsPerMonth,
       talkSeconds,
@@ -307,7 +316,7 @@ function splitTarget(givens: Givens): void {
 
 function readContacts(given: Given, coverage: Coverage, pricing: Pricing, readAs: string[]): number {
   const m = /^(.*?)\s*\/\s*(month|mo|week|wk|day|year|yr|hour|hr|h)$/.exec(given.value);
-  const period = m ? (PERIOD_WORDS[m[2] ?? "month"] ?? "month") : "month";
+  const period = m ? (own(PERIOD_WORDS, m[2] ?? "month") ?? "month") : "month";
   const count = readCount("contacts", { ...given, value: m?.[1] ?? given.value }, ctx, 50_000_000);
   const weeksPerMonth = pricing.coverage.weeksPerYear / 12;
   const perMonth =

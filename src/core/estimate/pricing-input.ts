@@ -82,7 +82,17 @@ export function readUsd(
 ): { usd: number; currency: string; unit?: string } {
   const rates = opts.rates ?? CURRENCY_RATES;
   const a = readAmount(text, rates);
-  if (!a) return fail(key, given, `\`${key}\` must be an amount, like \`${key}=${exampleOf(key)}\`.`);
+  if (!a) {
+    // 1.044 or 1,044 with three digits after the mark: a thousands group or decimals, not told apart.
+    const amb = /(\d{1,3})[.,](\d{3})(?!\d)/.exec(text);
+    if (amb)
+      return fail(
+        key,
+        given,
+        `I can't tell whether ${amb[0]} means ${amb[1]}${amb[2]} or ${amb[1]}.${amb[2]}: write it without the doubt, e.g. \`${key}=${amb[1]}.${amb[2]}0\` or \`${key}=${amb[1]}${amb[2]}\`.`,
+      );
+    return fail(key, given, `\`${key}\` must be an amount, like \`${key}=${exampleOf(key)}\`.`);
+  }
   if (a.unit !== undefined && !(opts.units ?? []).includes(a.unit))
     return fail(key, given, `\`${key}\` is ${unitWords(key)}; write it like \`${key}=${exampleOf(key)}\`.`);
   const code = a.currency ?? opts.currency ?? "USD";

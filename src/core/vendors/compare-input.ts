@@ -1,6 +1,7 @@
 import { UserInputError } from "../errors.ts";
 import type { KvToken } from "../parse/kv.ts";
 import { parseCount, parseDuration } from "../parse/units.ts";
+import { own } from "../read/lookup.ts";
 import { readAmount } from "./amount.ts";
 import { type CompareInput, DEFAULT_HANDLE } from "./compare.ts";
 import { currencyRate } from "./currency.ts";
@@ -50,7 +51,7 @@ export function readCompareInput(pairs: KvToken[], words: string[], profile: unk
     );
   const given = new Map<string, string>();
   for (const p of pairs) {
-    const key = COMPARE_KEYS[p.key];
+    const key = own(COMPARE_KEYS, p.key);
     if (!key)
       fail(
         p.key,

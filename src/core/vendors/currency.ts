@@ -57,8 +57,11 @@ export const CURRENCY_RATES: CurrencyRates = loadCurrencyRates();
 
 export const knownCurrencies = (rates: CurrencyRates = CURRENCY_RATES): string[] => Object.keys(rates.rates);
 
-export const currencyRate = (code: string, rates: CurrencyRates = CURRENCY_RATES): CurrencyRate | undefined =>
-  rates.rates[code.toUpperCase()];
+export const currencyRate = (
+  code: string,
+  rates: CurrencyRates = CURRENCY_RATES,
+): CurrencyRate | undefined =>
+  Object.hasOwn(rates.rates, code.toUpperCase()) ? rates.rates[code.toUpperCase()] : undefined;
 
 /** An amount in `code` expressed in the base currency (USD). Throws for a currency with no rate. */
 export function toBase(amount: number, code: string, rates: CurrencyRates = CURRENCY_RATES): number {

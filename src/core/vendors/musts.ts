@@ -7,6 +7,7 @@ import {
   type VendorOffer,
 } from "../advice/requirements.ts";
 import { toolName } from "../advice/words.ts";
+import { own } from "../read/lookup.ts";
 import type { CheckResult } from "./checks.ts";
 import type { CostBasis } from "./cost.ts";
 import { languageName } from "./languages.ts";
@@ -37,7 +38,7 @@ region("middle-east", "AE SA IL JO TR QA KW BH OM LB");
 region("oceania", "AU NZ FJ PG");
 
 export const regionOf = (country: string | undefined): string | undefined =>
-  country ? REGIONS[country.toUpperCase()] : undefined;
+  country ? own(REGIONS, country.toUpperCase()) : undefined;
 
 /** The advice's three coverage levels. Extended means evenings and weekends: 12 h × 6 days or more. */
 export const coverageLevel = (h: Hours): "business" | "extended" | "24/7" =>
