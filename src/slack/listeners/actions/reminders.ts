@@ -4,10 +4,12 @@ import { renderReminderDone } from "../../../render/contract.ts";
 import { workspaceOf } from "../../context.ts";
 import type { ListenerDeps } from "../../deps.ts";
 
+export const REMINDER_ACTION_PATTERN = /^reminder_/;
+
 /** The buttons on posted reminders: "Mark reviewed", "Snooze 1 day", "Snooze 1 week". */
 export function registerReminderActions(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(
-    { type: "block_actions", action_id: /^reminder_/ },
+    { type: "block_actions", action_id: REMINDER_ACTION_PATTERN },
     async ({ ack, body, action, client, respond }) => {
       await ack();
       const ws = workspaceOf(body);
