@@ -1,4 +1,5 @@
 import { parse as parseQuery } from "node:querystring";
+import type { ModalView } from "@slack/types";
 import { z } from "zod";
 
 // What a request to /slack/events carries, read before Bolt sees it. Bolt routes a body by its shape
@@ -14,12 +15,12 @@ export const UNREADABLE_COMMAND =
   "That command could not be read, so nothing was changed. Please type it again, e.g. `/cc-ask help`.";
 
 /** A modal that replaces a form Slack sent us in a shape we cannot read. */
-export const unreadableFormView = {
+export const unreadableFormView: ModalView = {
   type: "modal",
   title: { type: "plain_text", text: "Switchboard" },
   close: { type: "plain_text", text: "Close" },
   blocks: [{ type: "section", text: { type: "mrkdwn", text: UNREADABLE_BUTTON } }],
-} as const;
+};
 
 export type Envelope =
   | {
