@@ -229,7 +229,7 @@ export function submissionToText(view: { state?: { values?: unknown } }, prefix?
  * a key with its unit), or the first input when no single field is to blame.
  */
 export function blockForError(field: string | undefined, blockIds: string[]): string | undefined {
-  if (field) {
+  if (typeof field === "string" && field) {
     const exact = blockIds.find((id) => id === blockId(field));
     if (exact) return exact;
     const withUnit = blockIds.find((id) =>

@@ -305,16 +305,16 @@ export function parseAdviseInput(text: string, syn: Synonyms = synonyms()): Advi
     field ??= key;
   };
 
-  const unknown = pairs.filter((p) => !(PROFILE_KEYS as string[]).includes(p.key) && !KEY_ALIASES[p.key]);
+  // Own keys only: `constructor` or `toString` typed as a key must not find Object.prototype's.
+  const alias = (k: string) => (Object.hasOwn(KEY_ALIASES, k) ? KEY_ALIASES[k] : undefined);
+  const unknown = pairs.filter((p) => !(PROFILE_KEYS as string[]).includes(p.key) && !alias(p.key));
   const freeParts = [...words];
   const profile: Record<string, unknown> = {};
   const understood: Understood[] = [];
   const seenFrom = new Map<string, string>();
 
   for (const pair of pairs) {
-    const key = (PROFILE_KEYS as string[]).includes(pair.key)
-      ? (pair.key as ProfileKey)
-      : KEY_ALIASES[pair.key];
+    const key = (PROFILE_KEYS as string[]).includes(pair.key) ? (pair.key as ProfileKey) : alias(pair.key);
     if (!key) continue;
     if (key === "describe") {
       freeParts.push(pair.value);

@@ -621,7 +621,9 @@ for (const [key, spec] of Object.entries(KEYS)) {
   for (const a of spec.aliases) ALIASES[a] = key;
 }
 
-export const canonicalKey = (key: string): string | undefined => ALIASES[key];
+// Own keys only: `constructor` or `toString` typed as a key must not find Object.prototype's.
+export const canonicalKey = (key: string): string | undefined =>
+  Object.hasOwn(ALIASES, key) ? ALIASES[key] : undefined;
 
 /** Fields owned by each key, for clearing with `key=` in edit. */
 const FIELDS_OF_RATE: Field[] = ["perMinute"];
