@@ -29,6 +29,12 @@ const ENTRY_OVERHEAD_BYTES = 64;
  */
 export class BoundedReplayMemory implements ReplayMemory {
   private readonly entries = new Map<string, number>();
+  /**
+   * Keys in insertion order, for expiry and eviction from the oldest. A queue beside the map because
+   * iterating a Map from the front after many deletions walks over their holes (milliseconds here).
+   */
+  private queue: Array<{ key: string; expires: number }> = [];
+  private head = 0;
   private bytes = 0;
   private readonly maxEntries: number;
   private readonly maxBytes: number;
@@ -59,30 +65,44 @@ export class BoundedReplayMemory implements ReplayMemory {
     if (expires !== undefined && expires > now) return true;
     if (expires !== undefined) this.remove(key);
     this.entries.set(key, now + ttlMs);
+    this.queue.push({ key, expires: now + ttlMs });
     this.bytes += cost(key);
     this.enforceCaps();
     return false;
   }
 
-  /** Entries are in insertion order and TTLs are close, so expired ones are (nearly all) at the front. */
+  /** TTLs are close, so expired entries are (nearly all) at the front of the queue. */
   private pruneExpired(now: number): void {
-    for (const [key, expires] of this.entries) {
-      if (expires > now) break;
-      this.remove(key);
+    while (this.head < this.queue.length) {
+      const oldest = this.queue[this.head] as { key: string; expires: number };
+      if (oldest.expires > now) break;
+      this.dropOldest();
     }
   }
 
   private enforceCaps(): void {
     let dropped = 0;
-    for (const key of this.entries.keys()) {
-      if (this.entries.size <= this.maxEntries && this.bytes <= this.maxBytes) break;
-      this.remove(key);
+    while (
+      (this.entries.size > this.maxEntries || this.bytes > this.maxBytes) &&
+      this.head < this.queue.length
+    ) {
+      this.dropOldest();
       dropped++;
     }
     if (dropped && !this.warned) {
       this.warned = true;
       this.onOverflow(dropped);
     } else if (!dropped) this.warned = false;
+  }
+
+  private dropOldest(): void {
+    const oldest = this.queue[this.head++] as { key: string; expires: number };
+    // A key seen again after expiring has a newer queue entry: only the matching one removes it.
+    if (this.entries.get(oldest.key) === oldest.expires) this.remove(oldest.key);
+    if (this.head > 1024 && this.head * 2 > this.queue.length) {
+      this.queue = this.queue.slice(this.head);
+      this.head = 0;
+    }
   }
 
   private remove(key: string): void {
