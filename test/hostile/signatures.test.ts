@@ -78,6 +78,14 @@ describe("request timestamps", () => {
   });
 });
 
+describe("request size", () => {
+  it("refuses a body over 4 MiB with 413 before reading it as a request", async () => {
+    const body = `payload=${"x".repeat(4 * 1024 * 1024 + 10)}`;
+    const res = await postSigned(url(), body, FORM, signAt(body, String(nowS())));
+    expect(res.status).toBe(413);
+  });
+});
+
 describe("replayed requests", () => {
   it("a signed /cc-contract remind sent three times sets one reminder", async () => {
     const count = reminders().length;
