@@ -6,13 +6,15 @@ import { addDays, localParts, zonedToInstant } from "./zone.ts";
 
 const ms = (iso: string | undefined): number => (iso ? Date.parse(iso) : Number.NaN);
 
-/** First retry after 30 s, doubling, at most one hour apart. */
+/** Without a Retry-After: first retry after 30 s, doubling, at most one hour apart. */
 export const BACKOFF_BASE_MS = 30_000;
 export const BACKOFF_MAX_MS = 3_600_000;
 
+/** Slack's Retry-After, when it gives one, is the wait: exactly that, not our backoff. */
 export const backoffMs = (attempts: number, retryAfterSeconds?: number): number => {
-  const exp = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
-  return Math.max(exp, (retryAfterSeconds ?? 0) * 1000);
+  if (retryAfterSeconds !== undefined && Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0)
+    return retryAfterSeconds * 1000;
+  return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
 };
 
 /** How late a post may be before it is flagged late: two scheduler intervals, at least 5 minutes. */
