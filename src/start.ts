@@ -1,8 +1,6 @@
 import type { Config } from "./config.ts";
 import { knowledgeBase } from "./core/knowledge/answer.ts";
-import { runConsole } from "./local/console.ts";
 import type { Logger } from "./logger.ts";
-import { startSlackServer } from "./server.ts";
 import { StoreLockedError } from "./store/lock.ts";
 import { StoreLoadError } from "./store/store.ts";
 
@@ -13,7 +11,12 @@ import { StoreLoadError } from "./store/store.ts";
 export async function start(config: Config, logger: Logger): Promise<number> {
   // Build the search index now rather than on the first question, and fail now if a file is broken.
   knowledgeBase();
-  if (config.mode === "console") return runConsole(config.dbPath, logger);
+  // Each front end is imported only when chosen: the console never loads Bolt.
+  if (config.mode === "console") {
+    const { runConsole } = await import("./local/console.ts");
+    return runConsole(config.dbPath, logger);
+  }
+  const { startSlackServer } = await import("./server.ts");
 
   let running: Awaited<ReturnType<typeof startSlackServer>>;
   try {
