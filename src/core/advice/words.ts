@@ -1,9 +1,10 @@
+import { formatNumber } from "../format/number.ts";
 import type { Profile, ProfileKey } from "./profile.ts";
 import { languageName } from "./synonyms.ts";
 
 /** Facts in words, for reasons ("because you expect about 2,000 contacts a month") and summaries. */
 
-const num = (n: number): string => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
+const num = (n: number): string => formatNumber(n, 0, 1);
 
 /** "a, b and c". */
 export const joinWords = (items: string[]): string =>
