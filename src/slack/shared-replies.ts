@@ -61,7 +61,7 @@ export class SharedReplies {
 
   /** How many replies and about how many bytes are kept (for the bench and tests). */
   usage(): { entries: number; bytes: number } {
-    return { entries: this.entries.size, bytes: this.entries.calculatedSize };
+    return { entries: this.entries.size, bytes: this.entries.bytes };
   }
 }
 

@@ -1,7 +1,10 @@
 import { boundedCache, type CacheCaps } from "../../bounded-cache.ts";
 
-/** Event ids are about 12 characters: 100,000 of them are a few MiB, more than an hour of events. */
-export const EVENT_ID_CAPS: CacheCaps = { entries: 100_000, bytes: 16 * 1024 * 1024 };
+/**
+ * Slack retries within minutes (at once, after 1 and after 5 minutes), so the latest 20,000 event ids
+ * (over 5 events a second for the whole hour) are plenty; about 100 bytes each.
+ */
+export const EVENT_ID_CAPS: CacheCaps = { entries: 20_000, bytes: 4 * 1024 * 1024 };
 
 /**
  * Slack retries an event it thinks we missed (X-Slack-Retry-Num), up to three times. We remember the
