@@ -4,13 +4,14 @@ import { createLogger } from "./logger.ts";
 /** The CLI for scripts: one command, text or --json on stdout, errors on stderr with a non-zero exit. */
 async function cli(argv: string[]): Promise<number> {
   // Imported here: loading the commands reads the data files, whose errors must read clearly.
-  const { COMMANDS } = await import("./commands/registry.ts");
+  const { COMMANDS, findCommand } = await import("./commands/registry.ts");
   const { slashName } = await import("./commands/types.ts");
   const { LocalSession, replyText, splitCommandLine } = await import("./local/session.ts");
   const usage = [
     "Usage: npm run --silent cli -- <command> [--json] <the same text as after the slash command>",
     "Commands:",
     ...COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${slashName(c)}: ${c.summary}`),
+    "  home      the App Home dashboard as text",
     'Example: npm run --silent cli -- staffing --json "calls=100 interval=30m aht=3m"',
   ].join("\n");
 
@@ -21,7 +22,7 @@ async function cli(argv: string[]): Promise<number> {
     return rest.length === 0 ? 2 : 0;
   }
   const parsed = splitCommandLine(rest.join(" "));
-  if (!parsed || !COMMANDS.some((c) => c.name === parsed.command)) {
+  if (!parsed || !findCommand(parsed.command)) {
     process.stderr.write(`Unknown command "${rest[0]}".\n${usage}\n`);
     return 2;
   }

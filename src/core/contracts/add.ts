@@ -79,8 +79,23 @@ const readDate = (key: string, raw: string | undefined, env: AddEnv): When => {
   return when;
 };
 
+type Checkins = Pick<Contract, "checkinsPerDay" | "checkinDays">;
+const weekdays = (n: 1 | 2): Checkins => ({ checkinsPerDay: n, checkinDays: "weekdays" });
+const everyDay = (n: 1 | 2): Checkins => ({ checkinsPerDay: n, checkinDays: "every-day" });
+/** Onboarding check-ins skip weekends unless the team asks for all seven days. */
+const CHECKINS = new Map<string, Checkins>([
+  ...["1", "1x", "daily", "once", "weekdays"].map((k) => [k, weekdays(1)] as const),
+  ...["2", "2x", "twice", "twice-daily"].map((k) => [k, weekdays(2)] as const),
+  ...["daily-7", "1x-7", "7", "every-day", "7-days"].map((k) => [k, everyDay(1)] as const),
+  ...["2x-7", "twice-7", "twice-daily-7"].map((k) => [k, everyDay(2)] as const),
+]);
+
 /** Parse and check `/cc-contract add ...`; throws UserInputError, never saves anything itself. */
-export function buildContract(text: string, env: AddEnv): AddResult {
+export const buildContract = (text: string, env: AddEnv): AddResult =>
+  buildContractFrom(readAddValues(text), env);
+
+/** The key=value pairs of `add`, under their canonical keys; throws on unknown or repeated keys. */
+export function readAddValues(text: string): Map<string, string> {
   const { pairs, words } = tokenize(text);
   if (words.length)
     fail(
@@ -91,7 +106,7 @@ export function buildContract(text: string, env: AddEnv): AddResult {
   const values = new Map<string, string>();
   const unknown: string[] = [];
   for (const p of pairs) {
-    const key = KEY_ALIASES[p.key] ?? p.key;
+    const key = (Object.hasOwn(KEY_ALIASES, p.key) ? KEY_ALIASES[p.key] : undefined) ?? p.key;
     if (!(ADD_KEYS as readonly string[]).includes(key)) unknown.push(p.raw);
     else if (values.has(key)) fail(`${key}= is given twice.`, key);
     else values.set(key, p.value);
@@ -101,7 +116,11 @@ export function buildContract(text: string, env: AddEnv): AddResult {
       `Unknown key${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Use ${ADD_KEYS.join(", ")}.`,
       undefined,
     );
+  return values;
+}
 
+/** Check a contract's values (as typed, by canonical key) and plan its reminders. */
+export function buildContractFrom(values: Map<string, string>, env: AddEnv): AddResult {
   const vendorRaw = values.get("vendor")?.trim();
   if (!vendorRaw) return fail("Please name the vendor with vendor=.", "vendor");
   if (vendorRaw.length > MAX_VENDOR_LENGTH)
@@ -156,12 +175,16 @@ export function buildContract(text: string, env: AddEnv): AddResult {
       "onboarding",
     );
 
-  let checkinsPerDay: 1 | 2 = 1;
+  let checkins: Checkins = { checkinsPerDay: 1, checkinDays: "weekdays" };
   const checkinsRaw = values.get("checkins")?.trim().toLowerCase();
   if (checkinsRaw !== undefined) {
-    if (["1", "1x", "daily", "once"].includes(checkinsRaw)) checkinsPerDay = 1;
-    else if (["2", "2x", "twice", "twice-daily"].includes(checkinsRaw)) checkinsPerDay = 2;
-    else return fail(`checkins=${checkinsRaw} should be 1x (daily) or 2x (twice a day).`, "checkins");
+    const read = CHECKINS.get(checkinsRaw);
+    if (!read)
+      return fail(
+        `checkins=${checkinsRaw} should be 1x (daily on weekdays), 2x (twice a day on weekdays), daily-7 or 2x-7 (weekends too).`,
+        "checkins",
+      );
+    checkins = read;
   }
 
   let channel: { id: string; name?: string } | undefined;
@@ -223,7 +246,7 @@ export function buildContract(text: string, env: AddEnv): AddResult {
     notice,
     noticeDeadline: formatLocalDate(deadline),
     onboardingDays,
-    checkinsPerDay,
+    ...checkins,
     channel: channel.id,
     ...(channel.name ? { channelName: channel.name } : {}),
     timeZone: tz,
