@@ -11,7 +11,7 @@ const TTL_MS = 30 * 60 * 1000;
  */
 export const SHARED_REPLY_CAPS: CacheCaps = {
   entries: 2000,
-  bytes: 32 * 1024 * 1024,
+  bytes: 8 * 1024 * 1024,
   entryBytes: 2 * 1024 * 1024,
 };
 
