@@ -1,6 +1,7 @@
 import type { Button, KnownBlock } from "@slack/types";
 import type { Reply, ReplyFile } from "../commands/types.ts";
 import { toolName } from "../core/advice/words.ts";
+import { formatInt, formatNumber } from "../core/format/number.ts";
 import { own } from "../core/read/lookup.ts";
 import type { CheckResult } from "../core/vendors/checks.ts";
 import type { CompareInput, Comparison, VendorComparison } from "../core/vendors/compare.ts";
@@ -24,20 +25,17 @@ export const esc = (s: string): string =>
     .replace(/>/g, "&gt;")
     .replace(/[*_~`]/g, (c) => `\u200b${c}`);
 
-const int = (n: number): string => Math.round(n).toLocaleString("en-US");
+const int = (n: number): string => formatInt(n);
 
 /** US dollars: $1,234 from $100 up, $12.34 below. */
 export const usd = (n: number): string =>
-  n >= 100 || Number.isInteger(n)
-    ? `$${int(n)}`
-    : `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  n >= 100 || Number.isInteger(n) ? `$${int(n)}` : `$${formatNumber(n, 2, 2)}`;
 
 const SYMBOLS: Record<string, string> = { USD: "$", EUR: "€", GBP: "£" };
 
 /** An amount in a quote's own currency: $0.95, €1,500, 25 MXN. */
 export const amountIn = (n: number, currency: string): string => {
-  const digits = n < 10 && !Number.isInteger(n) ? { minimumFractionDigits: 2, maximumFractionDigits: 4 } : {};
-  const text = n.toLocaleString("en-US", { maximumFractionDigits: 2, ...digits });
+  const text = n < 10 && !Number.isInteger(n) ? formatNumber(n, 2, 4) : formatNumber(n, 0, 2);
   const symbol = own(SYMBOLS, currency);
   return symbol ? `${symbol}${text}` : `${text} ${currency}`;
 };

@@ -1,10 +1,16 @@
 import type { WebClient } from "@slack/web-api";
 import type { CommandContext } from "../commands/types.ts";
 import type { WorkspaceKey } from "../core/workspace.ts";
+import { boundedCache, type CacheCaps, stringBytes } from "./bounded-cache.ts";
 import type { ListenerDeps } from "./deps.ts";
 
 const USER_TTL_MS = 60 * 60 * 1000;
-const userCache = new Map<string, { tz: string; locale: string; at: number }>();
+/** One short entry per user who typed a command (about 150 bytes each). */
+export const TIME_ZONE_CAPS: CacheCaps = { entries: 20_000, bytes: 4 * 1024 * 1024 };
+const userCache = boundedCache<{ tz: string; locale: string; at: number }>(
+  TIME_ZONE_CAPS,
+  (e) => stringBytes(e.tz) + stringBytes(e.locale) + 8,
+);
 
 /**
  * The user's IANA time zone and BCP 47 locale from one users.info call (with include_locale), cached
@@ -52,7 +58,19 @@ export function workspaceOf(body: unknown): WorkspaceKey | undefined {
 }
 
 const CHANNELS_TTL_MS = 60 * 1000;
-const channelLists = new Map<string, { at: number; channels: Array<{ id: string; name: string }> }>();
+/**
+ * A workspace's channel list (up to 10 pages of 1,000) is about 100 bytes a channel, so a big one
+ * is 1 MiB; lists of at most 200 workspaces and 32 MiB are kept, a bigger list is fetched each time.
+ */
+export const CHANNEL_LIST_CAPS: CacheCaps = {
+  entries: 200,
+  bytes: 32 * 1024 * 1024,
+  entryBytes: 4 * 1024 * 1024,
+};
+const channelLists = boundedCache<{ at: number; channels: Array<{ id: string; name: string }> }>(
+  CHANNEL_LIST_CAPS,
+  (e) => e.channels.reduce((n, c) => n + stringBytes(c.id) + stringBytes(c.name) + 48, 8),
+);
 
 /** Channels the bot can see, by name, cached for a minute (conversations.list, a few pages at most). */
 async function listChannels(client: WebClient, key: string, now: number) {

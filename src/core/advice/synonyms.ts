@@ -1,12 +1,10 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { projectPath } from "../../project-root.ts";
 import { CHANNELS, HOURS, INBOUND, OUTBOUND, PATTERNS, REGIONS, REPORTING } from "./profile.ts";
 
 /** The phrase table of the free-text reader, kept in data/advice/synonyms.json so it can be edited. */
-export const DEFAULT_SYNONYMS_PATH = fileURLToPath(
-  new URL("../../../data/advice/synonyms.json", import.meta.url),
-);
+export const DEFAULT_SYNONYMS_PATH = projectPath("data", "advice", "synonyms.json");
 
 const phrases = z.array(
   z

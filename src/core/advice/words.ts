@@ -1,3 +1,4 @@
+import { formatNumber } from "../format/number.ts";
 import { own } from "../read/lookup.ts";
 import { DERIVED_STATEMENTS, DERIVED_UNKNOWN, type DerivedKey } from "./cost-facts.ts";
 import type { Profile, ProfileKey } from "./profile.ts";
@@ -5,7 +6,7 @@ import { languageName } from "./synonyms.ts";
 
 /** Facts in words, for reasons ("because you expect about 2,000 contacts a month") and summaries. */
 
-const num = (n: number): string => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
+const num = (n: number): string => formatNumber(n, 0, 1);
 
 /** "a, b and c". */
 export const joinWords = (items: string[]): string =>

@@ -158,6 +158,39 @@ export function snooze(r: Reminder, userId: string, now: Date, days: number, new
   };
 }
 
+/** A contract's next reminder still to be posted and its reminders that failed for good. */
+export interface ContractReminders {
+  next?: Reminder;
+  failures: Reminder[];
+}
+
+/**
+ * `nextFor` and `failuresFor` of every contract in one pass over the reminders, for lists of many
+ * contracts (calling them per contract rescans every reminder for each one).
+ */
+export function remindersByContract(reminders: readonly Reminder[]): Map<string, ContractReminders> {
+  const out = new Map<string, ContractReminders>();
+  const nextAt = new Map<string, number>();
+  for (const r of reminders) {
+    let entry = out.get(r.contractId);
+    if (!entry) {
+      entry = { failures: [] };
+      out.set(r.contractId, entry);
+    }
+    if (r.state === "failed") entry.failures.push(r);
+    else if (r.state === "pending" || r.state === "posting") {
+      // Strictly earlier only, so a tie keeps the first in order, as nextFor's stable sort does.
+      const at = ms(r.dueAt);
+      const best = nextAt.get(r.contractId);
+      if (entry.next === undefined || (best !== undefined && at < best)) {
+        entry.next = r;
+        nextAt.set(r.contractId, at);
+      }
+    }
+  }
+  return out;
+}
+
 /** The next reminder still to be posted for a contract. */
 export const nextFor = (reminders: Reminder[], contractId: string): Reminder | undefined =>
   reminders

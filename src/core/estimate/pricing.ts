@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { projectPath } from "../../project-root.ts";
 
 /**
  * Prices and pricing assumptions, kept in data/pricing.json so a team can adjust them without touching
@@ -52,7 +53,7 @@ export const pricingSchema = z
 export type Pricing = z.infer<typeof pricingSchema>;
 export type Range = { low: number; high: number };
 
-export const DEFAULT_PRICING_PATH = new URL("../../../data/pricing.json", import.meta.url);
+export const DEFAULT_PRICING_PATH = projectPath("data", "pricing.json");
 
 /** Read and check a pricing file; a bad file fails with a message naming it and the field at fault. */
 export function loadPricing(path: string | URL = DEFAULT_PRICING_PATH): Pricing {

@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { projectPath } from "../../project-root.ts";
 import type { Range } from "./pricing.ts";
 
 /**
@@ -93,7 +94,7 @@ export const regionsSchema = z
 export type Regions = z.infer<typeof regionsSchema>;
 export type Region = Regions["regions"][RegionId];
 
-export const DEFAULT_REGIONS_PATH = new URL("../../../data/regions.json", import.meta.url);
+export const DEFAULT_REGIONS_PATH = projectPath("data", "regions.json");
 
 export function loadRegions(path: string | URL = DEFAULT_REGIONS_PATH): Regions {
   const where = path instanceof URL ? path.pathname : path;

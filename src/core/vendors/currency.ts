@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { projectPath } from "../../project-root.ts";
 
 /**
  * Exchange rates for comparing quotes in different currencies. They live in data/currency-rates.json,
@@ -33,7 +34,7 @@ export const CurrencyRatesSchema = z
 export type CurrencyRates = z.infer<typeof CurrencyRatesSchema>;
 export type CurrencyRate = z.infer<typeof RateSchema>;
 
-export const DEFAULT_RATES_PATH = new URL("../../../data/currency-rates.json", import.meta.url);
+export const DEFAULT_RATES_PATH = projectPath("data", "currency-rates.json");
 
 /** Read and check a rates file; a bad file fails with a message naming it and the entry at fault. */
 export function loadCurrencyRates(path: string | URL = DEFAULT_RATES_PATH): CurrencyRates {

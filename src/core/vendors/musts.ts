@@ -7,6 +7,7 @@ import {
   type VendorOffer,
 } from "../advice/requirements.ts";
 import { toolName } from "../advice/words.ts";
+import { formatInt } from "../format/number.ts";
 import { own } from "../read/lookup.ts";
 import type { CheckResult } from "./checks.ts";
 import type { CostBasis } from "./cost.ts";
@@ -101,7 +102,7 @@ function detail(c: RequirementCheck, v: Vendor, minimumContacts: number | undefi
     case "hours":
       return v.hours ? `open ${hoursText(v.hours)} only` : "shorter hours";
     case "no-minimum-above":
-      return `a minimum of about ${Math.round(minimumContacts ?? 0).toLocaleString("en-US")} contacts a month`;
+      return `a minimum of about ${formatInt(minimumContacts ?? 0)} contacts a month`;
     case "hold-not-billed":
       return "bills hold time";
     case "reporting":
