@@ -114,6 +114,8 @@ describe("crash safety", () => {
     const script = `
       import { Store } from ${JSON.stringify(new URL("../../src/store/store.ts", import.meta.url).pathname)};
       const store = await Store.open(process.argv[1]);
+      // One write on disk before "ready": on a busy machine the kill could otherwise come first.
+      await store.update({ teamId: "T" }, (d) => { d.vendors.push({ name: "first", currency: "USD" }); });
       process.stdout.write("ready\\n");
       for (let i = 0; ; i++) await store.update({ teamId: "T" }, (d) => { d.vendors.push({ name: "v" + i, currency: "USD", notes: "x".repeat(400) }); });
     `;
