@@ -405,31 +405,28 @@ export function conversionNote(cmp: Comparison, rates: CurrencyRates): string | 
   return `Quotes in other currencies were converted to US dollars at the fixed, dated rates in data/currency-rates.json (${rates.label.toLowerCase()}; no live rates): ${used}. Check them before you sign.`;
 }
 
-const pad = (s: string, n: number) => (s.length >= n ? s.slice(0, n) : s + " ".repeat(n - s.length));
-const padLeft = (s: string, n: number) => (s.length >= n ? s : " ".repeat(n - s.length) + s);
-/**
- * Names in the monospace table. Slack still reads &, < and > inside code blocks and backticks would
- * end the block; look-alikes keep the columns aligned where escapes would not.
- */
-const tableName = (s: string) =>
-  truncate(
-    s.replace(/`/g, "'").replace(/</g, "‹").replace(/>/g, "›").replace(/&/g, "+").replace(/\s+/g, " "),
-    22,
-  );
+/** Lines a section of the ranking holds: a phone shows it without scrolling past a screen. */
+const RANKING_LINES = 10;
 
-function table(rows: VendorComparison[]): string {
-  const head = `${padLeft("#", 3)}  ${pad("Vendor", 22)}  ${padLeft("Monthly", 11)}  ${pad("Musts", 10)}  Score`;
+/**
+ * The ranking as one line a quote, in sections of RANKING_LINES: a monospace table wraps into
+ * unreadable columns on a phone, where Slack shows about 40 characters a line.
+ */
+function rankingSections(rows: VendorComparison[]): KnownBlock[] {
   const lines = rows.map((r) => {
-    const cost = r.cost.monthlyCost === null ? "no price" : usd(r.cost.monthlyCost);
+    const cost = r.cost.monthlyCost === null ? "no price" : `${usd(r.cost.monthlyCost)}/mo`;
     const open = r.checks.filter((c) => c.severity === "must" && c.status === "unknown").length;
     const musts = r.mustFailures.length
-      ? `✗ ${r.mustFailures.length} failed`
+      ? `:x: ${r.mustFailures.length} ${r.mustFailures.length === 1 ? "must" : "musts"} failed`
       : open
-        ? `? ${open} open`
-        : "✓ all met";
-    return `${padLeft(String(r.rank), 3)}  ${pad(tableName(r.vendor.name), 22)}  ${padLeft(cost, 11)}  ${pad(musts, 10)}  ${padLeft(String(r.score), 5)}`;
+        ? `❔ ${open} to confirm`
+        : ":white_check_mark: all musts met";
+    return `*${r.rank}.* ${esc(truncate(r.vendor.name, 40))} · ${cost} · ${musts} · score ${r.score}`;
   });
-  return `\`\`\`\n${[head, ...lines].join("\n")}\n\`\`\``;
+  const out: KnownBlock[] = [];
+  for (let i = 0; i < lines.length; i += RANKING_LINES)
+    out.push(section(lines.slice(i, i + RANKING_LINES).join("\n")));
+  return out;
 }
 
 function rowSummary(r: VendorComparison): string {
@@ -481,7 +478,7 @@ export function renderCompare(view: CompareView): Reply {
   if (cmp.fewerThanRecommended) blocks.push(section(fewerNote(n)));
   if (notes.length) blocks.push(context(...notes));
 
-  blocks.push(section(table(rows.slice(0, TABLE_ROWS))));
+  blocks.push(...rankingSections(rows.slice(0, TABLE_ROWS)));
   if (n > TABLE_ROWS)
     blocks.push(context(`Showing the top ${TABLE_ROWS} of ${n}. Every quote is in the CSV export.`));
   const failing = rows.filter((r) => r.mustFailures.length > 0).length;

@@ -53,6 +53,12 @@ describe("Block Kit snapshots, one per reply type", () => {
   it.each(REPLIES)("%s", async (_name, command, text) => {
     const out = await dispatch(command, text, ctx);
     expect(blockKitProblems(out.reply.blocks, "message")).toEqual([]);
+    // Phone-sized: no section over 12 lines, no monospace table (it wraps into broken columns).
+    for (const b of out.reply.blocks) {
+      const text = b.type === "section" ? (b.text?.text ?? "") : "";
+      expect(text.split("\n").length, text.slice(0, 80)).toBeLessThanOrEqual(12);
+      expect(text).not.toContain("```");
+    }
     expect(stable(out.reply.blocks)).toMatchSnapshot();
   });
 });
