@@ -1,6 +1,6 @@
 import { UserInputError } from "../errors.ts";
 import { splitList } from "../parse/kv.ts";
-import { PERIOD_WORDS, parseMoney } from "../parse/units.ts";
+import { PERIOD_WORDS } from "../parse/units.ts";
 import { own } from "../read/lookup.ts";
 import { emptySummary, queueWarnings, type ReadingSummary } from "../read/summary.ts";
 import { estimateFromFacts } from "../read/to-keys.ts";

@@ -28,6 +28,17 @@ function queueFacts(r: Reading, sink: FactSink, used: Fact[], talkKey: "talk" | 
       );
     used.push(f);
   }
+  // "300 calls a day, 4-5 minutes": one duration with no role beside a volume is the handle time, and
+  // the reply says so. Two or more such durations stay unread (which one is the talk time?).
+  const loose = factsOf(r, "duration").filter((d) => !d.role && d.seconds >= 30 && d.seconds <= 4 * 3600);
+  const loneLoose = loose.length === 1 ? loose[0] : undefined;
+  if (loneLoose && !sink.has(talkKey) && factsOf(r, "count").length > 0) {
+    sink.put(talkKey, seconds(loneLoose.seconds), `“${loneLoose.span.words}”`);
+    sink.note(
+      `“${loneLoose.span.words}” read as the ${talkKey === "talk" ? "talk time" : "handle time"} of each contact${loneLoose.range ? `, a range read as its midpoint, ${describeSeconds(loneLoose.seconds)}` : ""}`,
+    );
+    used.push(loneLoose);
+  }
   for (const f of factsOf(r, "service-level")) {
     if (sink.has("target") || sink.has("answer")) continue;
     sink.put("target", `${Math.round(f.target * 1e6) / 1e4}%`, `“${f.span.words}”`);

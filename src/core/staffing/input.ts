@@ -254,7 +254,9 @@ export function readInput(text: string, cfg: ReaderConfig, rc: ReadContext = {})
         continue;
       }
       const word = /^\S+/.exec(rest)?.[0] ?? rest;
-      if (!fillers.has(word)) unknown.push(word);
+      // "cost?", "please.": punctuation at a word's end does not make a filler a fact.
+      const bare = word.replace(/[?!.…:;]+$/, "");
+      if (bare !== "" && !fillers.has(bare)) unknown.push(word);
       rest = rest.slice(word.length).trimStart();
     }
     flush();
