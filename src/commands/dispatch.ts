@@ -1,4 +1,5 @@
 import { isUserInputError, UserInputError } from "../core/errors.ts";
+import { withNumberLocale } from "../core/format/number.ts";
 import type { Logger } from "../logger.ts";
 import { renderInputError, renderInternalError } from "../render/error.ts";
 import { findCommand } from "./registry.ts";
@@ -38,7 +39,9 @@ export async function dispatch(
         { example: spec.examples[0] ?? "" },
       );
     }
-    const run = await spec.run(text.trim(), ctx);
+    // Replies show numbers the way the person who typed the command writes them.
+    const locale = await ctx.userLocale().catch(() => undefined);
+    const run = await withNumberLocale(locale, () => spec.run(text.trim(), ctx));
     return { ok: true, ...run };
   } catch (err) {
     if (isUserInputError(err))

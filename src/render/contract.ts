@@ -10,6 +10,7 @@ import {
   localParts,
   parseLocalDate,
 } from "../core/contracts/zone.ts";
+import { numberLocale } from "../core/format/number.ts";
 import { actions, button, context, divider, fields, fitMessage, header, section } from "./blocks.ts";
 import { commandButton, formButton } from "./buttons.ts";
 
@@ -201,7 +202,7 @@ export function renderAdded(c: Contract, reminders: Reminder[]): Reply {
     contractFields(c),
     section(
       [
-        `*${reminders.length.toLocaleString("en-US")} reminder${reminders.length === 1 ? "" : "s"} planned*: ${reviews} review${reviews === 1 ? "" : "s"} before the notice deadline and ${checkins} onboarding check-in${checkins === 1 ? "" : "s"}.`,
+        `*${reminders.length.toLocaleString(numberLocale())} reminder${reminders.length === 1 ? "" : "s"} planned*: ${reviews} review${reviews === 1 ? "" : "s"} before the notice deadline and ${checkins} onboarding check-in${checkins === 1 ? "" : "s"}.`,
         next ? `Next: ${reminderLine(next)}.` : "",
       ]
         .filter(Boolean)

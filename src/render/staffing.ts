@@ -20,7 +20,8 @@ export const percent = (x: number): string => {
   const p = x * 100;
   const digits = p < 1 ? 2 : p < 99.95 ? 1 : 2;
   const text = decimal(p, digits);
-  return `${text.includes(".") ? text.replace(/\.?0+$/, "") : text}%`;
+  // Trailing zeros after the decimal mark go, whichever mark the reply's locale uses.
+  return `${/[.,]\d+$/.test(text) ? text.replace(/0+$/, "").replace(/[.,]$/, "") : text}%`;
 };
 
 /** "20 s", "3 min", "1 min 30 s", "1 h 5 min". */

@@ -4,6 +4,7 @@ import { estimate } from "../estimate/model.ts";
 import { parseEstimate } from "../estimate/parse.ts";
 import { PRICING, type Pricing } from "../estimate/pricing.ts";
 import { estimateTextFromProfile } from "../estimate/profile-bridge.ts";
+import { numberLocale } from "../format/number.ts";
 import type { Profile, ProfileKey } from "./profile.ts";
 
 /**
@@ -41,7 +42,7 @@ export type CostFacts = {
   "semi-dedicated-offered"?: boolean;
 };
 
-const num = (n: number): string => n.toLocaleString("en-US", { maximumFractionDigits: 0 });
+const num = (n: number): string => n.toLocaleString(numberLocale(), { maximumFractionDigits: 0 });
 const MODEL_WORDS: Record<string, string> = {
   shared: "shared agents",
   "semi-dedicated": "semi-dedicated agents",

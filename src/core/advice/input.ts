@@ -1,5 +1,6 @@
 import { distance } from "fastest-levenshtein";
 import { UserInputError } from "../errors.ts";
+import { numberLocale } from "../format/number.ts";
 import { splitList, tokenize } from "../parse/kv.ts";
 import { parseCount, parseDuration, parseRate, parseYesNo } from "../parse/units.ts";
 import { own } from "../read/lookup.ts";
@@ -380,7 +381,7 @@ export function parseAdviseInput(
 
   if (text.length > MAX_ADVISE_TEXT)
     throw new UserInputError(
-      `That description is ${text.length.toLocaleString("en-US")} characters; I read at most ${MAX_ADVISE_TEXT.toLocaleString("en-US")}. Nothing was saved: shorten it to the facts that matter.`,
+      `That description is ${text.length.toLocaleString(numberLocale())} characters; I read at most ${MAX_ADVISE_TEXT.toLocaleString(numberLocale())}. Nothing was saved: shorten it to the facts that matter.`,
       { example: ADVISE_EXAMPLE, details: [understoodDetail(understood)] },
     );
 

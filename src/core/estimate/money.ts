@@ -1,3 +1,4 @@
+import { numberLocale } from "../format/number.ts";
 import { type CurrencyRate, type CurrencyRates, currencyRate } from "../vendors/currency.ts";
 import type { Range } from "./pricing.ts";
 
@@ -31,7 +32,7 @@ export function displayCurrency(code: string, rates: CurrencyRates): DisplayCurr
 export const fromUsd = (usd: number, c: DisplayCurrency): number => usd / c.usd;
 
 const group = (x: number, decimals: number): string =>
-  x.toLocaleString("en-US", { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
+  x.toLocaleString(numberLocale(), { minimumFractionDigits: decimals, maximumFractionDigits: decimals });
 
 /**
  * A USD amount shown in the display currency: "$1,234", "€0.78", "1,234 RON". Cents only below 100

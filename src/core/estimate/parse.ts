@@ -1,4 +1,5 @@
 import { UserInputError } from "../errors.ts";
+import { numberLocale } from "../format/number.ts";
 import { splitList } from "../parse/kv.ts";
 import { PERIOD_WORDS } from "../parse/units.ts";
 import { own } from "../read/lookup.ts";
@@ -339,7 +340,7 @@ function readContacts(given: Given, coverage: Coverage, pricing: Pricing, readAs
             ? `× ${Math.round(monthlyCoverageHours(coverage, pricing) * 10) / 10} coverage hours a month`
             : "÷ 12";
     readAs.push(
-      `${count.toLocaleString("en-US")} ${period === "hour" ? "an" : "a"} ${period} ${how} = ${Math.round(perMonth).toLocaleString("en-US")} contacts a month`,
+      `${count.toLocaleString(numberLocale())} ${period === "hour" ? "an" : "a"} ${period} ${how} = ${Math.round(perMonth).toLocaleString(numberLocale())} contacts a month`,
     );
   }
   if (perMonth > 50_000_000)

@@ -1,3 +1,4 @@
+import { numberLocale } from "../format/number.ts";
 import { CURRENCY_RATES, type CurrencyRates } from "../vendors/currency.ts";
 import {
   type InHouse,
@@ -216,7 +217,7 @@ export function inHouseAssumptionLines(h: InHouse): string[] {
   const range = (r: Range, f: (x: number) => string) =>
     r.low === r.high ? f(r.low) : `${f(r.low)}–${f(r.high)}`;
   return [
-    `In-house: the same ${Math.round(h.staff.agentHours).toLocaleString("en-US")} paid agent-hours a month as the dedicated team (${h.staff.fte} full-time equivalents, ${h.staff.seats} seats), at a base wage of ${range(a.wage, (x) => `$${x}`)} an hour (${a.wageSource}).`,
+    `In-house: the same ${Math.round(h.staff.agentHours).toLocaleString(numberLocale())} paid agent-hours a month as the dedicated team (${h.staff.fte} full-time equivalents, ${h.staff.seats} seats), at a base wage of ${range(a.wage, (x) => `$${x}`)} an hour (${a.wageSource}).`,
     `In-house benefits load ${range(a.benefitsLoad, pct)} (${a.benefitsSource}); management ${pct(a.managementShare)} of the loaded wages (${a.managementSource}); seats ${range(a.seatPerMonth, (x) => `$${x}`)} a month each (${a.seatSource}). No 24/7, language or licence premium is added in-house. Change them with \`inhouse-wage\`, \`inhouse-benefits\`, \`inhouse-management\`, \`inhouse-seat\`.`,
     "In-house break-even: the smallest monthly volume at which the team's own agents cost no more than the cheapest outsourced option, both at midpoints; beyond the raw cost, recruiting, attrition and cover for absences are the team's own to manage.",
   ];

@@ -1,22 +1,46 @@
+import { AsyncLocalStorage } from "node:async_hooks";
+
 /**
- * Number formatting for replies. `toLocaleString` with options builds a new Intl.NumberFormat on every
- * call (tens of microseconds each), which dominated a whole command's run time: formatters are cached.
+ * Number formatting for replies, in the locale of the person who asked (thousands separators and the
+ * decimal mark: 12,000.5 in en-US, 12.000,5 in de-DE). `toLocaleString` with options builds a new
+ * Intl.NumberFormat on every call (tens of microseconds each), which dominated a whole command's run
+ * time: formatters are cached per locale.
  */
 const cache = new Map<string, Intl.NumberFormat>();
 
+/** The reply's locale, set once per command by the dispatcher, so no renderer has to pass it along. */
+const replyLocale = new AsyncLocalStorage<string>();
+
+const usable = (locale: string | undefined): string => {
+  if (!locale || locale === "und") return "en-US";
+  try {
+    return Intl.NumberFormat.supportedLocalesOf([locale]).length ? locale : "en-US";
+  } catch {
+    return "en-US";
+  }
+};
+
+/** Run `fn` with replies formatted for `locale` (BCP 47; unknown or undetermined tags mean en-US). */
+export const withNumberLocale = <T>(locale: string | undefined, fn: () => T): T =>
+  replyLocale.run(usable(locale), fn);
+
 const formatter = (min: number, max: number): Intl.NumberFormat => {
-  const key = `${min}:${max}`;
+  const locale = replyLocale.getStore() ?? "en-US";
+  const key = `${locale}:${min}:${max}`;
   let f = cache.get(key);
   if (!f) {
-    f = new Intl.NumberFormat("en-US", { minimumFractionDigits: min, maximumFractionDigits: max });
+    f = new Intl.NumberFormat(locale, { minimumFractionDigits: min, maximumFractionDigits: max });
     cache.set(key, f);
   }
   return f;
 };
 
-/** en-US grouping with between `min` and `max` decimals: formatNumber(12345.678, 0, 1) → "12,345.7". */
+/** Grouped digits with between `min` and `max` decimals: formatNumber(12345.678, 0, 1) → "12,345.7". */
 export const formatNumber = (x: number, min = 0, max = min): string =>
   formatter(min, Math.max(min, max)).format(x);
 
 /** A whole number with thousands separators. */
 export const formatInt = (x: number): string => formatter(0, 0).format(Math.round(x));
+
+/** The reply's locale, for the few messages that format with `toLocaleString` themselves. */
+export const numberLocale = (): string => replyLocale.getStore() ?? "en-US";

@@ -1,3 +1,4 @@
+import { numberLocale } from "../format/number.ts";
 import type { FactSink } from "../staffing/input.ts";
 import { describeSeconds } from "../staffing/input.ts";
 import type { Fact, Reading } from "./facts.ts";
@@ -82,7 +83,7 @@ export function estimateFromFacts(r: Reading, sink: FactSink): Fact[] {
       sink.put("contacts", period === "month" ? String(total) : `${total}/${period}`, words);
       if (contacts.length > 1)
         sink.note(
-          `${contacts.map((f) => `${f.value.toLocaleString("en-US")} ${f.channel}`).join(" + ")} = ${total.toLocaleString("en-US")} contacts a ${period}`,
+          `${contacts.map((f) => `${f.value.toLocaleString(numberLocale())} ${f.channel}`).join(" + ")} = ${total.toLocaleString(numberLocale())} contacts a ${period}`,
         );
       if (contacts.some((f) => f.periodFrom === "none"))
         sink.note(
@@ -99,7 +100,7 @@ export function estimateFromFacts(r: Reading, sink: FactSink): Fact[] {
       const period = f.period ?? "month";
       sink.put("contacts", period === "month" ? String(count) : `${count}/${period}`, `“${f.span.words}”`);
       sink.note(
-        `${f.value.toLocaleString("en-US")} minutes a ${period} ÷ ${describeSeconds(talk.seconds)} a contact = ${count.toLocaleString("en-US")} contacts a ${period}`,
+        `${f.value.toLocaleString(numberLocale())} minutes a ${period} ÷ ${describeSeconds(talk.seconds)} a contact = ${count.toLocaleString(numberLocale())} contacts a ${period}`,
       );
       used.push(f);
     }

@@ -1,4 +1,5 @@
 import { ReadingQuestion, UserInputError } from "../errors.ts";
+import { numberLocale } from "../format/number.ts";
 import { tokenize } from "../parse/kv.ts";
 import { parseCount, parseDuration, parseNumber, parseYesNo } from "../parse/units.ts";
 import { type Fact, type Reading, rateValue, readText } from "../read/facts.ts";
@@ -137,7 +138,7 @@ const BOUNDARY = String.raw`(?=\s|$)`;
 export function readInput(text: string, cfg: ReaderConfig, rc: ReadContext = {}): Givens {
   if (text.length > MAX_INPUT_CHARS) {
     throw new UserInputError(
-      `That is ${text.length.toLocaleString("en-US")} characters; this command needs only a few numbers (at most ${MAX_INPUT_CHARS.toLocaleString("en-US")} characters).`,
+      `That is ${text.length.toLocaleString(numberLocale())} characters; this command needs only a few numbers (at most ${MAX_INPUT_CHARS.toLocaleString(numberLocale())} characters).`,
       { example: cfg.example },
     );
   }
@@ -392,7 +393,7 @@ export function readCount(key: string, given: Given, ctx: ValueContext, max: num
     fail(
       key,
       given,
-      `\`${key}\` above ${max.toLocaleString("en-US")} is more than this calculator handles.`,
+      `\`${key}\` above ${max.toLocaleString(numberLocale())} is more than this calculator handles.`,
       ctx,
     );
   return v;

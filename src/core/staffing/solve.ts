@@ -1,4 +1,5 @@
 import { UserInputError } from "../errors.ts";
+import { numberLocale } from "../format/number.ts";
 import { exactCeil, scheduledAgents } from "./ceil.ts";
 import { erlangCFromB, nextErlangB, type QueueMetrics, queueMetrics, serviceLevel } from "./erlang.ts";
 
@@ -97,7 +98,7 @@ export function validateStaffingInput(
   if (traffic / input.maxOccupancy > MAX_AGENTS || traffic > MAX_AGENTS * 0.95)
     fail(
       "callsPerInterval",
-      `That load (${Math.round(traffic).toLocaleString("en-US")} Erlangs) needs more than ${MAX_AGENTS.toLocaleString("en-US")} agents, beyond what this calculator sizes.`,
+      `That load (${Math.round(traffic).toLocaleString(numberLocale())} Erlangs) needs more than ${MAX_AGENTS.toLocaleString(numberLocale())} agents, beyond what this calculator sizes.`,
     );
 }
 
@@ -149,10 +150,13 @@ export function solveStaffing(input: StaffingInput, names?: FieldNames, example?
   while (serviceLevel(erlangCFromB(n, a, b), n, a, t, aht) < target) {
     n++;
     if (n > MAX_AGENTS)
-      throw new UserInputError(`That load needs more than ${MAX_AGENTS.toLocaleString("en-US")} agents.`, {
-        field: names?.callsPerInterval ?? "calls",
-        example: example ?? EXAMPLE,
-      });
+      throw new UserInputError(
+        `That load needs more than ${MAX_AGENTS.toLocaleString(numberLocale())} agents.`,
+        {
+          field: names?.callsPerInterval ?? "calls",
+          example: example ?? EXAMPLE,
+        },
+      );
     b = nextErlangB(n, a, b);
   }
   const metrics = queueMetrics(n, a, b, aht, t);
