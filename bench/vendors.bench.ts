@@ -77,6 +77,7 @@ export default async function bench(): Promise<void> {
       store: async () => store,
       now: () => new Date(),
       userTimeZone: async () => "UTC",
+      userLocale: async () => "en-US",
     };
     for (let i = 0; i < 10; i++) await vendorCommand.run("compare", ctx);
     const runs: number[] = [];

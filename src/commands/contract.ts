@@ -76,18 +76,24 @@ async function resolveChannel(text: string, ctx: CommandContext): Promise<string
 async function add(typed: string, ctx: CommandContext): Promise<CommandRun> {
   const text = await resolveChannel(typed, ctx);
   const store = await ctx.store();
-  const timeZone = safeTimeZone(await ctx.userTimeZone());
+  const [zone, locale] = await Promise.all([ctx.userTimeZone(), ctx.userLocale()]);
+  const timeZone = safeTimeZone(zone);
   const now = ctx.now();
   const built = await store.update(ctx.workspace, (draft) => {
-    const result = buildContract(text, {
-      now,
-      timeZone,
-      userId: ctx.userId,
-      defaultChannel: ctx.channelId,
-      vendors: draft.vendors.map((v) => v.name),
-      contracts: draft.contracts,
-      newId,
-    });
+    const result = buildContract(
+      text,
+      {
+        now,
+        timeZone,
+        locale,
+        userId: ctx.userId,
+        defaultChannel: ctx.channelId,
+        vendors: draft.vendors.map((v) => v.name),
+        contracts: draft.contracts,
+        newId,
+      },
+      "add ",
+    );
     draft.contracts.push(result.contract);
     draft.reminders.push(...result.reminders);
     return result;
@@ -138,10 +144,15 @@ async function remind(text: string, ctx: CommandContext): Promise<CommandRun> {
   if (!text.trim())
     throw new UserInputError("Say which contract, when, and what to check.", { example: REMIND_EXAMPLE });
   const store = await ctx.store();
-  const timeZone = safeTimeZone(await ctx.userTimeZone());
+  const [zone, locale] = await Promise.all([ctx.userTimeZone(), ctx.userLocale()]);
+  const timeZone = safeTimeZone(zone);
   const now = ctx.now();
   const out = await store.update(ctx.workspace, (draft) => {
-    const built = buildOneOff(text, { now, timeZone, userId: ctx.userId, contracts: draft.contracts, newId });
+    const built = buildOneOff(
+      text,
+      { now, timeZone, locale, userId: ctx.userId, contracts: draft.contracts, newId },
+      "remind ",
+    );
     draft.reminders.push(built.reminder);
     return built;
   });
@@ -200,7 +211,7 @@ const CONTRACT_FORM: FormSpec = {
     { key: "vendor", label: "Vendor", kind: "text", placeholder: "Acme" },
     { key: "start", label: "Start date", kind: "date" },
     { key: "renews", label: "Renewal date", kind: "date" },
-    { key: "notice", label: "Notice period", kind: "text", placeholder: "60d, 8w or 3m", initial: "60d" },
+    { key: "notice", label: "Notice period", kind: "text", placeholder: "60d, 8w or 3mo", initial: "60d" },
     {
       key: "channel",
       label: "Channel for reminders",
@@ -237,7 +248,7 @@ export const contractCommand: CommandSpec = {
     "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d | list | show Acme | remind Acme <when> <note>",
   examples: [
     "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d",
-    'add vendor=Beta start="next Monday" renews="in 12 months" notice=3m checkins=2x onboarding=21d channel=C0123ABCD',
+    'add vendor=Beta start="next Monday" renews="in 12 months" notice=3mo checkins=2x onboarding=21d channel=C0123ABCD',
     "list",
     "show Acme",
     "remind Acme 2027-03-01 check that hold time is not billed",

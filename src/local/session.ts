@@ -8,6 +8,7 @@ import type { Logger } from "../logger.ts";
 import { blocksToText } from "../render/text.ts";
 import { StoreLockedError } from "../store/lock.ts";
 import { Store } from "../store/store.ts";
+import { localeFromEnv } from "./locale.ts";
 
 /** "/cc-estimate 12k calls", "cc-estimate 12k calls" and "estimate 12k calls" all name the command. */
 export function splitCommandLine(line: string): { command: string; text: string } | undefined {
@@ -46,6 +47,8 @@ export class LocalSession {
     private readonly dbPath: string,
     private readonly logger: Logger,
     private readonly surface: "console" | "cli",
+    /** BCP 47; from LC_ALL/LANG unless given (the CLI's --locale). */
+    private readonly locale: string = localeFromEnv(),
   ) {}
 
   /** Fail fast at start when the database cannot be loaded (corrupt, newer, locked). */
@@ -67,6 +70,7 @@ export class LocalSession {
       },
       now: () => new Date(),
       userTimeZone: async () => process.env.TZ || Intl.DateTimeFormat().resolvedOptions().timeZone || "UTC",
+      userLocale: async () => this.locale,
       // No Slack here: a #name stands for a local channel, shown by its name (nothing is posted locally).
       lookupChannel: async (ref) =>
         "name" in ref

@@ -339,7 +339,7 @@ export function renderReminderAdded(c: Contract, r: Reminder): Reply {
 
 export function renderContractHelp(): Reply {
   const lines = [
-    '`/cc-contract add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d channel=#cx-ops`: save a contract and plan its reminders. Optional: `onboarding=14d` (check-ins after the start, `0` for none), `checkins=2x` (twice a day). Dates: YYYY-MM-DD, with a time if you like (`2027-01-15T10:00`), or phrases in quotes such as `start="next Monday"`, `renews="in 12 months"`. `notice`: `60d`, `8w`, `3m` (months), `1y`.',
+    '`/cc-contract add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d channel=#cx-ops`: save a contract and plan its reminders. Optional: `onboarding=14d` (check-ins after the start, `0` for none), `checkins=2x` (twice a day). Dates: YYYY-MM-DD, with a time if you like (`2027-01-15T10:00`), or phrases in quotes such as `start="next Monday"`, `renews="in 12 months"`. `notice`: `60d`, `8w`, `3mo` (months; `m` is minutes), `1y`.',
     "`/cc-contract list`: every contract with its next reminder and any reminder that could not be posted.",
     "`/cc-contract show Acme`: one contract and its reminders.",
     "`/cc-contract remind Acme 2027-03-01 check the March invoice`: a one-off reminder.",

@@ -3,27 +3,44 @@ import type { CommandContext } from "../commands/types.ts";
 import type { WorkspaceKey } from "../core/workspace.ts";
 import type { ListenerDeps } from "./deps.ts";
 
-const TZ_TTL_MS = 60 * 60 * 1000;
-const tzCache = new Map<string, { tz: string; at: number }>();
+const USER_TTL_MS = 60 * 60 * 1000;
+interface UserSettings {
+  tz: string;
+  locale: string;
+}
+const userCache = new Map<string, { at: number; settings: Promise<UserSettings> }>();
 
-/** The user's IANA time zone from users.info, cached for an hour; UTC when Slack cannot tell. */
-async function lookupTimeZone(
-  client: WebClient,
-  ws: WorkspaceKey,
-  userId: string,
-  now: number,
-): Promise<string> {
-  const key = `${ws.enterpriseId ?? ""}:${ws.teamId}:${userId}`;
-  const hit = tzCache.get(key);
-  if (hit && now - hit.at < TZ_TTL_MS) return hit.tz;
+/** A Slack locale ("en-US", "ro-RO") as BCP 47; "und" when Slack gives none or one that is not a tag. */
+const localeTag = (raw: unknown): string => {
+  if (typeof raw !== "string" || !raw.trim()) return "und";
   try {
-    const res = await client.users.info({ user: userId });
-    const tz = typeof res.user?.tz === "string" && res.user.tz ? res.user.tz : "UTC";
-    tzCache.set(key, { tz, at: now });
-    return tz;
+    return Intl.getCanonicalLocales(raw.trim().replace(/_/g, "-"))[0] ?? "und";
   } catch {
-    return "UTC";
+    return "und";
   }
+};
+
+/**
+ * The user's IANA time zone and locale from one users.info call (include_locale), cached for an hour
+ * and shared while in flight, so a command that needs both asks Slack once. When Slack cannot tell:
+ * UTC and "und" (not cached, so the next command asks again).
+ */
+function lookupUser(client: WebClient, ws: WorkspaceKey, userId: string, now: number): Promise<UserSettings> {
+  const key = `${ws.enterpriseId ?? ""}:${ws.teamId}:${userId}`;
+  const hit = userCache.get(key);
+  if (hit && now - hit.at < USER_TTL_MS) return hit.settings;
+  const settings = client.users.info({ user: userId, include_locale: true }).then(
+    (res) => ({
+      tz: typeof res.user?.tz === "string" && res.user.tz ? res.user.tz : "UTC",
+      locale: localeTag(res.user?.locale),
+    }),
+    () => {
+      userCache.delete(key);
+      return { tz: "UTC", locale: "und" };
+    },
+  );
+  userCache.set(key, { at: now, settings });
+  return settings;
 }
 
 /** Workspace of a Slack payload: commands and events carry team_id, actions and views carry team.id. */
@@ -105,7 +122,8 @@ export function slackContext(
     surface: "slack",
     store: async () => deps.store,
     now: deps.now,
-    userTimeZone: () => lookupTimeZone(client, ws, userId, deps.now().getTime()),
+    userTimeZone: async () => (await lookupUser(client, ws, userId, deps.now().getTime())).tz,
+    userLocale: async () => (await lookupUser(client, ws, userId, deps.now().getTime())).locale,
     lookupChannel: (ref) => lookupChannel(client, ws, ref, deps.now().getTime()),
   };
 }

@@ -45,7 +45,7 @@ describe("/cc-contract add", () => {
     const ctx = await testContext({ now: new Date(NOW), channelId: "C0HERE", timeZone: "Europe/Bucharest" });
     const out = await run(
       ctx,
-      "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=3m checkins=2x onboarding=7d",
+      "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=3mo checkins=2x onboarding=7d",
     );
     expect(out.ok).toBe(true);
     const data = ctx.db.read(ctx.workspace);
@@ -74,7 +74,7 @@ describe("/cc-contract add", () => {
     ["add start=2027-01-15 renews=2028-01-15 notice=60d", "vendor"],
     ["add vendor=Acme start=2027-01-15 renews=2026-06-01 notice=60d", "after the start"],
     ["add vendor=Acme start=2025-01-15 renews=2026-01-15 notice=60d", "in the past"],
-    ["add vendor=Acme start=2027-01-15 renews=2027-03-15 notice=3m", "longer than the term"],
+    ["add vendor=Acme start=2027-01-15 renews=2027-03-15 notice=3mo", "longer than the term"],
     ["add vendor=Acme start=2026-01-15 renews=2027-01-15 notice=60d", "already passed"],
     [
       "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d channel=#cx-ops",

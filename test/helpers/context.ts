@@ -14,6 +14,8 @@ export interface TestContextOptions {
   channelId?: string;
   now?: Date | (() => Date);
   timeZone?: string;
+  /** BCP 47; en-US unless a test says otherwise. */
+  locale?: string;
   store?: Store;
 }
 
@@ -30,5 +32,6 @@ export async function testContext(opts: TestContextOptions = {}): Promise<Comman
     store: async () => db,
     now: typeof now === "function" ? now : () => (now ? new Date(now) : new Date()),
     userTimeZone: async () => opts.timeZone ?? "UTC",
+    userLocale: async () => opts.locale ?? "en-US",
   };
 }

@@ -1,13 +1,15 @@
-import { UserInputError } from "../errors.ts";
+import { type InputChoice, UserInputError } from "../errors.ts";
 import { tokenize } from "../parse/kv.ts";
 import type { Contract, Reminder, Term } from "./contract.ts";
+import type { DateOrder } from "./numeric-date.ts";
 import { DEFAULT_TIME, planContract, remindersFor } from "./plan.ts";
 import {
+  AmbiguousDateError,
   addTerm,
   formatTerm,
   parseChannel,
-  parseTerm,
   parseWhen,
+  readTerm,
   splitLeadingWhen,
   type When,
 } from "./when.ts";
@@ -36,7 +38,7 @@ const KEY_ALIASES: Record<string, (typeof ADD_KEYS)[number]> = {
   checkin: "checkins",
   "check-ins": "checkins",
 };
-/** Longest onboarding period with check-ins (keeps a typo such as onboarding=14m from planning hundreds). */
+/** Longest onboarding period with check-ins (keeps a typo such as onboarding=14mo from planning hundreds). */
 export const MAX_ONBOARDING_DAYS = 92;
 export const MAX_VENDOR_LENGTH = 80;
 export const MAX_NOTE_LENGTH = 500;
@@ -44,6 +46,8 @@ export const MAX_NOTE_LENGTH = 500;
 export interface AddEnv {
   now: Date;
   timeZone: string;
+  /** BCP 47; numeric dates such as 01/02/2027 are read in its order ("und": ask when in doubt). */
+  locale?: string;
   userId: string;
   /** The channel the command was typed in. */
   defaultChannel: string | undefined;
@@ -58,11 +62,18 @@ export interface AddResult {
   reminders: Reminder[];
 }
 
-const fail = (message: string, field?: string, details?: string[], example = ADD_EXAMPLE): never => {
+const fail = (
+  message: string,
+  field?: string,
+  details?: string[],
+  example = ADD_EXAMPLE,
+  choices?: InputChoice[],
+): never => {
   throw new UserInputError(message, {
     example,
     ...(field ? { field } : {}),
     ...(details ? { details } : {}),
+    ...(choices?.length ? { choices } : {}),
   });
 };
 
@@ -70,7 +81,7 @@ const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().t
 
 const readDate = (key: string, raw: string | undefined, env: AddEnv): When => {
   if (!raw) return fail(`Please give the ${key === "start" ? "start" : "renewal"} date with ${key}=.`, key);
-  const when = parseWhen(raw, env.now, env.timeZone);
+  const when = parseWhen(raw, { now: env.now, timeZone: env.timeZone, locale: env.locale ?? "und" });
   if (!when)
     return fail(
       `I could not read ${key}=${raw} as a date. Use YYYY-MM-DD (optionally with a time, e.g. 2027-01-15T10:00) or a phrase such as "next Monday" or "in 3 months".`,
@@ -79,8 +90,66 @@ const readDate = (key: string, raw: string | undefined, env: AddEnv): When => {
   return when;
 };
 
-/** Parse and check `/cc-contract add ...`; throws UserInputError, never saves anything itself. */
-export function buildContract(text: string, env: AddEnv): AddResult {
+const ORDER_LABEL: Record<DateOrder, string> = { dmy: "day first", mdy: "month first" };
+
+/**
+ * The question for numeric dates that could be read two ways: one choice per order, each the whole
+ * text again with every doubtful date spelled as ISO (so one click settles start= and renews= alike).
+ */
+function askDateOrder(
+  text: string,
+  doubtful: Array<{ key: string; error: AmbiguousDateError }>,
+  prefix: string,
+): never {
+  const first = doubtful[0]?.error as AmbiguousDateError;
+  const choices: InputChoice[] = (["dmy", "mdy"] as const).map((order) => {
+    let out = text;
+    for (const d of doubtful) {
+      const at = new RegExp(`(^|\\s)${d.key}=["“]?`, "i").exec(out);
+      const from = at ? at.index + at[0].length : 0;
+      const i = out.indexOf(d.error.raw, from);
+      if (i >= 0)
+        out = out.slice(0, i) + formatLocalDate(d.error.readings[order]) + out.slice(i + d.error.raw.length);
+    }
+    const dates = doubtful.map((d) => formatDateHuman(d.error.readings[order])).join(", ");
+    return { label: `${dates} (${ORDER_LABEL[order]})`, text: `${prefix}${out}` };
+  });
+  const message =
+    doubtful.length === 1
+      ? first.message
+      : `${doubtful.map((d) => d.error.raw).join(" and ")} can each be read two ways (day first or month first). Which order did you mean?`;
+  throw new UserInputError(message, {
+    field: doubtful[0]?.key,
+    details: first.details,
+    choices,
+  });
+}
+
+/** `notice=2m` and the like: refused with the two ways to say it (m is minutes in this product). */
+function readPeriod(key: "notice" | "onboarding", raw: string, text: string, prefix: string) {
+  const r = readTerm(raw);
+  if (r.ok) return r.term;
+  const n = /^\d+/.exec(raw.trim())?.[0];
+  if (r.reason === "minutes" && n) {
+    const months = `${key}=${n}mo`;
+    const days = `${key}=${Number(n) * 30}d`;
+    const fixed = text.replace(new RegExp(`(^|\\s)${key}=\\S+`, "i"), `$1${months}`);
+    return fail(
+      `${key}=${raw} is not clear: m means minutes here (as in talk=5m). For months write ${months}; or give days, e.g. ${days}.`,
+      key,
+      ["Units for a period: d (days), w (weeks), mo (months), y (years)."],
+      `add vendor=Acme start=2027-01-15 renews=2028-01-15 ${key === "notice" ? months : "notice=60d"}`,
+      fixed === text ? [] : [{ label: `Use ${months}`, text: `${prefix}${fixed}` }],
+    );
+  }
+  return undefined;
+}
+
+/**
+ * Parse and check `/cc-contract add ...`; throws UserInputError, never saves anything itself.
+ * `prefix` is put before `text` in the choices of a question ("add " for the command's own text).
+ */
+export function buildContract(text: string, env: AddEnv, prefix = ""): AddResult {
   const { pairs, words } = tokenize(text);
   if (words.length)
     fail(
@@ -89,12 +158,16 @@ export function buildContract(text: string, env: AddEnv): AddResult {
       [`Keys: ${ADD_KEYS.join(", ")}.`],
     );
   const values = new Map<string, string>();
+  const typedKey = new Map<string, string>();
   const unknown: string[] = [];
   for (const p of pairs) {
-    const key = KEY_ALIASES[p.key] ?? p.key;
+    const key = (Object.hasOwn(KEY_ALIASES, p.key) ? KEY_ALIASES[p.key] : undefined) ?? p.key;
     if (!(ADD_KEYS as readonly string[]).includes(key)) unknown.push(p.raw);
     else if (values.has(key)) fail(`${key}= is given twice.`, key);
-    else values.set(key, p.value);
+    else {
+      values.set(key, p.value);
+      typedKey.set(key, p.raw);
+    }
   }
   if (unknown.length)
     fail(
@@ -123,16 +196,30 @@ export function buildContract(text: string, env: AddEnv): AddResult {
 
   const tz = env.timeZone;
   const today = todayIn(env.now, tz);
-  const start = readDate("start", values.get("start"), env);
-  const renews = readDate("renews", values.get("renews"), env);
+  // Both dates are read before asking, so a question about the order covers them together.
+  const doubtful: Array<{ key: string; error: AmbiguousDateError }> = [];
+  const dateOf = (key: "start" | "renews"): When | undefined => {
+    try {
+      return readDate(key, values.get(key), env);
+    } catch (err) {
+      if (!(err instanceof AmbiguousDateError)) throw err;
+      doubtful.push({ key: typedKey.get(key) ?? key, error: err });
+      return undefined;
+    }
+  };
+  const startRead = dateOf("start");
+  const renewsRead = dateOf("renews");
+  if (doubtful.length) askDateOrder(text, doubtful, prefix);
+  const start = startRead as When;
+  const renews = renewsRead as When;
 
   const noticeRaw = values.get("notice");
   if (!noticeRaw)
-    return fail("Please give the notice period with notice= (for example 60d, 8w or 3m).", "notice");
-  const notice = parseTerm(noticeRaw);
+    return fail("Please give the notice period with notice= (for example 60d, 8w or 3mo).", "notice");
+  const notice = readPeriod("notice", noticeRaw, text, prefix);
   if (!notice)
     return fail(
-      `I could not read notice=${noticeRaw}. Write a number and a unit: 60d (days), 8w (weeks), 3m (months) or 1y.`,
+      `I could not read notice=${noticeRaw}. Write a number and a unit: 60d (days), 8w (weeks), 3mo (months) or 1y.`,
       "notice",
     );
 
@@ -141,7 +228,7 @@ export function buildContract(text: string, env: AddEnv): AddResult {
   if (onboardingRaw !== undefined) {
     const t = /^(0|none|no)$/i.test(onboardingRaw.trim())
       ? { amount: 0, unit: "d" as const }
-      : parseTerm(onboardingRaw);
+      : readPeriod("onboarding", onboardingRaw, text, prefix);
     if (!t)
       return fail(
         `I could not read onboarding=${onboardingRaw}. Write e.g. 14d, 2w or 0 for none.`,
@@ -217,9 +304,11 @@ export function buildContract(text: string, env: AddEnv): AddResult {
     id: env.newId(),
     vendor,
     start: formatLocalDate(start.date),
-    ...(start.time ? { startTime: formatClock(start.time.hour, start.time.minute) } : {}),
+    ...(start.time ? { startTime: formatClock(start.time.hour, start.time.minute, start.time.second) } : {}),
     renews: formatLocalDate(renews.date),
-    ...(renews.time ? { renewsTime: formatClock(renews.time.hour, renews.time.minute) } : {}),
+    ...(renews.time
+      ? { renewsTime: formatClock(renews.time.hour, renews.time.minute, renews.time.second) }
+      : {}),
     notice,
     noticeDeadline: formatLocalDate(deadline),
     onboardingDays,
@@ -244,7 +333,16 @@ export const findContract = (contracts: Contract[], vendor: string): Contract | 
  */
 export function buildOneOff(
   text: string,
-  env: { now: Date; timeZone: string; userId: string; contracts: Contract[]; newId: () => string },
+  env: {
+    now: Date;
+    timeZone: string;
+    /** BCP 47; see AddEnv. */
+    locale?: string;
+    userId: string;
+    contracts: Contract[];
+    newId: () => string;
+  },
+  prefix = "",
 ): { contract: Contract; reminder: Reminder } {
   const example = REMIND_EXAMPLE;
   const cleaned = text.trim().replace(/^["“']([^"”']+)["”']/, (_m, name: string) => name);
@@ -269,7 +367,23 @@ export function buildOneOff(
     });
   const rest = words.slice(used).join(" ");
   const tz = contract.timeZone;
-  const split = splitLeadingWhen(rest, env.now, env.timeZone);
+  let split: ReturnType<typeof splitLeadingWhen>;
+  try {
+    split = splitLeadingWhen(rest, { now: env.now, timeZone: env.timeZone, locale: env.locale ?? "und" });
+  } catch (err) {
+    if (!(err instanceof AmbiguousDateError)) throw err;
+    // Ask, with each reading as the same command and the date spelled as ISO.
+    const vendorWords = words.slice(0, used).join(" ");
+    const afterDate = rest.trimStart().slice(err.raw.length);
+    throw new UserInputError(err.message, {
+      field: "when",
+      details: err.details,
+      choices: (["dmy", "mdy"] as const).map((order) => ({
+        label: `${formatDateHuman(err.readings[order])} (${ORDER_LABEL[order]})`,
+        text: `${prefix}${vendorWords} ${formatLocalDate(err.readings[order])}${afterDate}`,
+      })),
+    });
+  }
   const badIso = /^\d{4}-\d{2}-\d{2}\S*/.exec(rest);
   if (!split && badIso)
     throw new UserInputError(
@@ -287,7 +401,10 @@ export function buildOneOff(
   const time = split.when.time ?? DEFAULT_TIME;
   // The date was read in the user's zone; the reminder keeps that wall-clock time.
   const dueAt = zonedToInstant({ ...split.when.date, ...time }, env.timeZone);
-  if (dueAt.getTime() <= env.now.getTime())
+  // Compared to the precision the time was given in: 10:00:30 is in the past only once that second is
+  // over, and 10:00 (or a date alone) once that minute is. A time seconds ahead is never refused.
+  const precisionMs = split.when.time?.second !== undefined ? 1000 : 60_000;
+  if (dueAt.getTime() + precisionMs <= env.now.getTime())
     throw new UserInputError(
       `${formatInstantHuman(dueAt, env.timeZone)} is in the past. Pick a time from now on.`,
       { example, field: "when" },
