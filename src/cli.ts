@@ -4,25 +4,48 @@ import { createLogger } from "./logger.ts";
 /** The CLI for scripts: one command, text or --json on stdout, errors on stderr with a non-zero exit. */
 async function cli(argv: string[]): Promise<number> {
   // Imported here: loading the commands reads the data files, whose errors must read clearly.
-  const { COMMANDS } = await import("./commands/registry.ts");
+  const { COMMANDS, findCommand, suggestCommand } = await import("./commands/registry.ts");
   const { slashName } = await import("./commands/types.ts");
   const { LocalSession, replyText, splitCommandLine } = await import("./local/session.ts");
+  const { canonicalLocale, localeFromEnv } = await import("./local/locale.ts");
   const usage = [
-    "Usage: npm run --silent cli -- <command> [--json] <the same text as after the slash command>",
+    "Usage: npm run --silent cli -- <command> [--json] [--locale ro-RO] <the same text as after the slash command>",
     "Commands:",
     ...COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${slashName(c)}: ${c.summary}`),
     'Example: npm run --silent cli -- staffing --json "calls=100 interval=30m aht=3m"',
   ].join("\n");
 
   const json = argv.includes("--json");
-  const rest = argv.filter((a) => a !== "--json");
+  // --locale ro-RO or --locale=ro-RO: how numbers and dates such as 01/02/2027 are read (else LC_ALL/LANG).
+  let localeArg: string | undefined;
+  const rest: string[] = [];
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? "";
+    if (a === "--json") continue;
+    if (a === "--locale" || a.startsWith("--locale=")) {
+      localeArg = a === "--locale" ? (argv[++i] ?? "") : a.slice("--locale=".length);
+      continue;
+    }
+    rest.push(a);
+  }
+  const locale = localeArg === undefined ? localeFromEnv() : canonicalLocale(localeArg);
+  if (locale === undefined) {
+    process.stderr.write(
+      `--locale ${localeArg} is not a language tag. Example: --locale en-GB or --locale ro-RO.\n`,
+    );
+    return 2;
+  }
   if (rest.length === 0 || rest[0] === "--help" || rest[0] === "-h" || rest[0] === "help") {
     (rest.length === 0 ? process.stderr : process.stdout).write(`${usage}\n`);
     return rest.length === 0 ? 2 : 0;
   }
   const parsed = splitCommandLine(rest.join(" "));
-  if (!parsed || !COMMANDS.some((c) => c.name === parsed.command)) {
-    process.stderr.write(`Unknown command "${rest[0]}".\n${usage}\n`);
+  if (!parsed || !findCommand(parsed.command)) {
+    const meant = suggestCommand(parsed?.command ?? rest[0] ?? "");
+    const hint = meant
+      ? `Did you mean ${meant.name}?\n  ${cliLine(meant.name, parsed?.text ?? "")}\n`
+      : `${usage}\n`;
+    process.stderr.write(`Unknown command "${rest[0]}". ${hint}`);
     return 2;
   }
   let config: ReturnType<typeof loadConfig>;
@@ -35,7 +58,7 @@ async function cli(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  const session = new LocalSession(config.dbPath, createLogger(config.logLevel), "cli");
+  const session = new LocalSession(config.dbPath, createLogger(config.logLevel), "cli", locale);
   let out: Awaited<ReturnType<typeof session.run>>;
   try {
     out = await session.run(parsed.command, parsed.text);
@@ -45,14 +68,26 @@ async function cli(argv: string[]): Promise<number> {
     return 1;
   }
   if (!out.ok) {
-    process.stderr.write(replyText(out.reply));
+    process.stderr.write(asCliText(replyText(out.reply)));
     return 1;
   }
   if (json) process.stdout.write(`${JSON.stringify(out.result, null, 2)}\n`);
-  else process.stdout.write(replyText(out.reply));
+  else process.stdout.write(asCliText(replyText(out.reply)));
   for (const p of await session.saveFiles(out.reply)) process.stderr.write(`file saved: ${p}\n`);
   return 0;
 }
+
+/** A command line to type in a shell: `npm run --silent cli -- contract 'remind Acme 2027-02-01'`. */
+const shellQuote = (s: string): string => (/^[\w./=:,@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
+const cliLine = (command: string, text: string): string =>
+  `npm run --silent cli -- ${command}${text.trim() ? ` ${shellQuote(text.trim())}` : ""}`;
+
+/** The buttons of a reply are printed as /cc- lines to type in the console; here, as CLI commands. */
+const asCliText = (text: string): string =>
+  text.replace(
+    /^( {2}▸ [^\n]*?: )\/cc-([a-z]+)(?: ([^\n]*))?$/gm,
+    (_m, lead: string, cmd: string, t?: string) => `${lead}${cliLine(cmd, t ?? "")}`,
+  );
 
 cli(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { dispatch, MAX_COMMAND_TEXT } from "../../../commands/dispatch.ts";
+import { dispatchLine, MAX_COMMAND_TEXT } from "../../../commands/dispatch.ts";
 import { truncate } from "../../../render/limits.ts";
 import { slackContext, workspaceOf } from "../../context.ts";
 import type { ListenerDeps } from "../../deps.ts";
@@ -40,7 +40,8 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
     // A message can be far longer than a slash command; the question is in its first part.
     const question = stripMentions(event.text ?? "", args.botUserId).slice(0, MAX_COMMAND_TEXT);
     const ctx = slackContext(deps, args.client, ws, event.user, event.channel);
-    const out = await dispatch("ask", question, ctx, deps.logger);
+    // A question for /cc-ask, unless it starts with a misspelled command name ("estmate 12k calls").
+    const out = await dispatchLine(question, ctx, { commandWords: false }, deps.logger);
     await args.client.chat.postMessage({
       channel: event.channel,
       text: truncate(out.reply.text, 3000),
