@@ -98,7 +98,7 @@ async function add(typed: string, ctx: CommandContext): Promise<CommandRun> {
     draft.reminders.push(...result.reminders);
     return result;
   });
-  return { result: built, reply: renderAdded(built.contract, built.reminders) };
+  return { result: built, reply: renderAdded(built.contract, built.reminders, built.notes) };
 }
 
 async function remove(text: string, ctx: CommandContext): Promise<CommandRun> {
@@ -156,7 +156,7 @@ async function remind(text: string, ctx: CommandContext): Promise<CommandRun> {
     draft.reminders.push(built.reminder);
     return built;
   });
-  return { result: out, reply: renderReminderAdded(out.contract, out.reminder) };
+  return { result: out, reply: renderReminderAdded(out.contract, out.reminder, out.notes) };
 }
 
 async function run(text: string, ctx: CommandContext): Promise<CommandRun> {

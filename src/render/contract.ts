@@ -190,7 +190,7 @@ const retryLine = (r: Reminder | undefined): string | undefined =>
     : undefined;
 
 /** Reply to `add`. */
-export function renderAdded(c: Contract, reminders: Reminder[]): Reply {
+export function renderAdded(c: Contract, reminders: Reminder[], notes: string[] = []): Reply {
   const checkins = reminders.filter((r) => r.kind === "checkin").length;
   const reviews = reminders.length - checkins;
   const next = reminders[0];
@@ -207,6 +207,7 @@ export function renderAdded(c: Contract, reminders: Reminder[]): Reply {
         .filter(Boolean)
         .join("\n"),
     ),
+    ...notes.map((n) => context(esc(n))),
     context(
       `Make sure I am in ${channelRef(c.channel, c.channelName)} (\`/invite @Switchboard\`) so I can post there and check what I posted.`,
     ),
@@ -328,11 +329,15 @@ export function renderRemoved(c: Contract, cancelled: number): Reply {
   };
 }
 
-export function renderReminderAdded(c: Contract, r: Reminder): Reply {
+export function renderReminderAdded(c: Contract, r: Reminder, notes: string[] = []): Reply {
   const text = `One-off reminder about ${esc(c.vendor)} set for ${when(r)} in ${channelRef(r.channel)}.`;
   return {
     text,
-    blocks: [section(`:white_check_mark: ${text}`), ...(r.note ? [context(`Note: ${esc(r.note)}`)] : [])],
+    blocks: [
+      section(`:white_check_mark: ${text}`),
+      ...(r.note ? [context(`Note: ${esc(r.note)}`)] : []),
+      ...notes.map((n) => context(esc(n))),
+    ],
     visibility: "ephemeral",
   };
 }

@@ -75,6 +75,7 @@ describe("numeric dates by locale", () => {
     expect(splitLeadingWhen("01/02/2027 14:30 check", env("ro-RO"))?.when).toEqual({
       date: { year: 2027, month: 2, day: 1 },
       time: { hour: 14, minute: 30 },
+      readAs: { raw: "01/02/2027", order: "dmy", locale: "ro-RO" },
     });
   });
 });
@@ -168,6 +169,10 @@ describe("/cc-contract with dates that could be read two ways", () => {
     expect(out.ok ? "" : out.reply.text).toBe("");
     const saved = ctx.db.read(ctx.workspace).contracts[0] as Contract;
     expect(saved.start).toBe("2027-02-01");
+    // The reply says how the locale read it, so a wrong locale setting is seen at once.
+    expect(JSON.stringify(out.reply.blocks)).toContain(
+      "01/02/2027 read as Mon 1 Feb 2027 (day first, as ro-RO writes dates",
+    );
     await ctx.db.close();
   });
 

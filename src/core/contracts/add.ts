@@ -9,6 +9,7 @@ import {
   formatTerm,
   parseChannel,
   parseWhen,
+  readAsNote,
   readTerm,
   splitLeadingWhen,
   type When,
@@ -60,6 +61,8 @@ export interface AddEnv {
 export interface AddResult {
   contract: Contract;
   reminders: Reminder[];
+  /** How doubtful input was read (a numeric date by the user's locale), to show in the reply. */
+  notes: string[];
 }
 
 const fail = (
@@ -320,7 +323,8 @@ export function buildContract(text: string, env: AddEnv, prefix = ""): AddResult
     createdAt: env.now.toISOString(),
   };
   const reminders = remindersFor(contract, planContract(contract, env.now), env.now, env.newId);
-  return { contract, reminders };
+  const notes = [start, renews].map(readAsNote).filter((n) => n !== undefined);
+  return { contract, reminders, notes };
 }
 
 /** Find a contract by vendor name (case-insensitive). */
@@ -343,7 +347,7 @@ export function buildOneOff(
     newId: () => string;
   },
   prefix = "",
-): { contract: Contract; reminder: Reminder } {
+): { contract: Contract; reminder: Reminder; notes: string[] } {
   const example = REMIND_EXAMPLE;
   const cleaned = text.trim().replace(/^["“']([^"”']+)["”']/, (_m, name: string) => name);
   const words = cleaned.split(/\s+/).filter(Boolean);
@@ -423,5 +427,6 @@ export function buildOneOff(
     createdBy: env.userId,
     createdAt: env.now.toISOString(),
   };
-  return { contract, reminder };
+  const readAs = readAsNote(split.when);
+  return { contract, reminder, notes: readAs ? [readAs] : [] };
 }

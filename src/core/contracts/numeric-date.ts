@@ -32,8 +32,11 @@ export function dateOrderOf(locale: string): DateOrder | undefined {
 }
 
 export type NumericDate =
-  /** One reading (ISO-like year first, the locale settled it, or only one reading is a real date). */
-  | { kind: "date"; raw: string; date: LocalDate }
+  /**
+   * One reading (ISO-like year first, the locale settled it, or only one reading is a real date);
+   * `byLocale` when the other order would have been a real date too, so the reply can say so.
+   */
+  | { kind: "date"; raw: string; date: LocalDate; byLocale?: DateOrder }
   /** Both readings are real dates and the locale does not say which: the user must choose. */
   | { kind: "ambiguous"; raw: string; readings: Record<DateOrder, LocalDate> }
   /** Looks like a date but is none in either order (13/13/2027). */
@@ -86,6 +89,6 @@ export function readNumericDate(
   if (!dmy && !mdy) return { kind: "invalid", raw };
   if (!dmy || !mdy || a === b) return { kind: "date", raw, date: (dmy ?? mdy) as LocalDate };
   const order = dateOrderOf(opts.locale);
-  if (order) return { kind: "date", raw, date: order === "dmy" ? dmy : mdy };
+  if (order) return { kind: "date", raw, date: order === "dmy" ? dmy : mdy, byLocale: order };
   return { kind: "ambiguous", raw, readings: { dmy, mdy } };
 }

@@ -18,7 +18,15 @@ export interface When {
   date: LocalDate;
   /** `second` only when the time was given to the second (then 0 too). */
   time?: { hour: number; minute: number; second?: number };
+  /** A numeric date the user's locale decided (01/02/2027 as day first): said in the reply. */
+  readAs?: { raw: string; order: DateOrder; locale: string };
 }
+
+/** "01/02/2027 read as Mon 1 Feb 2027 (day first, as en-GB writes dates)". */
+export const readAsNote = (w: When): string | undefined =>
+  w.readAs
+    ? `${w.readAs.raw} read as ${formatDateHuman(w.date)} (${w.readAs.order === "dmy" ? "day" : "month"} first, as ${w.readAs.locale} writes dates; write YYYY-MM-DD to be exact).`
+    : undefined;
 
 /** How a date is read: in the user's zone, numeric dates in the order of the user's locale. */
 export interface ReadEnv {
@@ -123,27 +131,34 @@ export function parseNaturalWhen(
  * A numeric date at the start of the text, spelled as ISO so the readers below never see it in a form
  * chrono would read month-first. Throws AmbiguousDateError when it could be two dates.
  */
-function spellNumericDate(text: string, env: ReadEnv): string | undefined {
+function spellNumericDate(text: string, env: ReadEnv): { text: string; readAs?: When["readAs"] } | undefined {
   const lead = text.length - text.trimStart().length;
   const n = readNumericDate(text, env);
-  if (!n) return text;
+  if (!n) return { text };
   if (n.kind === "invalid") return undefined;
   if (n.kind === "ambiguous") throw new AmbiguousDateError(n.raw, n.readings, env.locale);
-  return formatLocalDate(n.date) + text.slice(lead + n.raw.length);
+  const spelled = formatLocalDate(n.date) + text.slice(lead + n.raw.length);
+  return n.byLocale
+    ? { text: spelled, readAs: { raw: n.raw, order: n.byLocale, locale: env.locale } }
+    : { text: spelled };
 }
+
+const noting = (when: When | undefined, readAs: When["readAs"]): When | undefined =>
+  when && readAs ? { ...when, readAs } : when;
 
 /** A whole value as a date: ISO first, then a natural phrase that must use all of the text. */
 export function parseWhen(raw: string, env: ReadEnv): When | undefined {
-  const text = spellNumericDate(raw.trim(), env);
-  if (text === undefined) return undefined;
+  const spelled = spellNumericDate(raw.trim(), env);
+  if (spelled === undefined) return undefined;
+  const { text, readAs } = spelled;
   const iso = parseIsoWhen(text, env.timeZone);
-  if (iso) return iso;
+  if (iso) return noting(iso, readAs);
   // A malformed ISO date is never guessed at; a valid one may be followed by words ("at 3pm").
   const isoDate = /^(\d{4}-\d{2}-\d{2})([\s\S]*)$/.exec(text.trim());
   if (isoDate && (!parseLocalDate(isoDate[1] ?? "") || !/^\s+\D/.test(isoDate[2] ?? ""))) return undefined;
   const natural = parseNaturalWhen(text, env.now, env.timeZone);
   if (!natural || text.slice(natural.length).trim() !== "") return undefined;
-  return natural.when;
+  return noting(natural.when, readAs);
 }
 
 const ISO_LEAD =
@@ -163,15 +178,17 @@ export function splitLeadingWhen(text: string, env: ReadEnv): { when: When; rest
     const when = parseWhen(quoted[1], env);
     return when ? { when, rest: typed.slice(quoted[0].length).trim() } : undefined;
   }
-  const t = spellNumericDate(typed, env);
-  if (t === undefined) return undefined;
+  const spelled = spellNumericDate(typed, env);
+  if (spelled === undefined) return undefined;
+  const { text: t, readAs } = spelled;
   const iso = ISO_LEAD.exec(t);
   if (iso?.[1]) {
-    const when = parseIsoWhen(iso[1], timeZone);
+    const when = noting(parseIsoWhen(iso[1], timeZone), readAs);
     return when ? { when, rest: t.slice(iso[1].length).trim() } : undefined;
   }
   const natural = parseNaturalWhen(t, now, timeZone);
-  return natural ? { when: natural.when, rest: t.slice(natural.length).trim() } : undefined;
+  const when = noting(natural?.when, readAs);
+  return natural && when ? { when, rest: t.slice(natural.length).trim() } : undefined;
 }
 
 const UNITS = new Map<string, Term["unit"]>([
