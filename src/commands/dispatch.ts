@@ -86,11 +86,11 @@ function misspelledFirstWord(word: string): CommandSpec | undefined {
 }
 
 /**
- * A line typed without a slash command around it: the console, a mention, a DM. A slash or `cc-`
- * prefix names a command (a misspelled one gets "did you mean"); with `commandWords` (the console)
- * a bare command name first does too ("estimate 12k calls"). A first word one letter from a
- * command name asks which was meant, with the command and the question as buttons. Everything
- * else is a question for /cc-ask.
+ * A line typed without a slash command around it: the console, a mention, a DM. With `commandWords`
+ * (the console) a first word that names a command runs it ("/cc-estimate 12k", "estimate 12k"), and
+ * a misspelled `/cc-` name gets "did you mean". Anywhere, a first word one letter from a command
+ * name asks which was meant, with the command and the question as buttons. Everything else is a
+ * question for /cc-ask.
  */
 export async function dispatchLine(
   line: string,
@@ -102,8 +102,15 @@ export async function dispatchLine(
   const m = /^(\/?cc-|\/)?([A-Za-z][\w-]*)(?=\s|$)\s*([\s\S]*)$/.exec(trimmed);
   const word = m?.[2] ?? "";
   const rest = m?.[3] ?? "";
-  if (m?.[1]) return findCommand(word) ? dispatch(word, rest, ctx, logger) : unknownCommand(word, rest);
-  if (m && opts.commandWords && findCommand(word)) return dispatch(word, rest, ctx, logger);
+  const known = m ? findCommand(word) : undefined;
+  if (opts.commandWords) {
+    if (m?.[1]) return known ? dispatch(word, rest, ctx, logger) : unknownCommand(word, rest);
+    if (known) return dispatch(word, rest, ctx, logger);
+  } else if (m?.[1] && !known && suggestCommand(word)) {
+    // In a mention or DM a command is never run from the text (its reply would be posted for all
+    // to see); a misspelled one still gets its suggestion, whose button answers only the clicker.
+    return unknownCommand(word, rest, trimmed);
+  }
   if (m && misspelledFirstWord(word)) return unknownCommand(word, rest, trimmed);
   return dispatch("ask", trimmed, ctx, logger);
 }

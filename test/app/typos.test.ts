@@ -89,6 +89,11 @@ describe("a line typed without a slash (console, mentions, DMs)", () => {
       commandWords: false,
     });
     expect(mention.ok && (mention.result as { intent?: string }).intent).toBeDefined();
+    // Nor with its slash: a mention's reply is posted for the whole channel to see.
+    const slash = await dispatchLine("/cc-vendor list", ctx, { commandWords: false });
+    expect(slash.ok && (slash.result as { intent?: string }).intent).toBeDefined();
+    const typo = await dispatchLine("/cc-vendr list", ctx, { commandWords: false });
+    expect(typo.reply.text).toContain("Did you mean /cc-vendor?");
     await ctx.db.close();
   });
 
