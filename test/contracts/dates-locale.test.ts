@@ -262,3 +262,26 @@ describe("/cc-contract remind to the second", () => {
     await ctx.db.close();
   });
 });
+
+describe("/cc-contract and names that exist on every object", () => {
+  it("refuses Object.prototype names as keys, units, vendors and subcommands as input, never a crash", async () => {
+    const ctx = await testContext({ now });
+    await dispatch("contract", "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d", ctx);
+    const before = JSON.stringify(ctx.db.read(ctx.workspace));
+    for (const name of [...Object.getOwnPropertyNames(Object.prototype), "prototype"]) {
+      for (const text of [
+        `add vendor=Beta start=2027-01-15 renews=2028-01-15 notice=60d ${name}=1`,
+        `add vendor=Beta start=2027-01-15 renews=2028-01-15 notice=2${name}`,
+        `add vendor=Beta start=${name} renews=2028-01-15 notice=60d`,
+        `remind ${name} 2027-03-01 check`,
+        `show ${name}`,
+        name,
+      ]) {
+        const out = await dispatch("contract", text, ctx);
+        expect(out.ok ? "ok" : out.kind, text).toBe("input");
+      }
+    }
+    expect(JSON.stringify(ctx.db.read(ctx.workspace))).toBe(before);
+    await ctx.db.close();
+  });
+});
