@@ -12,6 +12,7 @@ async function cli(argv: string[]): Promise<number> {
     "Usage: npm run --silent cli -- <command> [--json] [--locale ro-RO] <the same text as after the slash command>",
     "Commands:",
     ...COMMANDS.map((c) => `  ${c.name.padEnd(9)} ${slashName(c)}: ${c.summary}`),
+    "  home      the App Home dashboard as text",
     'Example: npm run --silent cli -- staffing --json "calls=100 interval=30m aht=3m"',
   ].join("\n");
 

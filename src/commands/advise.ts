@@ -14,6 +14,7 @@ import {
   REGIONS,
   REPORTING,
 } from "../core/advice/profile.ts";
+import { rankRecommendations } from "../core/advice/rank.ts";
 import { UserInputError } from "../core/errors.ts";
 import {
   type AdviceBasis,
@@ -39,6 +40,10 @@ export interface RecommendationJson {
   rule: string;
   askVendor: string[];
   alternatives?: Array<{ choice: string; title: string; rule: string; reason: string }>;
+  /** 1 is the point that changes this team's choice most (the first screen's order). */
+  rank: number;
+  /** True when the rule fired on a fact the team gave. */
+  specific: boolean;
 }
 
 export interface AdviseJson {
@@ -59,7 +64,7 @@ const EXAMPLES = [
   "update hours=24/7 quotes=1",
 ];
 
-const toJson = (r: Recommendation): RecommendationJson => ({
+const toJson = (r: Recommendation, rank: number, specific: boolean): RecommendationJson => ({
   criterion: r.criterion,
   ...(r.choice !== undefined ? { choice: r.choice } : {}),
   severity: r.severity,
@@ -69,6 +74,8 @@ const toJson = (r: Recommendation): RecommendationJson => ({
   rule: r.rule,
   askVendor: r.askVendor,
   ...(r.alternatives ? { alternatives: r.alternatives } : {}),
+  rank,
+  specific,
 });
 
 const keysOf = (p: Profile | undefined): ProfileKey[] => PROFILE_KEYS.filter((k) => p?.[k] !== undefined);
@@ -80,17 +87,24 @@ async function adviseRun(
   freeText: boolean,
   basis: AdviceBasis,
   saved: boolean,
+  full = false,
 ): Promise<CommandRun<AdviseJson>> {
   const advice: Advice = await advise(profile);
+  const ranks = new Map(
+    rankRecommendations(advice.recommendations, profile).map((x) => [x.recommendation, x]),
+  );
   const result: AdviseJson = {
     profile,
-    recommendations: advice.recommendations.map(toJson),
+    recommendations: advice.recommendations.map((r) => {
+      const x = ranks.get(r);
+      return toJson(r, x?.rank ?? 0, x?.specific ?? false);
+    }),
     understood,
     checklist: advice.checklist.map((c) => c.question),
     basis: basis.mode,
     saved,
   };
-  return { result, reply: renderAdvice({ profile, advice, understood, freeText, basis }) };
+  return { result, reply: renderAdvice({ profile, advice, understood, freeText, basis, full }) };
 }
 
 const option = (value: string, label = value) => ({ value, label });
@@ -199,7 +213,8 @@ export const adviseCommand: CommandSpec = {
   name: "advise",
   checksOwnLength: true,
   summary: "What kind of call center to look for, why, and what to ask each vendor, from your team's needs.",
-  usageHint: "[volume=2000 languages=en,es payments=yes … | a description | update … | show | reset | help]",
+  usageHint:
+    "[volume=2000 languages=en,es payments=yes … | a description | update … | show [all] | reset | help]",
   examples: EXAMPLES,
 
   async form(text, ctx) {
@@ -218,6 +233,15 @@ export const adviseCommand: CommandSpec = {
     if (sub === "show" && rest.length === 0) {
       const profile = await savedProfile(ctx);
       return { result: { profile: profile ?? null }, reply: renderProfile(profile) };
+    }
+
+    if (sub === "show" && rest.length === 1 && rest[0]?.toLowerCase() === "all") {
+      const profile = await savedProfile(ctx);
+      if (!profile)
+        throw new UserInputError("There is no saved profile yet: describe your team first.", {
+          example: ADVISE_EXAMPLE,
+        });
+      return adviseRun(profile, [], false, { mode: "saved" }, false, true);
     }
 
     if (sub === "reset" && rest.length === 0) {

@@ -7,14 +7,16 @@ import {
   REMIND_EXAMPLE,
 } from "../core/contracts/add.ts";
 import type { Contract, Reminder } from "../core/contracts/contract.ts";
+import { EDIT_EXAMPLE, editContract } from "../core/contracts/edit.ts";
 import { cancelForContract, failuresFor, nextFor } from "../core/contracts/lifecycle.ts";
 import { safeTimeZone } from "../core/contracts/zone.ts";
 import { UserInputError } from "../core/errors.ts";
-import { splitSubcommand, tokenize, unquoteName } from "../core/parse/kv.ts";
+import { formatPair, splitSubcommand, tokenize, unquoteName } from "../core/parse/kv.ts";
 import { parseYesNo } from "../core/parse/units.ts";
 import {
   renderAdded,
   renderContractHelp,
+  renderEdited,
   renderList,
   renderReminderAdded,
   renderRemoveConfirm,
@@ -23,7 +25,7 @@ import {
 } from "../render/contract.ts";
 import type { CommandContext, CommandRun, CommandSpec, FormSpec } from "./types.ts";
 
-const SUBCOMMANDS = ["add", "list", "show", "remove", "remind", "help"] as const;
+const SUBCOMMANDS = ["add", "list", "show", "edit", "remove", "remind", "help"] as const;
 const newId = (): string => randomUUID();
 
 const requireContract = (contracts: Contract[], name: string, sub: string): Contract => {
@@ -140,6 +142,46 @@ async function remove(text: string, ctx: CommandContext): Promise<CommandRun> {
   };
 }
 
+/** The vendor's name is the words before the first key=value pair. */
+async function edit(typed: string, ctx: CommandContext): Promise<CommandRun> {
+  const text = await resolveChannel(typed, ctx);
+  const name = unquoteName(tokenize(text).words);
+  const store = await ctx.store();
+  const [zone, locale] = await Promise.all([ctx.userTimeZone(), ctx.userLocale()]);
+  const timeZone = safeTimeZone(zone);
+  const now = ctx.now();
+  // Checked and re-planned inside one update: a rejected edit changes nothing.
+  const out = await store.update(ctx.workspace, (draft) => {
+    const current = requireContract(draft.contracts, name, "edit");
+    const pairsOnly = tokenize(text)
+      .pairs.map((p) => formatPair(p.key, p.value))
+      .join(" ");
+    const res = editContract(
+      pairsOnly,
+      current,
+      draft.reminders,
+      {
+        now,
+        timeZone: current.timeZone || timeZone,
+        locale,
+        userId: ctx.userId,
+        defaultChannel: current.channel,
+        vendors: [],
+        contracts: draft.contracts,
+        newId,
+      },
+      `edit ${current.vendor} `,
+    );
+    draft.contracts = draft.contracts.map((c) => (c.id === current.id ? res.contract : c));
+    draft.reminders = res.reminders;
+    return res;
+  });
+  return {
+    result: { contract: out.contract, changed: out.changed, cancelled: out.cancelled, added: out.added },
+    reply: renderEdited(out.contract, out, out.reminders),
+  };
+}
+
 async function remind(text: string, ctx: CommandContext): Promise<CommandRun> {
   if (!text.trim())
     throw new UserInputError("Say which contract, when, and what to check.", { example: REMIND_EXAMPLE });
@@ -187,6 +229,10 @@ async function run(text: string, ctx: CommandContext): Promise<CommandRun> {
         reply: renderShow(c, data.reminders),
       };
     }
+    case "edit":
+      if (!rest.trim())
+        throw new UserInputError("Say which contract to edit and what to change.", { example: EDIT_EXAMPLE });
+      return edit(rest, ctx);
     case "remove":
     case "delete":
       return remove(rest, ctx);
@@ -245,12 +291,13 @@ export const contractCommand: CommandSpec = {
   name: "contract",
   summary: "Contracts and review reminders before the notice deadline",
   usageHint:
-    "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d | list | show Acme | remind Acme <when> <note>",
+    "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d | list | show Acme | edit Acme notice=90d | remind Acme <when> <note>",
   examples: [
     "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d",
     'add vendor=Beta start="next Monday" renews="in 12 months" notice=3mo checkins=2x onboarding=21d channel=C0123ABCD',
     "list",
     "show Acme",
+    "edit Acme notice=90d",
     "remind Acme 2027-03-01 check that hold time is not billed",
     "remove Acme",
   ],

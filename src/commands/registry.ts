@@ -3,6 +3,7 @@ import { adviseCommand } from "./advise.ts";
 import { askCommand } from "./ask.ts";
 import { contractCommand } from "./contract.ts";
 import { estimateCommand } from "./estimate.ts";
+import { homeCommand } from "./home.ts";
 import { staffingCommand } from "./staffing.ts";
 import type { CommandSpec } from "./types.ts";
 import { vendorCommand } from "./vendor.ts";
@@ -17,8 +18,12 @@ export const COMMANDS: readonly CommandSpec[] = [
   contractCommand,
 ];
 
+/** Commands of the console and the CLI only: Slack has its own App Home tab. */
+export const LOCAL_COMMANDS: readonly CommandSpec[] = [homeCommand];
+
+const ALL = [...COMMANDS, ...LOCAL_COMMANDS];
 // A Map, not an object: a typed name such as "constructor" or "__proto__" must find nothing.
-const BY_NAME = new Map<string, CommandSpec>(COMMANDS.map((c) => [c.name, c]));
+const BY_NAME = new Map<string, CommandSpec>(ALL.map((c) => [c.name, c]));
 
 /** "/cc-estimate", "cc-estimate" and "estimate" all name the command. */
 export const commandName = (name: string): string =>
@@ -37,7 +42,7 @@ export const findCommand = (name: string): CommandSpec | undefined => BY_NAME.ge
 export function suggestCommand(name: string): CommandSpec | undefined {
   const typed = commandName(name);
   if (!typed || typed.length > 24 || BY_NAME.has(typed)) return undefined;
-  const scored = COMMANDS.map((c) => ({ c, d: distance(typed, c.name) })).sort((a, b) => a.d - b.d);
+  const scored = ALL.map((c) => ({ c, d: distance(typed, c.name) })).sort((a, b) => a.d - b.d);
   const best = scored[0];
   if (!best || best.d === 0) return undefined;
   const limit = Math.min(best.c.name.length, typed.length) <= 4 ? 1 : 2;

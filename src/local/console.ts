@@ -9,6 +9,7 @@ import { LocalSession, replyText } from "./session.ts";
 const HELP = [
   "Type a slash command as you would in Slack, for example:",
   ...COMMANDS.map((c) => `  ${slashName(c)} ${c.examples[0] ?? ""}`.trimEnd()),
+  "  home   (the App Home dashboard as text)",
   "Anything else you type is a question for /cc-ask (how is hold time billed?).",
   "Type `help` for this list, `exit` to leave.",
 ].join("\n");

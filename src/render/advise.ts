@@ -6,6 +6,7 @@ import type { Criterion } from "../core/advice/criteria.ts";
 import type { Understood } from "../core/advice/freetext.ts";
 import { CHOICE_LABELS, CRITERION_LABELS } from "../core/advice/labels.ts";
 import { describeKey, PROFILE_KEYS, type Profile, type ProfileKey } from "../core/advice/profile.ts";
+import { firstScreen, type Ranked, rankRecommendations } from "../core/advice/rank.ts";
 import { showValue } from "../core/advice/words.ts";
 import { actions, context, divider, fitMessage, header, section } from "./blocks.ts";
 import { commandButton, formButton } from "./buttons.ts";
@@ -23,6 +24,8 @@ export interface AdviceView {
   understood: Understood[];
   freeText: boolean;
   basis: AdviceBasis;
+  /** Every recommendation grouped by criterion (`/cc-advise show all`), not the first screen. */
+  full?: boolean;
 }
 
 const BADGE: Record<Recommendation["severity"], string> = {
@@ -99,10 +102,14 @@ const basisLine = (basis: AdviceBasis, keys: number): string => {
   }
 };
 
+/** Phone-sized: a section of at most a dozen lines with the heading and the "more" line. */
+const CHECKLIST_SHOWN = 10;
+const SECTION_LINES = 12;
+
 function checklistBlocks(items: ChecklistItem[]): KnownBlock[] {
   if (items.length === 0) return [];
   const musts = items.filter((i) => i.severity === "must");
-  const shown = (musts.length ? musts : items).slice(0, 12);
+  const shown = (musts.length ? musts : items).slice(0, CHECKLIST_SHOWN);
   const lines = [
     `*Questions to ask every vendor* (${items.length} in all; the full checklist is in the attached file \`vendor-questions.txt\`)`,
     ...shown.map((i, n) => `${n + 1}. ${i.question}`),
@@ -123,7 +130,7 @@ export function checklistFile(view: Pick<AdviceView, "advice" | "profile">): Rep
 
 const present = (b: Button | undefined): b is Button => b !== undefined;
 
-export function renderAdvice(view: AdviceView): Reply {
+function renderFullAdvice(view: AdviceView): Reply {
   const { advice } = view;
   const recs = advice.recommendations;
   const musts = recs.filter((r) => r.severity === "must").length;
@@ -204,7 +211,6 @@ export function renderReset(removed: Profile | undefined): Reply {
 /** `/cc-advise help`: the syntax and every key with its description. */
 export function renderAdviseHelp(examples: string[]): Reply {
   const keyLines = PROFILE_KEYS.map((k) => `• \`${k}\`: ${describeKey(k)}`);
-  const half = Math.ceil(keyLines.length / 2);
   const blocks: KnownBlock[] = [
     header("/cc-advise: what kind of call center to look for"),
     section(
@@ -213,9 +219,86 @@ export function renderAdviseHelp(examples: string[]): Reply {
         "• `/cc-advise update key=value …`: change some facts of the saved profile and advise on the result.\n" +
         "• `/cc-advise show` · `/cc-advise reset` · `/cc-advise` alone opens a form with your saved profile.",
     ),
-    section(truncate(`*Keys*\n${keyLines.slice(0, half).join("\n")}`, LIMITS.sectionText)),
-    section(truncate(keyLines.slice(half).join("\n"), LIMITS.sectionText)),
+    ...listSections("*Keys*", keyLines),
     context(...examples.slice(0, 3).map((e) => `Example: \`/cc-advise ${e}\``)),
   ];
   return { text: "How to use /cc-advise", blocks, visibility: "ephemeral" };
+}
+
+const choiceNote = (r: Recommendation): string => {
+  if (!r.choice || !r.alternatives?.length) return "";
+  const label = (c: string) => CHOICE_LABELS[c] ?? c;
+  return ` (over ${r.alternatives.map((a) => label(a.choice)).join(" and ")})`;
+};
+
+/** One line a point: its badge, its title and its reason in the team's own facts. */
+const pointLine = (x: Ranked): string => {
+  const r = x.recommendation;
+  return `${BADGE[r.severity]} · *${r.title}*${choiceNote(r)}: ${r.reason}`;
+};
+
+/** Lines in sections of at most SECTION_LINES, the heading on the first. */
+function listSections(heading: string, lines: string[]): KnownBlock[] {
+  const out: KnownBlock[] = [];
+  for (let i = 0; i < lines.length; i += SECTION_LINES - 1) {
+    const chunk = lines.slice(i, i + SECTION_LINES - 1);
+    out.push(section(truncate([...(i === 0 ? [heading] : []), ...chunk].join("\n"), LIMITS.sectionText)));
+  }
+  return out;
+}
+
+const points = (n: number): string => `${n} ${n === 1 ? "point" : "points"}`;
+
+/**
+ * The advice as a busy team reads it: the musts that follow from its own facts, then at most five
+ * further points ranked by how much they change its choice; everything else one click away.
+ */
+export function renderAdvice(view: AdviceView): Reply {
+  if (view.full) return renderFullAdvice(view);
+  const { advice } = view;
+  const ranked = rankRecommendations(advice.recommendations, view.profile);
+  const screen = firstScreen(ranked);
+  const keys = PROFILE_KEYS.filter((k) => view.profile[k] !== undefined).length;
+  const restSpecific = screen.rest.filter((x) => x.specific).length;
+  const restGeneral = screen.rest.length - restSpecific;
+
+  const parts: string[] = [];
+  if (screen.musts.length)
+    parts.push(`${screen.musts.length} ${screen.musts.length === 1 ? "must" : "musts"} from your facts`);
+  if (screen.top.length)
+    parts.push(
+      `the ${screen.top.length === 1 ? "point that changes" : `${screen.top.length} points that change`} your choice most`,
+    );
+  const lead = parts.length
+    ? `*For your team:* ${parts.join(" and ")}.`
+    : "*Nothing you have told me changes the advice yet.* Tell me your volume, hours, languages or payments (e.g. `/cc-advise volume=2000 hours=24/7 languages=en,es`) and the points that matter for your team come first.";
+  const blocks: KnownBlock[] = [
+    header("Call-center advice"),
+    section(`${lead} ${basisLine(view.basis, keys)}`),
+  ];
+  const understood = understoodBlock(view);
+  if (understood) blocks.push(understood);
+  if (screen.musts.length)
+    blocks.push(...listSections("*Musts from your facts*", screen.musts.map(pointLine)));
+  if (screen.top.length) blocks.push(...listSections("*Worth weighing for you*", screen.top.map(pointLine)));
+
+  const more: string[] = [];
+  if (restSpecific) more.push(`${points(restSpecific)} more from your facts`);
+  if (restGeneral)
+    more.push(`${restGeneral} more ${restGeneral === 1 ? "point" : "points"} the guide makes for every team`);
+  if (more.length) {
+    const all = commandButton("Show all points", "advise", "show all");
+    blocks.push(section(`${more.join(" and ")}: \`/cc-advise show all\``, all));
+  }
+  blocks.push(divider(), ...checklistBlocks(advice.checklist));
+  const buttons = [
+    formButton("Edit profile", "advise", ""),
+    commandButton("Show saved profile", "advise", "show"),
+  ].filter(present);
+  if (buttons.length) blocks.push(actions(buttons));
+
+  const recs = advice.recommendations;
+  const musts = recs.filter((r) => r.severity === "must").length;
+  const text = `${screen.musts.length} musts from your facts, ${screen.top.length} further points, ${screen.rest.length} more behind "show all" (${recs.length} recommendations, ${musts} musts in all).`;
+  return { text, blocks: fitMessage(blocks), visibility: "ephemeral", files: [checklistFile(view)] };
 }

@@ -228,7 +228,7 @@ function contractFields(c: Contract): KnownBlock {
     [
       "Onboarding",
       c.onboardingDays
-        ? `${c.onboardingDays} days, check-ins ${c.checkinsPerDay === 2 ? "twice a day" : "daily"}`
+        ? `${c.onboardingDays} days, check-ins ${c.checkinsPerDay === 2 ? "twice a day" : "daily"}${c.checkinDays === "weekdays" ? " on weekdays" : ""}`
         : "no check-ins",
     ],
     ["Channel", `${channelRef(c.channel, c.channelName)} · ${c.timeZone}`],
@@ -276,7 +276,8 @@ export function renderShow(c: Contract, reminders: Reminder[]): Reply {
   const done = mine.filter((r) => ["posted", "reviewed", "snoozed"].includes(r.state));
   const blocks: KnownBlock[] = [header(`Contract: ${c.vendor}`), contractFields(c)];
   if (failed.length) blocks.push(section(failureLines(failed).join("\n")));
-  const shown = upcoming.slice(0, 15).map((r) => `• ${reminderLine(r)}`);
+  // Ten lines and a "more" line: the section stays phone-sized.
+  const shown = upcoming.slice(0, 10).map((r) => `• ${reminderLine(r)}`);
   if (upcoming.length > shown.length) shown.push(`…and ${upcoming.length - shown.length} more.`);
   blocks.push(section(`*Upcoming reminders (${upcoming.length})*\n${shown.join("\n") || "None."}`));
   if (done.length)
@@ -302,6 +303,37 @@ export function renderShow(c: Contract, reminders: Reminder[]): Reply {
 }
 
 /** First reply to `remove`: ask before deleting. */
+/** `/cc-contract edit`: what changed and what happened to the reminders. */
+export function renderEdited(
+  c: Contract,
+  out: { changed: string[]; cancelled: number; added: number },
+  reminders: Reminder[],
+): Reply {
+  const pending = reminders.filter((r) => r.contractId === c.id && r.state === "pending");
+  const next = nextFor(reminders, c.id);
+  const head = out.changed.length
+    ? `:white_check_mark: Contract with *${esc(c.vendor)}* updated: ${out.changed.map((k) => `\`${k}\``).join(", ")} changed.`
+    : `Contract with *${esc(c.vendor)}*: nothing changed (the values given are the ones saved).`;
+  const plan =
+    out.cancelled || out.added
+      ? `Reminders re-planned: ${out.added} added, ${out.cancelled} no longer needed (cancelled); reminders already posted are not sent again.`
+      : "The reminders stay as they were.";
+  const blocks: KnownBlock[] = [
+    section(head),
+    contractFields(c),
+    section(
+      [`${plan} ${pending.length} pending.`, next ? `Next: ${reminderLine(next)}.` : ""]
+        .filter(Boolean)
+        .join("\n"),
+    ),
+  ];
+  return {
+    text: `Contract with ${esc(c.vendor)} ${out.changed.length ? "updated" : "unchanged"}: ${pending.length} reminders pending.`,
+    blocks,
+    visibility: "ephemeral",
+  };
+}
+
 export function renderRemoveConfirm(c: Contract, pending: number): Reply {
   const text = `Remove the contract with ${esc(c.vendor)} and cancel its ${pending} pending reminder${pending === 1 ? "" : "s"}?`;
   return {
@@ -344,9 +376,10 @@ export function renderReminderAdded(c: Contract, r: Reminder, notes: string[] = 
 
 export function renderContractHelp(): Reply {
   const lines = [
-    '`/cc-contract add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d channel=#cx-ops`: save a contract and plan its reminders. Optional: `onboarding=14d` (check-ins after the start, `0` for none), `checkins=2x` (twice a day). Dates: YYYY-MM-DD, with a time if you like (`2027-01-15T10:00`), or phrases in quotes such as `start="next Monday"`, `renews="in 12 months"`. `notice`: `60d`, `8w`, `3mo` (months; `m` is minutes), `1y`.',
+    '`/cc-contract add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d channel=#cx-ops`: save a contract and plan its reminders. Optional: `onboarding=14d` (check-ins after the start, `0` for none), `checkins=2x` (twice a day); check-ins skip weekends unless `checkins=daily-7` (or `2x-7`). Dates: YYYY-MM-DD, with a time if you like (`2027-01-15T10:00`), or phrases in quotes such as `start="next Monday"`, `renews="in 12 months"`. `notice`: `60d`, `8w`, `3mo` (months; `m` is minutes), `1y`.',
     "`/cc-contract list`: every contract with its next reminder and any reminder that could not be posted.",
     "`/cc-contract show Acme`: one contract and its reminders.",
+    "`/cc-contract edit Acme notice=90d renews=2028-03-01`: change a contract (start, renews, notice, channel, onboarding, checkins); its pending reminders are re-planned, and nothing already posted is sent again.",
     "`/cc-contract remind Acme 2027-03-01 check the March invoice`: a one-off reminder.",
     "`/cc-contract remove Acme`: delete a contract and cancel its reminders (asks first).",
   ];

@@ -66,6 +66,7 @@ const view = (advice: Advice) => ({
   understood: [],
   freeText: false,
   basis: { mode: "typed" as const, replaced: [] },
+  full: true,
 });
 
 describe("the advice reply", () => {

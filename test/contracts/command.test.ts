@@ -35,9 +35,11 @@ describe("/cc-contract add", () => {
       ["deadline", "2027-11-16T14:00:00.000Z"],
     ]);
     const checkins = data.reminders.filter((r) => r.kind === "checkin");
-    expect(checkins).toHaveLength(14);
+    // Fri 15 – Thu 28 Jan 2027 without the weekends: ten check-ins.
+    expect(checkins).toHaveLength(10);
     expect(checkins[0]?.dueAt).toBe("2027-01-15T14:00:00.000Z");
-    expect(checkins[13]?.dueAt).toBe("2027-01-28T14:00:00.000Z");
+    expect(checkins[1]?.dueAt).toBe("2027-01-18T14:00:00.000Z");
+    expect(checkins[9]?.dueAt).toBe("2027-01-28T14:00:00.000Z");
     expect(data.reminders.every((r) => r.channel === "C0CXOPS" && r.state === "pending")).toBe(true);
   });
 
@@ -52,7 +54,8 @@ describe("/cc-contract add", () => {
     expect(data.contracts[0]?.channel).toBe("C0HERE");
     expect(data.contracts[0]?.noticeDeadline).toBe("2027-10-15");
     const checkins = data.reminders.filter((r) => r.kind === "checkin").map((r) => r.dueAt);
-    expect(checkins).toHaveLength(14);
+    // Fri 15, then Mon 18 – Thu 21 Jan: five weekdays, twice each.
+    expect(checkins).toHaveLength(10);
     // 09:00 and 15:00 in Bucharest (UTC+2 in January).
     expect(checkins.slice(0, 2)).toEqual(["2027-01-15T07:00:00.000Z", "2027-01-15T13:00:00.000Z"]);
   });
@@ -84,7 +87,10 @@ describe("/cc-contract add", () => {
     ["add vendor=Acme start=2027-13-45 renews=2028-01-15 notice=60d", "could not read start"],
     ["add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=soon", "could not read notice"],
     ["add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d colour=blue", "Unknown key: colour"],
-    ["add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d checkins=3x", "1x (daily) or 2x"],
+    [
+      "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d checkins=3x",
+      "1x (daily on weekdays), 2x",
+    ],
     ["frobnicate", "don't know"],
   ])("refuses %s with a clear message and saves nothing", async (text, message) => {
     const ctx = await testContext({ now: new Date(NOW), timeZone: "America/New_York" });
@@ -197,7 +203,7 @@ describe("/cc-contract list, show, remind, remove", () => {
     expect(ask.shown).toContain("Remove: /cc-contract remove Acme confirm=yes");
     expect(ctx.db.read(ctx.workspace).contracts).toHaveLength(1);
     const done = await run(ctx, "remove Acme confirm=yes");
-    expect(done.shown).toContain("17 pending reminders cancelled");
+    expect(done.shown).toContain("13 pending reminders cancelled");
     const data = ctx.db.read(ctx.workspace);
     expect(data.contracts).toEqual([]);
     expect(data.reminders.filter((r) => r.state === "pending")).toEqual([]);

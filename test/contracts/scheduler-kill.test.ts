@@ -32,7 +32,7 @@ describe("kill -9 and restart", () => {
       const ctx = await testContext({ now: new Date("2026-12-01T12:00:00Z"), store, timeZone: "UTC" });
       await dispatch(
         "contract",
-        "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d onboarding=2d channel=C0CXOPS",
+        "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d onboarding=2d checkins=daily-7 channel=C0CXOPS",
         ctx,
       );
       await store.close();

@@ -1,5 +1,7 @@
 import { createServer, type IncomingMessage, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import type { KnownBlock } from "@slack/types";
+import { blockKitProblems } from "./blockkit.ts";
 
 /** One call the app made to the fake Web API (or to a response_url / upload URL). */
 export interface RecordedCall {
@@ -20,6 +22,8 @@ type Responder = (args: Record<string, unknown>) => {
  */
 export class FakeSlack {
   readonly calls: RecordedCall[] = [];
+  /** Payloads refused for breaking Block Kit limits (tests can assert there were none). */
+  readonly invalidBlocks: Array<{ method: string; problems: string[] }> = [];
   private server: Server | undefined;
   private readonly failures = new Map<string, Array<ReturnType<Responder>>>();
   private readonly overrides = new Map<string, Responder>();
@@ -114,6 +118,12 @@ export class FakeSlack {
           ? "upload"
           : url.pathname;
     this.calls.push({ method, args, at: Date.now() });
+    // Like Slack, refuse blocks over Block Kit's limits, so every reply any test sends is checked.
+    const problems = blockProblemsOf(method, args);
+    if (problems.length) {
+      this.invalidBlocks.push({ method, problems });
+      return { body: { ok: false, error: "invalid_blocks", errors: problems } };
+    }
     const queued = this.failures.get(method);
     if (queued?.length) return queued.shift() as ReturnType<Responder>;
     const override = this.overrides.get(method);
@@ -233,4 +243,43 @@ function parseBody(raw: string, type: string): Record<string, unknown> {
     return out;
   }
   return { raw };
+}
+
+const asObject = (v: unknown): Record<string, unknown> | undefined => {
+  if (typeof v === "string") {
+    try {
+      return asObject(JSON.parse(v));
+    } catch {
+      return undefined;
+    }
+  }
+  return v && typeof v === "object" ? (v as Record<string, unknown>) : undefined;
+};
+
+const asBlocks = (v: unknown): KnownBlock[] | undefined => {
+  const parsed =
+    typeof v === "string"
+      ? (() => {
+          try {
+            return JSON.parse(v) as unknown;
+          } catch {
+            return undefined;
+          }
+        })()
+      : v;
+  return Array.isArray(parsed) ? (parsed as KnownBlock[]) : undefined;
+};
+
+/** The Block Kit problems of a call that carries blocks: messages, ephemeral replies, views. */
+function blockProblemsOf(method: string, args: Record<string, unknown>): string[] {
+  if (method.startsWith("views.")) {
+    const view = asObject(args.view);
+    const blocks = asBlocks(view?.blocks);
+    return blocks ? blockKitProblems(blocks, view?.type === "home" ? "home" : "modal") : [];
+  }
+  if (method.startsWith("chat.") || method.startsWith("response_url:")) {
+    const blocks = asBlocks(args.blocks);
+    return blocks ? blockKitProblems(blocks, "message") : [];
+  }
+  return [];
 }

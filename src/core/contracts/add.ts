@@ -93,6 +93,12 @@ const readDate = (key: string, raw: string | undefined, env: AddEnv): When => {
   return when;
 };
 
+/** The text a question's choices are built from: the command's own text after `prefix` ("add "). */
+export interface Question {
+  text: string;
+  prefix: string;
+}
+
 const ORDER_LABEL: Record<DateOrder, string> = { dmy: "day first", mdy: "month first" };
 
 /**
@@ -100,23 +106,23 @@ const ORDER_LABEL: Record<DateOrder, string> = { dmy: "day first", mdy: "month f
  * text again with every doubtful date spelled as ISO (so one click settles start= and renews= alike).
  */
 function askDateOrder(
-  text: string,
   doubtful: Array<{ key: string; error: AmbiguousDateError }>,
-  prefix: string,
+  { text, prefix }: Question,
 ): never {
   const first = doubtful[0]?.error as AmbiguousDateError;
-  const choices: InputChoice[] = (["dmy", "mdy"] as const).map((order) => {
+  const choices: InputChoice[] = [];
+  for (const order of ["dmy", "mdy"] as const) {
     let out = text;
     for (const d of doubtful) {
-      const at = new RegExp(`(^|\\s)${d.key}=["“]?`, "i").exec(out);
-      const from = at ? at.index + at[0].length : 0;
-      const i = out.indexOf(d.error.raw, from);
-      if (i >= 0)
-        out = out.slice(0, i) + formatLocalDate(d.error.readings[order]) + out.slice(i + d.error.raw.length);
+      // The date as a value (start=01/02/2027 or start="01/02/2027 10:00"), whatever the key's alias.
+      const at = new RegExp(`=["“]?(${d.error.raw.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")})`).exec(out);
+      if (!at) break;
+      const i = at.index + at[0].length - d.error.raw.length;
+      out = out.slice(0, i) + formatLocalDate(d.error.readings[order]) + out.slice(i + d.error.raw.length);
     }
     const dates = doubtful.map((d) => formatDateHuman(d.error.readings[order])).join(", ");
-    return { label: `${dates} (${ORDER_LABEL[order]})`, text: `${prefix}${out}` };
-  });
+    if (out !== text) choices.push({ label: `${dates} (${ORDER_LABEL[order]})`, text: `${prefix}${out}` });
+  }
   const message =
     doubtful.length === 1
       ? first.message
@@ -129,14 +135,14 @@ function askDateOrder(
 }
 
 /** `notice=2m` and the like: refused with the two ways to say it (m is minutes in this product). */
-function readPeriod(key: "notice" | "onboarding", raw: string, text: string, prefix: string) {
+function readPeriod(key: "notice" | "onboarding", raw: string, { text, prefix }: Question) {
   const r = readTerm(raw);
   if (r.ok) return r.term;
   const n = /^\d+/.exec(raw.trim())?.[0];
   if (r.reason === "minutes" && n) {
     const months = `${key}=${n}mo`;
     const days = `${key}=${Number(n) * 30}d`;
-    const fixed = text.replace(new RegExp(`(^|\\s)${key}=\\S+`, "i"), `$1${months}`);
+    const fixed = text.replace(new RegExp(`(^|\\s)${key}=${raw.trim()}(?=\\s|$)`, "i"), `$1${months}`);
     return fail(
       `${key}=${raw} is not clear: m means minutes here (as in talk=5m). For months write ${months}; or give days, e.g. ${days}.`,
       key,
@@ -148,11 +154,26 @@ function readPeriod(key: "notice" | "onboarding", raw: string, text: string, pre
   return undefined;
 }
 
+type Checkins = Pick<Contract, "checkinsPerDay" | "checkinDays">;
+const weekdays = (n: 1 | 2): Checkins => ({ checkinsPerDay: n, checkinDays: "weekdays" });
+const everyDay = (n: 1 | 2): Checkins => ({ checkinsPerDay: n, checkinDays: "every-day" });
+/** Onboarding check-ins skip weekends unless the team asks for all seven days. */
+const CHECKINS = new Map<string, Checkins>([
+  ...["1", "1x", "daily", "once", "weekdays"].map((k) => [k, weekdays(1)] as const),
+  ...["2", "2x", "twice", "twice-daily"].map((k) => [k, weekdays(2)] as const),
+  ...["daily-7", "1x-7", "7", "every-day", "7-days"].map((k) => [k, everyDay(1)] as const),
+  ...["2x-7", "twice-7", "twice-daily-7"].map((k) => [k, everyDay(2)] as const),
+]);
+
 /**
  * Parse and check `/cc-contract add ...`; throws UserInputError, never saves anything itself.
  * `prefix` is put before `text` in the choices of a question ("add " for the command's own text).
  */
-export function buildContract(text: string, env: AddEnv, prefix = ""): AddResult {
+export const buildContract = (text: string, env: AddEnv, prefix = ""): AddResult =>
+  buildContractFrom(readAddValues(text), env, { text, prefix });
+
+/** The key=value pairs of `add`, under their canonical keys; throws on unknown or repeated keys. */
+export function readAddValues(text: string): Map<string, string> {
   const { pairs, words } = tokenize(text);
   if (words.length)
     fail(
@@ -161,23 +182,30 @@ export function buildContract(text: string, env: AddEnv, prefix = ""): AddResult
       [`Keys: ${ADD_KEYS.join(", ")}.`],
     );
   const values = new Map<string, string>();
-  const typedKey = new Map<string, string>();
   const unknown: string[] = [];
   for (const p of pairs) {
     const key = (Object.hasOwn(KEY_ALIASES, p.key) ? KEY_ALIASES[p.key] : undefined) ?? p.key;
     if (!(ADD_KEYS as readonly string[]).includes(key)) unknown.push(p.raw);
     else if (values.has(key)) fail(`${key}= is given twice.`, key);
-    else {
-      values.set(key, p.value);
-      typedKey.set(key, p.raw);
-    }
+    else values.set(key, p.value);
   }
   if (unknown.length)
     fail(
       `Unknown key${unknown.length > 1 ? "s" : ""}: ${unknown.join(", ")}. Use ${ADD_KEYS.join(", ")}.`,
       undefined,
     );
+  return values;
+}
 
+/**
+ * Check a contract's values (as typed, by canonical key) and plan its reminders. `question` is the
+ * typed text, for the choices of a question (a date that could be read two ways, notice=2m).
+ */
+export function buildContractFrom(
+  values: Map<string, string>,
+  env: AddEnv,
+  question: Question = { text: "", prefix: "" },
+): AddResult {
   const vendorRaw = values.get("vendor")?.trim();
   if (!vendorRaw) return fail("Please name the vendor with vendor=.", "vendor");
   if (vendorRaw.length > MAX_VENDOR_LENGTH)
@@ -206,20 +234,20 @@ export function buildContract(text: string, env: AddEnv, prefix = ""): AddResult
       return readDate(key, values.get(key), env);
     } catch (err) {
       if (!(err instanceof AmbiguousDateError)) throw err;
-      doubtful.push({ key: typedKey.get(key) ?? key, error: err });
+      doubtful.push({ key, error: err });
       return undefined;
     }
   };
   const startRead = dateOf("start");
   const renewsRead = dateOf("renews");
-  if (doubtful.length) askDateOrder(text, doubtful, prefix);
+  if (doubtful.length) askDateOrder(doubtful, question);
   const start = startRead as When;
   const renews = renewsRead as When;
 
   const noticeRaw = values.get("notice");
   if (!noticeRaw)
     return fail("Please give the notice period with notice= (for example 60d, 8w or 3mo).", "notice");
-  const notice = readPeriod("notice", noticeRaw, text, prefix);
+  const notice = readPeriod("notice", noticeRaw, question);
   if (!notice)
     return fail(
       `I could not read notice=${noticeRaw}. Write a number and a unit: 60d (days), 8w (weeks), 3mo (months) or 1y.`,
@@ -231,7 +259,7 @@ export function buildContract(text: string, env: AddEnv, prefix = ""): AddResult
   if (onboardingRaw !== undefined) {
     const t = /^(0|none|no)$/i.test(onboardingRaw.trim())
       ? { amount: 0, unit: "d" as const }
-      : readPeriod("onboarding", onboardingRaw, text, prefix);
+      : readPeriod("onboarding", onboardingRaw, question);
     if (!t)
       return fail(
         `I could not read onboarding=${onboardingRaw}. Write e.g. 14d, 2w or 0 for none.`,
@@ -246,12 +274,16 @@ export function buildContract(text: string, env: AddEnv, prefix = ""): AddResult
       "onboarding",
     );
 
-  let checkinsPerDay: 1 | 2 = 1;
+  let checkins: Checkins = { checkinsPerDay: 1, checkinDays: "weekdays" };
   const checkinsRaw = values.get("checkins")?.trim().toLowerCase();
   if (checkinsRaw !== undefined) {
-    if (["1", "1x", "daily", "once"].includes(checkinsRaw)) checkinsPerDay = 1;
-    else if (["2", "2x", "twice", "twice-daily"].includes(checkinsRaw)) checkinsPerDay = 2;
-    else return fail(`checkins=${checkinsRaw} should be 1x (daily) or 2x (twice a day).`, "checkins");
+    const read = CHECKINS.get(checkinsRaw);
+    if (!read)
+      return fail(
+        `checkins=${checkinsRaw} should be 1x (daily on weekdays), 2x (twice a day on weekdays), daily-7 or 2x-7 (weekends too).`,
+        "checkins",
+      );
+    checkins = read;
   }
 
   let channel: { id: string; name?: string } | undefined;
@@ -315,7 +347,7 @@ export function buildContract(text: string, env: AddEnv, prefix = ""): AddResult
     notice,
     noticeDeadline: formatLocalDate(deadline),
     onboardingDays,
-    checkinsPerDay,
+    ...checkins,
     channel: channel.id,
     ...(channel.name ? { channelName: channel.name } : {}),
     timeZone: tz,

@@ -29,6 +29,11 @@ export const ContractSchema = z.object({
   noticeDeadline: LocalDateString,
   onboardingDays: z.number().int().nonnegative(),
   checkinsPerDay: z.union([z.literal(1), z.literal(2)]),
+  /**
+   * Which days get onboarding check-ins. Contracts saved before this existed were planned on every
+   * day, so an absent value keeps that.
+   */
+  checkinDays: z.enum(["weekdays", "every-day"]).optional(),
   /** Slack channel id where reminders are posted. */
   channel: z.string(),
   channelName: z.string().optional(),

@@ -19,6 +19,12 @@ const mustDate = (s: string): LocalDate => {
   return d;
 };
 
+/** Saturday or Sunday: a calendar date's weekday does not depend on the time zone. */
+const isWeekend = (d: LocalDate): boolean => {
+  const wd = new Date(Date.UTC(d.year, d.month - 1, d.day)).getUTCDay();
+  return wd === 0 || wd === 6;
+};
+
 const clockOf = (s: string | undefined) => (s ? (parseClock(s) ?? DEFAULT_TIME) : DEFAULT_TIME);
 
 /**
@@ -39,8 +45,10 @@ export function planContract(contract: Contract, now: Date): PlannedReminder[] {
   const times = [checkAt];
   if (contract.checkinsPerDay === 2 && checkAt.hour + SECOND_CHECKIN_HOURS < 24)
     times.push({ ...checkAt, hour: checkAt.hour + SECOND_CHECKIN_HOURS });
+  const weekdaysOnly = contract.checkinDays === "weekdays";
   for (let i = 0; i < contract.onboardingDays; i++) {
     const day = addDays(start, i);
+    if (weekdaysOnly && isWeekend(day)) continue;
     for (const t of times) out.push({ kind: "checkin", dueAt: at(day, t) });
   }
   for (const lead of REVIEW_LEADS)

@@ -2,6 +2,7 @@ import type { WorkspaceData } from "../../store/schema.ts";
 import { advise } from "../advice/advise.ts";
 import { profileCommandText } from "../advice/input.ts";
 import type { Profile } from "../advice/profile.ts";
+import { rankRecommendations } from "../advice/rank.ts";
 import { failuresFor, nextFor } from "../contracts/lifecycle.ts";
 import { PRICING } from "../estimate/pricing.ts";
 import { compareVendors } from "../vendors/compare.ts";
@@ -46,12 +47,15 @@ export async function buildDashboard(data: WorkspaceData): Promise<Dashboard> {
     const advice = await advise(profile);
     dashboard.profile = {
       facts: profileCommandText(profile),
-      top: advice.recommendations.slice(0, TOP_RECOMMENDATIONS).map((r) => ({
-        criterion: r.criterion,
-        severity: r.severity,
-        title: r.title,
-        choice: r.choice,
-      })),
+      // The same order as the first screen of /cc-advise: what follows from the team's facts first.
+      top: rankRecommendations(advice.recommendations, profile)
+        .slice(0, TOP_RECOMMENDATIONS)
+        .map(({ recommendation: r }) => ({
+          criterion: r.criterion,
+          severity: r.severity,
+          title: r.title,
+          choice: r.choice,
+        })),
       musts: advice.recommendations.filter((r) => r.severity === "must").length,
     };
   }
