@@ -285,3 +285,20 @@ describe("/cc-contract and names that exist on every object", () => {
     await ctx.db.close();
   });
 });
+
+describe("/cc-contract edit with a date that could be read two ways", () => {
+  it("asks with buttons that run the edit with each reading", async () => {
+    const ctx = await testContext({ now, locale: "und" });
+    await dispatch("contract", "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d", ctx);
+    const out = await dispatch("contract", "edit Acme renews=03/04/2028", ctx);
+    expect(out.ok).toBe(false);
+    expect(buttonsOf(out.reply.blocks).map((b) => b.cmd?.t)).toEqual([
+      "edit Acme renews=2028-04-03",
+      "edit Acme renews=2028-03-04",
+    ]);
+    expect(ctx.db.read(ctx.workspace).contracts[0]?.renews).toBe("2028-01-15");
+    const notice = await dispatch("contract", "edit Acme notice=2m", ctx);
+    expect(buttonsOf(notice.reply.blocks)[0]?.cmd?.t).toBe("edit Acme notice=2mo");
+    await ctx.db.close();
+  });
+});
