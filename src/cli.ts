@@ -6,8 +6,7 @@ async function cli(argv: string[]): Promise<number> {
   // Imported here: loading the commands reads the data files, whose errors must read clearly.
   const { COMMANDS, findCommand, suggestCommand } = await import("./commands/registry.ts");
   const { slashName } = await import("./commands/types.ts");
-  const { LocalSession, replyText, splitCommandLine } = await import("./local/session.ts");
-  const { canonicalLocale, localeFromEnv } = await import("./local/locale.ts");
+  const { LocalSession, replyText, splitCommandLine, takeLocaleFlag } = await import("./local/session.ts");
   const usage = [
     "Usage: npm run --silent cli -- <command> [--json] [--locale ro-RO] <the same text as after the slash command>",
     "Commands:",
@@ -16,26 +15,9 @@ async function cli(argv: string[]): Promise<number> {
     'Example: npm run --silent cli -- staffing --json "calls=100 interval=30m aht=3m"',
   ].join("\n");
 
-  const json = argv.includes("--json");
-  // --locale ro-RO or --locale=ro-RO: how numbers and dates such as 01/02/2027 are read (else LC_ALL/LANG).
-  let localeArg: string | undefined;
-  const rest: string[] = [];
-  for (let i = 0; i < argv.length; i++) {
-    const a = argv[i] ?? "";
-    if (a === "--json") continue;
-    if (a === "--locale" || a.startsWith("--locale=")) {
-      localeArg = a === "--locale" ? (argv[++i] ?? "") : a.slice("--locale=".length);
-      continue;
-    }
-    rest.push(a);
-  }
-  const locale = localeArg === undefined ? localeFromEnv() : canonicalLocale(localeArg);
-  if (locale === undefined) {
-    process.stderr.write(
-      `--locale ${localeArg} is not a language tag. Example: --locale en-GB or --locale ro-RO.\n`,
-    );
-    return 2;
-  }
+  const { argv: args, locale } = takeLocaleFlag(argv);
+  const json = args.includes("--json");
+  const rest = args.filter((a) => a !== "--json");
   if (rest.length === 0 || rest[0] === "--help" || rest[0] === "-h" || rest[0] === "help") {
     (rest.length === 0 ? process.stderr : process.stdout).write(`${usage}\n`);
     return rest.length === 0 ? 2 : 0;

@@ -1,5 +1,3 @@
-import { LogLevel } from "@slack/bolt";
-
 export type LevelName = "debug" | "info" | "warn" | "error";
 
 export interface Logger {
@@ -20,6 +18,3 @@ export const createLogger = (level: LevelName, name = "switchboard"): Logger => 
     };
   return { debug: at("debug"), info: at("info"), warn: at("warn"), error: at("error") };
 };
-
-export const boltLogLevel = (level: LevelName): LogLevel =>
-  ({ debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR })[level];

@@ -1,9 +1,12 @@
+import type { Server as HttpServer } from "node:http";
 import type { AddressInfo, Server } from "node:net";
 import type { Config } from "./config.ts";
 import type { Logger } from "./logger.ts";
 import { startScheduler } from "./scheduler/scheduler.ts";
 import { createSlackApp, type SlackAppOptions } from "./slack/app.ts";
 import { createReminderPoster, createSchedulerClient } from "./slack/reminder-poster.ts";
+import { BoundedReplayMemory, type ReplayMemory } from "./slack/replay.ts";
+import { installRequestGuard } from "./slack/request-guard.ts";
 import { LastEstimateRecorder } from "./store/last-estimate.ts";
 import { Store } from "./store/store.ts";
 
@@ -19,7 +22,7 @@ export interface RunningApp {
 export async function startSlackServer(
   config: Config,
   logger: Logger,
-  opts: SlackAppOptions = {},
+  opts: SlackAppOptions & { replayMemory?: ReplayMemory } = {},
 ): Promise<RunningApp> {
   const store = await Store.open(config.dbPath);
   try {
@@ -29,6 +32,20 @@ export async function startSlackServer(
     const started = (await (config.mode === "http" ? app.start(config.port) : app.start())) as unknown;
     const address = (started as Server | undefined)?.address?.() as AddressInfo | null | undefined;
     const port = config.mode === "http" ? (address?.port ?? config.port) : undefined;
+    if (config.mode === "http" && started) {
+      // Timestamps within 5 minutes either way, replays answered without acting, unreadable payloads
+      // answered with a 200: checked in front of Bolt (src/slack/request-guard.ts).
+      const memory =
+        opts.replayMemory ??
+        new BoundedReplayMemory({}, Date.now, (dropped) =>
+          logger.warn(`replay memory full: dropped the ${dropped} oldest entries`),
+        );
+      installRequestGuard(started as HttpServer, {
+        signingSecret: config.signingSecret ?? "",
+        memory,
+        logger,
+      });
+    }
     // The scheduler has its own Web API client with no internal retries: only the scheduler retries,
     // after checking the channel for the post, so a timed-out post is never sent twice.
     const scheduler = startScheduler({

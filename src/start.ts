@@ -1,8 +1,7 @@
 import type { Config } from "./config.ts";
 import { knowledgeBase } from "./core/knowledge/answer.ts";
-import { runConsole } from "./local/console.ts";
+import { loadKnowledge } from "./core/knowledge/load.ts";
 import type { Logger } from "./logger.ts";
-import { startSlackServer } from "./server.ts";
 import { StoreLockedError } from "./store/lock.ts";
 import { StoreLoadError } from "./store/store.ts";
 
@@ -11,9 +10,24 @@ import { StoreLoadError } from "./store/store.ts";
  * knowledge base); main.ts imports it inside a try so a broken file is reported plainly.
  */
 export async function start(config: Config, logger: Logger): Promise<number> {
-  // Build the search index now rather than on the first question, and fail now if a file is broken.
-  knowledgeBase();
-  if (config.mode === "console") return runConsole(config.dbPath, logger);
+  // Check the knowledge files now, so a broken one stops start-up; the search index is built once the
+  // app is up (below), so it does not delay readiness, and before the first question needs it.
+  loadKnowledge();
+  const buildIndex = () =>
+    setImmediate(() => {
+      try {
+        knowledgeBase();
+      } catch (err) {
+        logger.error("could not index the knowledge base", err); // the first question will say so
+      }
+    });
+  // Each front end is imported only when chosen: the console never loads Bolt.
+  if (config.mode === "console") {
+    const { runConsole } = await import("./local/console.ts");
+    buildIndex();
+    return runConsole(config.dbPath, logger);
+  }
+  const { startSlackServer } = await import("./server.ts");
 
   let running: Awaited<ReturnType<typeof startSlackServer>>;
   try {
@@ -25,6 +39,7 @@ export async function start(config: Config, logger: Logger): Promise<number> {
     }
     throw err;
   }
+  buildIndex();
   return new Promise<number>((resolveExit) => {
     const shutdown = (signal: string) => {
       logger.info(`${signal} received: finishing writes and stopping`);

@@ -16,6 +16,7 @@ import {
 } from "../core/advice/profile.ts";
 import { rankRecommendations } from "../core/advice/rank.ts";
 import { UserInputError } from "../core/errors.ts";
+import { type ReadingSummary, volumeWarning } from "../core/read/summary.ts";
 import {
   type AdviceBasis,
   renderAdvice,
@@ -56,6 +57,8 @@ export interface AdviseJson {
   /** "typed": the input replaced the saved profile; "update": merged into it; "saved": used as saved. */
   basis: AdviceBasis["mode"];
   saved: boolean;
+  /** The cost model's verdict the rules were given, as /cc-estimate computes it (null: volume unknown). */
+  costVerdict: { cheapestModel: string | null; breakEvenVolume: number | null };
 }
 
 const EXAMPLES = [
@@ -88,6 +91,7 @@ async function adviseRun(
   basis: AdviceBasis,
   saved: boolean,
   full = false,
+  reading?: ReadingSummary,
 ): Promise<CommandRun<AdviseJson>> {
   const advice: Advice = await advise(profile);
   const ranks = new Map(
@@ -103,8 +107,20 @@ async function adviseRun(
     checklist: advice.checklist.map((c) => c.question),
     basis: basis.mode,
     saved,
+    costVerdict: advice.costVerdict ?? { cheapestModel: null, breakEvenVolume: null },
   };
-  return { result, reply: renderAdvice({ profile, advice, understood, freeText, basis, full }) };
+  return {
+    result,
+    reply: renderAdvice({
+      profile,
+      advice,
+      understood,
+      freeText,
+      basis,
+      full,
+      ...(reading ? { reading } : {}),
+    }),
+  };
 }
 
 const option = (value: string, label = value) => ({ value, label });
@@ -264,20 +280,35 @@ export const adviseCommand: CommandSpec = {
     }
 
     if (sub === "update") {
-      const input = parseAdviseInput(trimmed.slice(first.length));
+      const input = parseAdviseInput(trimmed.slice(first.length), undefined, {
+        locale: await ctx.userLocale(),
+      });
       const store = await ctx.store();
       // Read, merge and save in one update so a concurrent change is not lost.
+      let before: number | undefined;
       const merged = await store.update(ctx.workspace, (draft) => {
+        before = draft.profile?.volume;
         const next: Profile = { ...(draft.profile ?? {}), ...input.profile };
         draft.profile = next;
         return next;
       });
       const changed = keysOf(input.profile);
-      return adviseRun(merged, input.understood, input.freeText, { mode: "update", changed }, true);
+      const warning =
+        input.profile.volume !== undefined ? volumeWarning(input.profile.volume, before) : undefined;
+      if (warning) input.reading.warnings.push(warning);
+      return adviseRun(
+        merged,
+        input.understood,
+        input.freeText,
+        { mode: "update", changed },
+        true,
+        false,
+        input.reading,
+      );
     }
 
     // Anything else is the profile itself: validated first, saved only when it is valid.
-    const input = parseAdviseInput(trimmed);
+    const input = parseAdviseInput(trimmed, undefined, { locale: await ctx.userLocale() });
     const store = await ctx.store();
     const previous = await store.update(ctx.workspace, (draft) => {
       const old = draft.profile;
@@ -287,6 +318,17 @@ export const adviseCommand: CommandSpec = {
     const replaced = keysOf(previous).filter(
       (k) => input.profile[k] === undefined && !same(previous?.[k], undefined),
     );
-    return adviseRun(input.profile, input.understood, input.freeText, { mode: "typed", replaced }, true);
+    const warning =
+      input.profile.volume !== undefined ? volumeWarning(input.profile.volume, previous?.volume) : undefined;
+    if (warning) input.reading.warnings.push(warning);
+    return adviseRun(
+      input.profile,
+      input.understood,
+      input.freeText,
+      { mode: "typed", replaced },
+      true,
+      false,
+      input.reading,
+    );
   },
 };

@@ -8,7 +8,13 @@ import {
 } from "../core/contracts/add.ts";
 import type { Contract, Reminder } from "../core/contracts/contract.ts";
 import { EDIT_EXAMPLE, editContract } from "../core/contracts/edit.ts";
-import { cancelForContract, failuresFor, nextFor } from "../core/contracts/lifecycle.ts";
+import {
+  type ContractReminders,
+  cancelForContract,
+  failuresFor,
+  nextFor,
+  remindersByContract,
+} from "../core/contracts/lifecycle.ts";
 import { safeTimeZone } from "../core/contracts/zone.ts";
 import { UserInputError } from "../core/errors.ts";
 import { formatPair, splitSubcommand, tokenize, unquoteName } from "../core/parse/kv.ts";
@@ -41,11 +47,12 @@ const requireContract = (contracts: Contract[], name: string, sub: string): Cont
   return c;
 };
 
-const summary = (c: Contract, reminders: Reminder[]) => ({
-  ...c,
-  nextReminder: nextFor(reminders, c.id),
-  failedReminders: failuresFor(reminders, c.id),
-});
+const summary = (c: Contract, reminders: Reminder[] | Map<string, ContractReminders>) => {
+  const mine = Array.isArray(reminders)
+    ? { next: nextFor(reminders, c.id), failures: failuresFor(reminders, c.id) }
+    : (reminders.get(c.id) ?? { failures: [] });
+  return { ...c, nextReminder: mine.next, failedReminders: mine.failures };
+};
 
 const CHANNEL_PAIR = /(^|\s)channel=("[^"]*"|“[^”]*”|\S+)/i;
 
@@ -213,8 +220,9 @@ async function run(text: string, ctx: CommandContext): Promise<CommandRun> {
           example: `show ${rest.trim()}`,
         });
       const data = (await ctx.store()).read(ctx.workspace);
+      const byContract = remindersByContract(data.reminders);
       return {
-        result: { contracts: data.contracts.map((c) => summary(c, data.reminders)) },
+        result: { contracts: data.contracts.map((c) => summary(c, byContract)) },
         reply: renderList(data.contracts, data.reminders),
       };
     }

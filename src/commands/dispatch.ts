@@ -1,5 +1,5 @@
 import { distance } from "fastest-levenshtein";
-import { isUserInputError, UserInputError } from "../core/errors.ts";
+import { isUserInputError, ReadingQuestion, UserInputError } from "../core/errors.ts";
 import type { Logger } from "../logger.ts";
 import { renderInputError, renderInternalError } from "../render/error.ts";
 import { COMMANDS, commandName, findCommand, suggestCommand } from "./registry.ts";
@@ -40,7 +40,7 @@ export async function dispatch(
     return { ok: true, ...run };
   } catch (err) {
     if (isUserInputError(err))
-      return { ok: false, kind: "input", error: err, reply: renderInputError(err, slash) };
+      return { ok: false, kind: "input", error: err, reply: renderInputError(err, slash, text.trim()) };
     logger?.error(`${slash} failed`, err);
     return { ok: false, kind: "internal", error: err, reply: renderInternalError() };
   }
@@ -58,14 +58,12 @@ const COMMAND_LIST = `Commands: ${COMMANDS.map(slashName).join(", ")}.`;
 function unknownCommand(name: string, typed: string, askInstead?: string): Dispatched {
   const suggested = suggestCommand(name);
   const error = suggested
-    ? new UserInputError(
+    ? new ReadingQuestion(
         `There is no command called "${shownName(name)}". Did you mean ${slashName(suggested)}?`,
-        {
-          choices: [
-            { label: `Run ${slashName(suggested)}`, command: suggested.name, text: typed.trim() },
-            ...(askInstead ? [{ label: "Ask it as a question", command: "ask", text: askInstead }] : []),
-          ],
-        },
+        [
+          { label: `Run ${slashName(suggested)}`, command: suggested.name, text: typed.trim() },
+          ...(askInstead ? [{ label: "Ask it as a question", command: "ask", text: askInstead }] : []),
+        ],
       )
     : new UserInputError(`There is no command called "${shownName(name)}".`, {
         example: "/cc-ask help",

@@ -1,4 +1,3 @@
-import { estimate } from "../core/estimate/model.ts";
 import { ESTIMATE_DEFAULTS, HELP, parseEstimate } from "../core/estimate/parse.ts";
 import { PRICING } from "../core/estimate/pricing.ts";
 import {
@@ -7,6 +6,7 @@ import {
   formValuesFromInput,
   profileUpdateTextFromEstimate,
 } from "../core/estimate/profile-bridge.ts";
+import { inHouseAssumptionLines, verdict, verdictJson } from "../core/estimate/verdict.ts";
 import { renderEstimate, withFollowUps, withProfileNote } from "../render/estimate.ts";
 import { estimateChartFile } from "../render/estimate-chart.ts";
 import { renderCommandHelp } from "../render/help.ts";
@@ -14,6 +14,8 @@ import { coverageOptions, QUEUE_FORM_FIELDS } from "./form-fields.ts";
 import type { CommandContext, CommandSpec, FormSpec } from "./types.ts";
 
 const CHART_WORD = /(^|\s)chart(=(yes|true|1))?(?=\s|$)/i;
+/** `assumptions=all`: the "How this was worked out" button, every assumption in full. */
+const ASSUMPTIONS_WORD = /(^|\s)assumptions=(all|yes)(?=\s|$)/i;
 
 const FORM: FormSpec = {
   title: "Cost estimate",
@@ -89,6 +91,28 @@ const FORM: FormSpec = {
       kind: "text",
       optional: true,
     },
+    {
+      key: "location",
+      label: "Where the center is (regional rates)",
+      hint: "Left empty: the guide's US rates.",
+      kind: "select",
+      optional: true,
+      options: [
+        { value: "onshore", label: "Onshore (US)" },
+        { value: "nearshore", label: "Nearshore Latin America" },
+        { value: "philippines", label: "Offshore Philippines" },
+        { value: "india", label: "Offshore India" },
+        { value: "eastern-europe", label: "Eastern Europe" },
+      ],
+    },
+    {
+      key: "inhouse-wage",
+      label: "Your own agents' base wage (to compare in-house)",
+      hint: "An hour, e.g. 18/h or 16 EUR/h",
+      kind: "text",
+      optional: true,
+    },
+    { key: "budget", label: "Monthly budget", hint: "e.g. 60000", kind: "text", optional: true },
   ],
 };
 
@@ -131,6 +155,8 @@ export const estimateCommand: CommandSpec = {
     "12000 calls a month, 5 min talk",
     "contacts=40000 talk=4m wrap=1m hours=12x6 billing=6s target=90% answer=30s",
     "contacts=5000 talk=6m hours=24/7 licensed=yes languages=es shared-rate=0.85-1.10 hourly-rate=28-32",
+    "12000 calls a month, talk 5m, country=MX inhouse-wage=6/h budget=60000/month",
+    "contacts=12000 talk=5m locations=all currency=EUR",
   ],
   async form(text, ctx) {
     const t = text.trim();
@@ -148,13 +174,15 @@ export const estimateCommand: CommandSpec = {
       };
     // `chart` (or chart=yes) adds a PNG of cost against volume; the rest is the estimate's own text.
     const chart = CHART_WORD.test(rawText);
-    let text = rawText.replace(CHART_WORD, " ").trim();
+    const showAssumptions = ASSUMPTIONS_WORD.test(rawText);
+    let text = rawText.replace(CHART_WORD, " ").replace(ASSUMPTIONS_WORD, " ").trim();
     // No text (console, CLI): estimate the workspace's saved profile, if it has a volume.
     const fromProfile =
       text === "" ? estimateTextFromProfile((await ctx.store()).read(ctx.workspace).profile) : undefined;
     if (fromProfile) text = fromProfile;
-    const parsed = parseEstimate(text, PRICING);
-    const e = estimate(parsed.input, PRICING);
+    const parsed = parseEstimate(text, PRICING, { locale: await ctx.userLocale() });
+    const v = verdict(parsed.input, parsed.choices, PRICING);
+    const e = v.estimate;
     const i = e.inputs;
     const assumptions = [...e.assumptions];
     if (parsed.defaults.length) assumptions.push(`Not given, so assumed: ${parsed.defaults.join(", ")}.`);
@@ -189,9 +217,19 @@ export const estimateCommand: CommandSpec = {
       breakEvenMonthlyContacts: e.breakEvenMonthlyContacts,
       premiums: e.premiums,
       assumptions,
+      ...verdictJson(v),
     };
+    if (v.inHouse) assumptions.push(...inHouseAssumptionLines(v.inHouse));
     if (fromProfile) assumptions.unshift(`From the saved profile: ${fromProfile}.`);
-    const rendered = renderEstimate({ estimate: e, defaults: parsed.defaults, readAs: parsed.readAs });
+    const rendered = renderEstimate({
+      estimate: e,
+      defaults: parsed.defaults,
+      readAs: parsed.readAs,
+      verdict: v,
+      text,
+      showAssumptions,
+      reading: parsed.reading,
+    });
     const reply = withFollowUps(fromProfile ? withProfileNote(rendered, fromProfile) : rendered, {
       text,
       saveProfile: profileUpdateTextFromEstimate(parsed.input),

@@ -1,6 +1,6 @@
 import type { KnownBlock } from "@slack/types";
 import { UserInputError } from "../core/errors.ts";
-import { buildDashboard } from "../core/home/dashboard.ts";
+import { dashboardFor } from "../core/home/dashboard.ts";
 import { renderHome } from "../render/home.ts";
 import type { CommandSpec } from "./types.ts";
 
@@ -15,7 +15,7 @@ export const homeCommand: CommandSpec = {
   examples: [""],
   async run(text, ctx) {
     if (text.trim()) throw new UserInputError("home takes nothing after it.", { example: "home" });
-    const dashboard = await buildDashboard((await ctx.store()).read(ctx.workspace));
+    const dashboard = await dashboardFor((await ctx.store()).read(ctx.workspace));
     const view = renderHome(dashboard, { now: ctx.now() });
     const summary = `Vendors: ${dashboard.vendors.total}, contracts: ${dashboard.contracts.total}${dashboard.profile ? ", profile saved" : ", no profile yet"}.`;
     return {

@@ -32,24 +32,40 @@ export async function applyReminderAction(
   userId: string,
   now: Date,
 ): Promise<ReminderActionResult> {
-  return store.update(ws, (draft) => {
-    const i = draft.reminders.findIndex((r) => r.id === reminderId);
-    const r = draft.reminders[i];
-    if (!r) return { outcome: { ok: false, reason: "not-found" } } satisfies ReminderActionResult;
-    const contract = draft.contracts.find((c) => c.id === r.contractId);
-    const days = SNOOZE_DAYS[actionId];
-    const outcome =
-      actionId === REMINDER_ACTIONS.reviewed
-        ? markReviewed(r, userId, now)
-        : days !== undefined
-          ? snooze(r, userId, now, days, randomUUID())
-          : ({ ok: false, reason: "not-found" } as const);
-    if (outcome.ok) {
-      draft.reminders[i] = outcome.reminder;
-      if (outcome.created) draft.reminders.push(outcome.created);
-    }
-    const current = outcome.ok ? outcome.reminder : r;
-    const next = outcome.ok ? outcome.created : draft.reminders.find((x) => x.id === current.snoozedTo);
-    return { outcome, ...(contract ? { contract } : {}), ...(next ? { next } : {}) };
-  });
+  // Nothing is written unless the click changes a reminder: a click on a reminder that is gone, in a
+  // workspace never seen, or one that changes nothing leaves the database file as it was.
+  try {
+    return await store.update(ws, (draft) => {
+      const i = draft.reminders.findIndex((r) => r.id === reminderId);
+      const r = draft.reminders[i];
+      if (!r) throw new NoChange({ outcome: { ok: false, reason: "not-found" } });
+      const contract = draft.contracts.find((c) => c.id === r.contractId);
+      const days = Object.hasOwn(SNOOZE_DAYS, actionId) ? SNOOZE_DAYS[actionId] : undefined;
+      const outcome =
+        actionId === REMINDER_ACTIONS.reviewed
+          ? markReviewed(r, userId, now)
+          : days !== undefined
+            ? snooze(r, userId, now, days, randomUUID())
+            : ({ ok: false, reason: "not-found" } as const);
+      if (outcome.ok) {
+        draft.reminders[i] = outcome.reminder;
+        if (outcome.created) draft.reminders.push(outcome.created);
+      }
+      const current = outcome.ok ? outcome.reminder : r;
+      const next = outcome.ok ? outcome.created : draft.reminders.find((x) => x.id === current.snoozedTo);
+      const result = { outcome, ...(contract ? { contract } : {}), ...(next ? { next } : {}) };
+      if (!outcome.ok) throw new NoChange(result);
+      return result;
+    });
+  } catch (err) {
+    if (err instanceof NoChange) return err.result;
+    throw err;
+  }
+}
+
+/** Thrown out of a store update to leave the file untouched (the store writes only on success). */
+class NoChange extends Error {
+  constructor(readonly result: ReminderActionResult) {
+    super("nothing to change");
+  }
 }

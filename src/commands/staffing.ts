@@ -102,13 +102,13 @@ export const staffingCommand: CommandSpec = {
       }),
     };
   },
-  async run(text) {
+  async run(text, ctx) {
     if (/^(help|\?)$/i.test(text.trim()))
       return {
         result: { help: true },
         reply: renderCommandHelp("/cc-staffing", this.summary, HELP, this.examples),
       };
-    const parsed = parseStaffing(text);
+    const parsed = parseStaffing(text, { locale: await ctx.userLocale() });
     const r = solveStaffing(parsed.input);
     const result: StaffingJson = {
       inputs: { ...parsed.input },

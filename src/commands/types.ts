@@ -35,6 +35,8 @@ export interface CommandContext {
   now(): Date;
   /** The IANA time zone of the user who typed the command. */
   userTimeZone(): Promise<string>;
+  /** The BCP 47 locale of that user ("en-US", "ro-RO"): how they write numbers such as 12.000. */
+  userLocale(): Promise<string>;
   /**
    * The user's locale as a BCP 47 tag ("en-US", "ro-RO"): Slack's `locale` of the user, or the CLI's
    * `--locale` and LANG/LC_ALL locally. "und" when it cannot be told, so nothing is read by a guess.

@@ -197,6 +197,7 @@ async function compare(rest: string, ctx: CommandContext): Promise<CommandRun> {
       unknowns: r.unknowns,
       score: r.score,
       rank: r.rank,
+      ...(r.budget !== undefined ? { budget: r.budget } : {}),
       costLines: r.cost.lines,
       quoteCurrency: r.vendor.currency,
     })),

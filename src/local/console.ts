@@ -4,7 +4,7 @@ import { slashName } from "../commands/types.ts";
 import type { Logger } from "../logger.ts";
 import { StoreLockedError } from "../store/lock.ts";
 import { StoreLoadError } from "../store/store.ts";
-import { LocalSession, replyText } from "./session.ts";
+import { LocalSession, replyText, takeLocaleFlag } from "./session.ts";
 
 const HELP = [
   "Type a slash command as you would in Slack, for example:",
@@ -19,7 +19,8 @@ const HELP = [
  * Reads from a prompt on a terminal, or line by line from piped stdin.
  */
 export async function runConsole(dbPath: string, logger: Logger): Promise<number> {
-  const session = new LocalSession(dbPath, logger, "console");
+  // `npm start -- --locale ro-RO` (else LANG): how numbers such as 12.000 are read.
+  const session = new LocalSession(dbPath, logger, "console", takeLocaleFlag(process.argv.slice(2)).locale);
   try {
     await session.check();
   } catch (err) {

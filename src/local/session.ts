@@ -8,7 +8,6 @@ import type { Logger } from "../logger.ts";
 import { blocksToText } from "../render/text.ts";
 import { StoreLockedError } from "../store/lock.ts";
 import { Store } from "../store/store.ts";
-import { localeFromEnv } from "./locale.ts";
 
 /** "/cc-estimate 12k calls", "cc-estimate 12k calls" and "estimate 12k calls" all name the command. */
 export function splitCommandLine(line: string): { command: string; text: string } | undefined {
@@ -47,7 +46,7 @@ export class LocalSession {
     private readonly dbPath: string,
     private readonly logger: Logger,
     private readonly surface: "console" | "cli",
-    /** BCP 47; from LC_ALL/LANG unless given (the CLI's --locale). */
+    /** `--locale`, else the environment's (LC_ALL, LC_NUMERIC, LANG). */
     private readonly locale: string = localeFromEnv(),
   ) {}
 
@@ -108,6 +107,33 @@ export class LocalSession {
     }
     return paths;
   }
+}
+
+/** "ro_RO.UTF-8" → "ro-RO"; C, POSIX or nothing → "en-US". */
+export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): string {
+  const raw = env.LC_ALL || env.LC_NUMERIC || env.LANG || "";
+  const tag = raw.split(".")[0]?.split("@")[0]?.replace(/_/g, "-") ?? "";
+  if (!/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(tag)) return "en-US";
+  try {
+    return Intl.getCanonicalLocales(tag)[0] ?? "en-US";
+  } catch {
+    return "en-US";
+  }
+}
+
+/** `--locale ro-RO` or `--locale=ro-RO` taken out of command-line arguments. */
+export function takeLocaleFlag(argv: string[]): { argv: string[]; locale?: string } {
+  const out: string[] = [];
+  let locale: string | undefined;
+  for (let i = 0; i < argv.length; i++) {
+    const a = argv[i] ?? "";
+    if (a === "--locale") {
+      locale = argv[i + 1];
+      i++;
+    } else if (a.startsWith("--locale=")) locale = a.slice("--locale=".length);
+    else out.push(a);
+  }
+  return locale ? { argv: out, locale: localeFromEnv({ LANG: locale }) } : { argv: out };
 }
 
 export const replyText = (reply: Reply): string => blocksToText(reply.blocks);

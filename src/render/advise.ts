@@ -8,9 +8,11 @@ import { CHOICE_LABELS, CRITERION_LABELS } from "../core/advice/labels.ts";
 import { describeKey, PROFILE_KEYS, type Profile, type ProfileKey } from "../core/advice/profile.ts";
 import { firstScreen, type Ranked, rankRecommendations } from "../core/advice/rank.ts";
 import { showValue } from "../core/advice/words.ts";
+import type { ReadingSummary } from "../core/read/summary.ts";
 import { actions, context, divider, fitMessage, header, section } from "./blocks.ts";
 import { commandButton, formButton } from "./buttons.ts";
 import { LIMITS, truncate } from "./limits.ts";
+import { readingBlocks } from "./reading.ts";
 
 /** How the profile behind this advice came to be, for the line that says what was used. */
 export type AdviceBasis =
@@ -26,6 +28,8 @@ export interface AdviceView {
   basis: AdviceBasis;
   /** Every recommendation grouped by criterion (`/cc-advise show all`), not the first screen. */
   full?: boolean;
+  /** Words not used and warnings, when the profile was read from text. */
+  reading?: ReadingSummary;
 }
 
 const BADGE: Record<Recommendation["severity"], string> = {
@@ -142,6 +146,7 @@ function renderFullAdvice(view: AdviceView): Reply {
   const top: KnownBlock[] = [header("Call-center advice"), summary];
   const understood = understoodBlock(view);
   if (understood) top.push(understood);
+  top.push(...readingBlocks(view.reading));
   top.push(divider());
   const tail: KnownBlock[] = [divider(), ...checklistBlocks(advice.checklist)];
   const buttons = [
@@ -278,6 +283,7 @@ export function renderAdvice(view: AdviceView): Reply {
   ];
   const understood = understoodBlock(view);
   if (understood) blocks.push(understood);
+  blocks.push(...readingBlocks(view.reading));
   if (screen.musts.length)
     blocks.push(...listSections("*Musts from your facts*", screen.musts.map(pointLine)));
   if (screen.top.length) blocks.push(...listSections("*Worth weighing for you*", screen.top.map(pointLine)));

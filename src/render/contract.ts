@@ -1,7 +1,7 @@
 import type { Button, KnownBlock } from "@slack/types";
 import type { Reply } from "../commands/types.ts";
 import type { Contract, Reminder } from "../core/contracts/contract.ts";
-import { failuresFor, nextFor } from "../core/contracts/lifecycle.ts";
+import { nextFor, remindersByContract } from "../core/contracts/lifecycle.ts";
 import { formatTerm } from "../core/contracts/when.ts";
 import {
   daysBetween,
@@ -250,9 +250,9 @@ export function renderList(contracts: Contract[], reminders: Reminder[]): Reply 
   const sorted = [...contracts].sort((a, b) => a.noticeDeadline.localeCompare(b.noticeDeadline));
   const blocks: KnownBlock[] = [header(`Contracts (${contracts.length})`)];
   let failures = 0;
+  const byContract = remindersByContract(reminders);
   for (const c of sorted) {
-    const next = nextFor(reminders, c.id);
-    const failed = failuresFor(reminders, c.id);
+    const { next, failures: failed } = byContract.get(c.id) ?? { failures: [] };
     failures += failed.length;
     const lines = [
       `*${esc(c.vendor)}*: renews ${dateOf(c.renews)}, notice by *${dateOf(c.noticeDeadline)}* (${formatTerm(c.notice)}) · ${channelRef(c.channel, c.channelName)}`,

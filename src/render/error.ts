@@ -1,23 +1,33 @@
 import type { KnownBlock } from "@slack/types";
 import type { Reply } from "../commands/types.ts";
-import type { UserInputError } from "../core/errors.ts";
+import { ReadingQuestion, type UserInputError } from "../core/errors.ts";
 import { actions, context, section } from "./blocks.ts";
 import { commandButton } from "./buttons.ts";
 
-/** The reply for bad input: what was wrong, the details, and a correct example. */
-export const renderInputError = (err: UserInputError, slash?: string): Reply => {
+/**
+ * One button per reading (at most five), each running the command with that reading written out:
+ * `from` replaced by `to` in the typed text, or the reading's whole `text`.
+ */
+function readingButtons(err: ReadingQuestion, slash?: string, typed?: string): KnownBlock[] {
+  const asked = slash?.replace(/^\/cc-/, "");
+  const buttons = err.readings.slice(0, 5).flatMap((r) => {
+    const command = r.command ?? asked;
+    const text = "text" in r ? r.text : typed?.split(r.from).join(r.to);
+    const b = command && text !== undefined ? commandButton(r.label, command, text) : undefined;
+    return b ? [b] : [];
+  });
+  return buttons.length ? [actions(buttons)] : [];
+}
+
+/**
+ * The reply for bad input: what was wrong, the details, and a correct example. A question about how
+ * to read something gets one button per reading (with `typed`, the text to run again).
+ */
+export const renderInputError = (err: UserInputError, slash?: string, typed?: string): Reply => {
   const lines = [`:warning: ${err.message}`];
   for (const d of err.details.slice(0, 10)) lines.push(`• ${d}`);
   const blocks: KnownBlock[] = [section(lines.join("\n"))];
-  // Each reading as a button that runs the command with it spelled out (a line to type in the console).
-  const command = slash?.replace(/^\/cc-/, "");
-  const buttons = err.choices
-    .slice(0, 5)
-    .map((c) =>
-      (c.command ?? command) ? commandButton(c.label, c.command ?? command ?? "", c.text) : undefined,
-    )
-    .filter((b) => b !== undefined);
-  if (buttons.length) blocks.push(actions(buttons));
+  if (err instanceof ReadingQuestion) blocks.push(...readingButtons(err, slash, typed));
   if (err.example) blocks.push(context(`Example: \`${slash ? `${slash} ` : ""}${err.example}\``));
   const text = err.example
     ? `${err.message} Example: ${slash ? `${slash} ` : ""}${err.example}`

@@ -3,22 +3,41 @@ import type { Reply } from "../commands/types.ts";
 import { describeCoverage } from "../core/estimate/coverage.ts";
 import type { Estimate, Model } from "../core/estimate/model.ts";
 import { hourlyLoad } from "../core/estimate/model.ts";
+import { type DisplayCurrency, formatMoney, rateNote } from "../core/estimate/money.ts";
 import type { Range } from "../core/estimate/pricing.ts";
+import { REGIONS } from "../core/estimate/regions.ts";
+import {
+  type BudgetCheck,
+  type BudgetOption,
+  inHouseAssumptionLines,
+  type Verdict,
+} from "../core/estimate/verdict.ts";
+import type { ReadingSummary } from "../core/read/summary.ts";
 import { actions, context, divider, fields, fitMessage, header, section } from "./blocks.ts";
 import { commandButton, formButton } from "./buttons.ts";
+import { readingBlocks } from "./reading.ts";
 import { decimal, duration, erlangs, int, longWaitLine, percent, staffingCommandText } from "./staffing.ts";
 
-export const money = (x: number): string => (x < 100 && x % 1 !== 0 ? `$${decimal(x, 2)}` : `$${int(x)}`);
+/** What the reply shows money in: US dollars unless `currency=` chose another (the model is in USD). */
+let shownIn: DisplayCurrency | undefined;
+const usd = (x: number): string => (x < 100 && x % 1 !== 0 ? `$${decimal(x, 2)}` : `$${int(x)}`);
+export const money = (x: number): string => (shownIn ? formatMoney(x, shownIn) : usd(x));
 
 const moneyRange = (r: Range): string =>
   r.low === r.high ? money(r.low) : `${money(r.low)} – ${money(r.high)}`;
-const rate = (x: number): string => `$${decimal(x, x % 1 === 0 ? 0 : 2)}`;
+const rate = (x: number): string =>
+  shownIn && shownIn.code !== "USD" ? formatMoney(x, shownIn) : `$${decimal(x, x % 1 === 0 ? 0 : 2)}`;
 const rateRange = (r: Range): string => (r.low === r.high ? rate(r.low) : `${rate(r.low)}–${rate(r.high)}`);
 
 const MODEL_NAMES: Record<Model, string> = {
   shared: "Shared agents (per minute)",
   "semi-dedicated": "Semi-dedicated agents",
   dedicated: "Dedicated agents (hourly)",
+};
+const SHORT: Record<Model, string> = {
+  shared: "shared agents",
+  "semi-dedicated": "semi-dedicated agents",
+  dedicated: "dedicated agents",
 };
 
 export interface EstimateView {
@@ -27,23 +46,75 @@ export interface EstimateView {
   defaults: string[];
   /** How typed values were converted (e.g. a daily volume). */
   readAs: string[];
+  /** Location, in-house, regions, budget and currency, when the command priced them. */
+  verdict?: Verdict;
+  /** The command text, for the "How this was worked out" and "All regions" buttons. */
+  text?: string;
+  /** Show every assumption instead of the one-line summary. */
+  showAssumptions?: boolean;
+  /** What was understood from free text, and warnings. */
+  reading?: ReadingSummary;
 }
 
-function recommendationText(e: Estimate): string {
+const costOf = (e: Estimate, m: Model): Range =>
+  m === "shared"
+    ? e.shared.monthlyCost
+    : m === "dedicated"
+      ? e.dedicated.monthlyCost
+      : e.semiDedicated.monthlyCost;
+
+/** The answer first, at most four lines: the choice and its cost, the runner-up, the break-evens. */
+export function leadLines(e: Estimate, v?: Verdict): string[] {
+  const lines = [
+    `:star: *Recommended: ${SHORT[e.recommended]}, ${moneyRange(costOf(e, e.recommended))} a month*, ${e.recommendedReason}.`,
+  ];
+  if (e.runnerUp)
+    lines.push(`Runner-up: ${SHORT[e.runnerUp]}, ${moneyRange(costOf(e, e.runnerUp))} a month.`);
   const be = e.breakEvenMonthlyContacts;
-  const volume = int(e.inputs.contactsPerMonth);
-  switch (e.recommended) {
-    case "dedicated":
-      return `At ${volume} contacts a month your volume keeps dedicated agents busy enough that they cost no more than paying by the minute, and you get agents who know only your business.`;
-    case "semi-dedicated":
-      return `At ${volume} contacts a month you are close to the point where dedicated agents pay off${be ? ` (about ${int(be)})` : ""}. Semi-dedicated agents, shared with one or two other accounts, give more attention than a shared pool for less than a dedicated team.`;
-    default:
-      return `At ${volume} contacts a month, keeping agents only for you would leave them waiting between contacts; paying by the minute for a shared pool is cheaper${be ? ` until about ${int(be)} contacts a month` : ""}.`;
+  lines.push(
+    be === null
+      ? "Dedicated agents never become cheaper than shared ones at these rates."
+      : `Break-even: dedicated agents cost no more than shared ones from about ${int(be)} contacts a month.`,
+  );
+  const h = v?.inHouse;
+  if (h) {
+    const hb = h.breakEvenMonthlyContacts;
+    lines.push(
+      `In-house: ${moneyRange(h.monthlyCost)} a month; ${
+        hb === null
+          ? "outsourcing stays cheaper at any volume."
+          : hb <= e.inputs.contactsPerMonth
+            ? `outsourcing stops saving money from about ${int(hb)} contacts a month, so at your volume your own team is cheaper.`
+            : `outsourcing saves money until about ${int(hb)} contacts a month.`
+      }`,
+    );
   }
+  return lines.slice(0, 4);
+}
+
+function budgetLine(b: BudgetCheck, option: BudgetOption): string {
+  const fits = b.fits[option];
+  const head = b.headroom[option];
+  if (fits === undefined || head === undefined) return "";
+  return fits
+    ? `:white_check_mark: within budget (${money(head)} under at midpoint)`
+    : head >= 0
+      ? `:warning: fits only at the low end (${money(head)} under at midpoint)`
+      : `:x: ${money(-head)} over budget at midpoint`;
 }
 
 export function renderEstimate(view: EstimateView): Reply {
   const e = view.estimate;
+  const v = view.verdict;
+  shownIn = v?.currency;
+  try {
+    return build(view, e, v);
+  } finally {
+    shownIn = undefined;
+  }
+}
+
+function build(view: EstimateView, e: Estimate, v: Verdict | undefined): Reply {
   const i = e.inputs;
   const d = e.dedicated;
   const handle = [
@@ -57,8 +128,16 @@ export function renderEstimate(view: EstimateView): Reply {
   const intro =
     `*${int(i.contactsPerMonth)} contacts a month*, ${handle} each, answered ${describeCoverage(i.coverage)}, ` +
     `${int(i.coverageHoursPerMonth)} hours a month, billed in ${i.billingIncrementSeconds === 60 ? "whole minutes" : i.billingIncrementSeconds === 1 ? "seconds" : `${duration(i.billingIncrementSeconds)} increments`}.` +
-    (e.premiumPercent ? ` Costs include +${e.premiumPercent}% in premiums (below).` : "");
+    (e.premiumPercent ? ` Costs include +${e.premiumPercent}% in premiums (below).` : "") +
+    (v?.location ? ` Priced for *${v.location.label}*.` : "") +
+    (v && v.currency.code !== "USD" ? ` Shown in ${v.currency.code}: ${rateNote(v.currency)}.` : "");
 
+  const star = (m: Model) => (e.recommended === m ? " ★" : "");
+  const b = v?.budget;
+  const withBudget = (text: string, option: BudgetOption) => {
+    const line = b ? budgetLine(b, option) : "";
+    return line ? `${text}\n${line}` : text;
+  };
   const sharedValue =
     `*${moneyRange(e.shared.monthlyCost)}* a month.\n` +
     `${int(e.shared.billableMinutes)} billable minutes (${decimal(e.shared.billedMinutesPerContact, 2)} a contact) at ${rateRange(i.sharedRate)} a minute.`;
@@ -70,22 +149,50 @@ export function renderEstimate(view: EstimateView): Reply {
     e.semiDedicated.position === 0.5
       ? "Halfway between shared and dedicated"
       : `${percent(e.semiDedicated.position)} of the way from shared to dedicated`;
-  const semiValue = `*${moneyRange(e.semiDedicated.monthlyCost)}* a month.\n${where} (assumption: the guide gives no figure).`;
+  const semiValue = e.semiDedicated.offered
+    ? `*${moneyRange(e.semiDedicated.monthlyCost)}* a month.\n${where} (assumption: the guide gives no figure).`
+    : "*Not offered at this volume*: less than one full-time agent's work, which providers do not split between accounts.";
   const breakEven =
     e.breakEvenMonthlyContacts === null
       ? "Dedicated never becomes cheaper at these rates."
       : `About *${int(e.breakEvenMonthlyContacts)}* contacts a month (midpoint rates).`;
 
+  const figures: Array<[string, string]> = [
+    [`${MODEL_NAMES.shared}${star("shared")}`, withBudget(sharedValue, "shared")],
+    [`${MODEL_NAMES["semi-dedicated"]}${star("semi-dedicated")}`, withBudget(semiValue, "semi-dedicated")],
+    [`${MODEL_NAMES.dedicated}${star("dedicated")}`, withBudget(dedicatedValue, "dedicated")],
+    ["Break-even volume", breakEven],
+  ];
+  if (v?.inHouse) {
+    const h = v.inHouse;
+    figures.push([
+      "In-house (your own agents)",
+      withBudget(
+        `*${moneyRange(h.monthlyCost)}* a month.\n${h.staff.fte} full-time equivalents, ${h.staff.seats} seats, about ${money(h.perAgentHourMid)} an agent-hour all in.`,
+        "in-house",
+      ),
+    ]);
+    figures.push([
+      "Outsourcing saves money",
+      h.breakEvenMonthlyContacts === null
+        ? "At every volume, at these figures."
+        : `Until about *${int(h.breakEvenMonthlyContacts)}* contacts a month (midpoints).`,
+    ]);
+  }
+
   const blocks: KnownBlock[] = [
     header(title),
-    section(intro),
-    fields([
-      [`${MODEL_NAMES.shared}${e.recommended === "shared" ? " ★" : ""}`, sharedValue],
-      [`${MODEL_NAMES["semi-dedicated"]}${e.recommended === "semi-dedicated" ? " ★" : ""}`, semiValue],
-      [`${MODEL_NAMES.dedicated}${e.recommended === "dedicated" ? " ★" : ""}`, dedicatedValue],
-      ["Break-even volume", breakEven],
-    ]),
-    section(`:star: *Recommended: ${MODEL_NAMES[e.recommended].toLowerCase()}.* ${recommendationText(e)}`),
+    section(leadLines(e, v).join("\n")),
+    fields(figures),
+    context(intro),
+  ];
+  if (b)
+    blocks.push(
+      context(`Budget: ${money(b.monthly)} a month. An option fits when its whole range is within it.`),
+    );
+  if (v?.inHouseMissing) blocks.push(context(v.inHouseMissing));
+  if (v?.regions) blocks.push(...regionBlocks(v));
+  blocks.push(
     divider(),
     section(
       `*Queue with dedicated agents* (${decimal(d.callsPerHour, 1)} contacts an hour on average, ${erlangs(d.trafficErlangs)} Erlangs)\n` +
@@ -94,7 +201,7 @@ export function renderEstimate(view: EstimateView): Reply {
         `${percent(d.probWait)} wait at all\n` +
         `:hourglass: ${longWaitLine(d.probWaitOver5Min, { count: i.contactsPerMonth, per: "a month" })}`,
     ),
-  ];
+  );
   if (e.premiums.length) {
     const lines = e.premiums.map(
       (p) =>
@@ -105,24 +212,71 @@ export function renderEstimate(view: EstimateView): Reply {
   const notes: string[] = [];
   if (view.readAs.length) notes.push(`Read as: ${view.readAs.join("; ")}.`);
   if (view.defaults.length) notes.push(`Not given, so assumed: ${view.defaults.join(", ")}.`);
-  if (notes.length) blocks.push(context(...notes));
-  blocks.push(context(...e.assumptions));
+  blocks.push(...readingBlocks(view.reading));
+  const all = [...e.assumptions, ...(v?.inHouse ? inHouseAssumptionLines(v.inHouse) : [])];
+  const collapsed = view.text !== undefined && !view.showAssumptions;
+  if (!collapsed) {
+    if (notes.length) blocks.push(context(...notes));
+    // A context block holds at most 10 elements.
+    for (let k = 0; k < all.length; k += 10) blocks.push(context(...all.slice(k, k + 10)));
+  } else {
+    const sources = v?.location ? `${v.location.label} rates` : "the guide's US rates";
+    blocks.push(
+      context(
+        `${all.length + notes.length} assumptions: ${sources}, midpoints for the ★, Erlang C for ${percent(i.target)} in ${duration(i.answerSeconds)}${view.defaults.length ? ", defaults for what you left out" : ""}. “How this was worked out” shows them all.`,
+      ),
+    );
+  }
 
   const buttons: Array<Button | undefined> = [
+    collapsed
+      ? commandButton("How this was worked out", "estimate", `${view.text} assumptions=all`)
+      : undefined,
     commandButton(
       "Staffing details",
       "staffing",
       staffingCommandText(hourlyLoad(i, i.contactsPerMonth, i.coverageHoursPerMonth)),
     ),
     formButton("New estimate", "estimate"),
+    view.text !== undefined && !v?.regions
+      ? commandButton("All regions", "estimate", `${view.text} locations=all`)
+      : undefined,
   ];
-  const shown = buttons.filter((b): b is Button => b !== undefined);
+  const shown = buttons.filter((x): x is Button => x !== undefined);
   if (shown.length) blocks.push(actions(shown));
 
   const text =
-    `${title}: shared ${moneyRange(e.shared.monthlyCost)}, semi-dedicated ${moneyRange(e.semiDedicated.monthlyCost)}, ` +
+    `${title}: shared ${moneyRange(e.shared.monthlyCost)}, semi-dedicated ${e.semiDedicated.offered ? moneyRange(e.semiDedicated.monthlyCost) : "not offered"}, ` +
     `dedicated ${moneyRange(d.monthlyCost)} a month; recommended: ${e.recommended}.`;
   return { text, blocks: fitMessage(blocks), visibility: "ephemeral" };
+}
+
+/** Every region side by side, with its sources and the guide's caveats. */
+function regionBlocks(v: Verdict): KnownBlock[] {
+  const rows = v.regions ?? [];
+  const flag = (a: boolean) => (a ? " _(assumption)_" : "");
+  const out: KnownBlock[] = [
+    divider(),
+    section("*The same work in each region* (rates from data/regions.json)"),
+  ];
+  const pairs: Array<[string, string]> = rows.map((r) => [
+    `${r.label}${r.recommended ? ` (${SHORT[r.recommended]} ★)` : ""}`,
+    `Shared ${moneyRange(r.shared.monthlyCost)}${flag(r.assumption.shared)}\nDedicated ${moneyRange(r.dedicated.monthlyCost)}${flag(r.assumption.dedicated)}\n${r.caveats[0] ?? ""}`,
+  ]);
+  for (let k = 0; k < pairs.length; k += 10) out.push(fields(pairs.slice(k, k + 10)));
+  const t = REGIONS.totalCost;
+  const p = (x: number) => `${Math.round(x * 100)}%`;
+  out.push(
+    context(
+      `Total-cost reality check: offshore saves ${p(t.offshoreRawSavings.low)}–${p(t.offshoreRawSavings.high)} on the raw rate but ${p(t.offshoreTotalSavings.low)}–${p(t.offshoreTotalSavings.high)} on total cost once attrition, retraining and escalations count, and hidden costs add ${p(t.hiddenCosts.low)}–${p(t.hiddenCosts.high)} (helpdeskfocus.com). Offshore centers offer fewer services, and accents and time zones matter to some customers (the guide).`,
+    ),
+    context(
+      ...rows
+        .slice(0, 10)
+        .map((r) => `${r.label}: shared: ${r.source.shared}; dedicated: ${r.source.dedicated}`),
+    ),
+  );
+  return out;
 }
 
 /** Follow-up buttons: the chart, change the inputs, save them as the profile, compare vendors. */

@@ -3,6 +3,7 @@ import { COMMANDS } from "../commands/registry.ts";
 import { slashName } from "../commands/types.ts";
 import { formatInt } from "../core/format/number.ts";
 import type { Dashboard } from "../core/home/dashboard.ts";
+import { own } from "../core/read/lookup.ts";
 import { actions, context, divider, header, section } from "./blocks.ts";
 import { commandButton, formButton } from "./buttons.ts";
 import { LIMITS } from "./limits.ts";
@@ -42,7 +43,7 @@ export function renderHome(d: Dashboard, opts: { now: Date }): HomeView {
   // Profile and its top recommendations.
   if (d.profile) {
     blocks.push(section(`*Your profile*\n\`${esc(d.profile.facts)}\``));
-    const lines = d.profile.top.map((r) => `${SEVERITY[r.severity] ?? r.severity} · *${esc(r.title)}*`);
+    const lines = d.profile.top.map((r) => `${own(SEVERITY, r.severity) ?? r.severity} · *${esc(r.title)}*`);
     if (lines.length)
       blocks.push(
         section(

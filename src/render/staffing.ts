@@ -5,6 +5,7 @@ import type { StaffingParse } from "../core/staffing/parse.ts";
 import type { StaffingInput, StaffingResult } from "../core/staffing/solve.ts";
 import { actions, context, fields, fitMessage, header, section } from "./blocks.ts";
 import { commandButton, formButton } from "./buttons.ts";
+import { readingBlocks } from "./reading.ts";
 
 // ---- Number formats shared by the staffing and estimate replies ----
 
@@ -107,6 +108,7 @@ export function renderStaffing(parse: StaffingParse, r: StaffingResult): Reply {
     "Erlang C: calls arrive at random, handle times are exponential, nobody hangs up while waiting. Shrinkage changes the headcount, never the queue.",
   );
   blocks.push(context(...notes));
+  blocks.push(...readingBlocks(parse.reading, parse.readAs));
   const more = commandButton(
     "With 20% more calls",
     "staffing",

@@ -1,6 +1,8 @@
 import type { Button, KnownBlock } from "@slack/types";
 import type { Reply, ReplyFile } from "../commands/types.ts";
 import { toolName } from "../core/advice/words.ts";
+import { formatInt, formatNumber } from "../core/format/number.ts";
+import { own } from "../core/read/lookup.ts";
 import type { CheckResult } from "../core/vendors/checks.ts";
 import type { CompareInput, Comparison, VendorComparison } from "../core/vendors/compare.ts";
 import { RECOMMENDED_QUOTES } from "../core/vendors/compare.ts";
@@ -23,21 +25,18 @@ export const esc = (s: string): string =>
     .replace(/>/g, "&gt;")
     .replace(/[*_~`]/g, (c) => `\u200b${c}`);
 
-const int = (n: number): string => Math.round(n).toLocaleString("en-US");
+const int = (n: number): string => formatInt(n);
 
 /** US dollars: $1,234 from $100 up, $12.34 below. */
 export const usd = (n: number): string =>
-  n >= 100 || Number.isInteger(n)
-    ? `$${int(n)}`
-    : `$${n.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  n >= 100 || Number.isInteger(n) ? `$${int(n)}` : `$${formatNumber(n, 2, 2)}`;
 
 const SYMBOLS: Record<string, string> = { USD: "$", EUR: "€", GBP: "£" };
 
 /** An amount in a quote's own currency: $0.95, €1,500, 25 MXN. */
 export const amountIn = (n: number, currency: string): string => {
-  const digits = n < 10 && !Number.isInteger(n) ? { minimumFractionDigits: 2, maximumFractionDigits: 4 } : {};
-  const text = n.toLocaleString("en-US", { maximumFractionDigits: 2, ...digits });
-  const symbol = SYMBOLS[currency];
+  const text = n < 10 && !Number.isInteger(n) ? formatNumber(n, 2, 4) : formatNumber(n, 0, 2);
+  const symbol = own(SYMBOLS, currency);
   return symbol ? `${symbol}${text}` : `${text} ${currency}`;
 };
 
@@ -447,7 +446,12 @@ function rowSummary(r: VendorComparison): string {
   // Open musts are named just above; the rest of what is unknown follows.
   const rest = r.unknowns.filter((u) => !u.endsWith("(a must)"));
   const unknown = rest.length ? `\n_Still unknown:_ ${esc(truncate(rest.join(", "), 400))}` : "";
-  return `*${r.rank}. ${esc(truncate(r.vendor.name, 80))}*: ${cost} · score ${r.score}\n${musts}${unknown}`;
+  const budget = r.budget
+    ? r.budget.fits
+      ? ` · :white_check_mark: within budget (${usd(r.budget.headroom)} under)`
+      : ` · :x: ${usd(-r.budget.headroom)} over budget`
+    : "";
+  return `*${r.rank}. ${esc(truncate(r.vendor.name, 80))}*: ${cost}${budget} · score ${r.score}\n${musts}${unknown}`;
 }
 
 export const TABLE_ROWS = 25;
@@ -481,12 +485,15 @@ export function renderCompare(view: CompareView): Reply {
   if (n > TABLE_ROWS)
     blocks.push(context(`Showing the top ${TABLE_ROWS} of ${n}. Every quote is in the CSV export.`));
   const failing = rows.filter((r) => r.mustFailures.length > 0).length;
-  if (failing && failing < n)
-    blocks.push(
-      context(
-        `Quotes that fail one of your musts are ranked after every quote that meets them all, whatever their price.`,
-      ),
-    );
+  blocks.push(
+    context(
+      `Ranked by musts met, then by monthly cost (billed hold, rounding and fees are in the cost, not failed musts).${
+        failing && failing < n
+          ? " Quotes that fail one of your musts come after every quote that meets them all, whatever their price."
+          : ""
+      }${cmp.input.budget !== undefined ? ` Budget: ${usd(cmp.input.budget)} a month.` : ""}`,
+    ),
+  );
   blocks.push(divider());
   for (const r of rows.slice(0, DETAIL_ROWS))
     blocks.push(section(rowSummary(r), commandButton("Details", "vendor", `show ${r.vendor.name}${args}`)));

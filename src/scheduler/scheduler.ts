@@ -35,7 +35,23 @@ export interface SchedulerOptions {
   timer?: boolean;
   /** How many reminders are claimed in one store write (default 25). */
   batchSize?: number;
+  /** How many posts may be in flight at once, each to a different channel (default 6). */
+  concurrency?: number;
 }
+
+/** The longest Retry-After waited out inside a tick; a longer one is left to a later tick. */
+const MAX_INLINE_WAIT_MS = 60_000;
+
+const groupBy = <T>(items: T[], key: (t: T) => string): Map<string, T[]> => {
+  const out = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = out.get(k);
+    if (list) list.push(item);
+    else out.set(k, [item]);
+  }
+  return out;
+};
 
 export interface RunningScheduler {
   /** Stop the timer and wait for a running tick to finish. */
@@ -101,6 +117,19 @@ export function startScheduler(opts: SchedulerOptions): RunningScheduler {
   const log = opts.logger ?? silent;
   const lateMs = lateAfterMs(intervalSeconds);
   const batchSize = Math.max(1, opts.batchSize ?? 25);
+  const concurrency = Math.max(1, opts.concurrency ?? 6);
+  /** Waits in progress (Retry-After), cut short by stop(). */
+  const sleepers = new Set<() => void>();
+  const sleep = (ms: number) =>
+    new Promise<void>((resolve) => {
+      const wake = () => {
+        clearTimeout(timer);
+        sleepers.delete(wake);
+        resolve();
+      };
+      const timer = setTimeout(wake, ms);
+      sleepers.add(wake);
+    });
   const shared = stateOf(store);
   const inFlight = shared.inFlight;
   const posterFor = (wsId: string): ReminderPoster | undefined =>
@@ -199,18 +228,40 @@ export function startScheduler(opts: SchedulerOptions): RunningScheduler {
     }
     const outcomes = new Map<string, { item: Claimed; outcome: Outcome }>();
     let status: "ok" | "rate-limited" = "ok";
-    for (const item of claimed) {
-      if (stopped || status === "rate-limited") {
-        outcomes.set(item.reminder.id, { item, outcome: { kind: "released" } });
-        continue;
+    /** Real time before which no lane posts: Slack's Retry-After, honoured to the second. */
+    let resumeAt = 0;
+    const released: Outcome = { kind: "released" };
+
+    /** One channel's reminders, one at a time (Slack allows about one message a second per channel). */
+    const runLane = async (items: Claimed[]) => {
+      for (const item of items) {
+        let outcome: Outcome = released;
+        while (!stopped && status === "ok") {
+          if (resumeAt > Date.now()) await sleep(resumeAt - Date.now());
+          if (stopped || status !== "ok") break;
+          outcome = await attempt(poster, item, stats);
+          const waitS = outcome.kind === "retry" ? outcome.info.retryAfterSeconds : undefined;
+          if (waitS === undefined) break;
+          // A 429 never reached Slack: posting again after the wait cannot double the message.
+          if (waitS * 1000 <= MAX_INLINE_WAIT_MS) {
+            stats.retried--;
+            resumeAt = Math.max(resumeAt, Date.now() + waitS * 1000);
+            outcome = released;
+            continue;
+          }
+          pausedUntil.set(wsId, now().getTime() + waitS * 1000);
+          status = "rate-limited";
+        }
+        outcomes.set(item.reminder.id, { item, outcome });
       }
-      const outcome = await attempt(poster, item, stats);
-      outcomes.set(item.reminder.id, { item, outcome });
-      if (outcome.kind === "retry" && outcome.info.retryAfterSeconds !== undefined) {
-        pausedUntil.set(wsId, now().getTime() + outcome.info.retryAfterSeconds * 1000);
-        status = "rate-limited";
-      }
-    }
+    };
+    // Several channels at once, so one slow post does not hold up the others.
+    const lanes = [...groupBy(claimed, (c) => c.reminder.channel).values()];
+    await Promise.all(
+      Array.from({ length: Math.min(concurrency, lanes.length) }, async () => {
+        for (let lane = lanes.shift(); lane; lane = lanes.shift()) await runLane(lane);
+      }),
+    );
 
     // Step 4, in one write. If it fails, the posted ones stay "posting" and the next tick finds them.
     const t = now();
@@ -311,6 +362,7 @@ export function startScheduler(opts: SchedulerOptions): RunningScheduler {
     async stop() {
       stopped = true;
       job?.stop();
+      for (const wake of [...sleepers]) wake();
       await mine;
     },
   };

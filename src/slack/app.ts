@@ -1,8 +1,12 @@
 import { App, LogLevel } from "@slack/bolt";
 import type { Config } from "../config.ts";
-import { boltLogLevel } from "../logger.ts";
+import type { LevelName } from "../logger.ts";
 import type { ListenerDeps } from "./deps.ts";
 import { registerListeners } from "./listeners/index.ts";
+
+// Here rather than in logger.ts, so the CLI and the console, which log too, never load Bolt.
+const boltLogLevel = (level: LevelName): LogLevel =>
+  ({ debug: LogLevel.DEBUG, info: LogLevel.INFO, warn: LogLevel.WARN, error: LogLevel.ERROR })[level];
 
 export interface SlackAppOptions {
   /** Web API retry policy; tests use a fast one. */

@@ -1,46 +1,44 @@
 import type { WebClient } from "@slack/web-api";
 import type { CommandContext } from "../commands/types.ts";
 import type { WorkspaceKey } from "../core/workspace.ts";
+import { boundedCache, type CacheCaps, stringBytes } from "./bounded-cache.ts";
 import type { ListenerDeps } from "./deps.ts";
 
 const USER_TTL_MS = 60 * 60 * 1000;
-interface UserSettings {
-  tz: string;
-  locale: string;
-}
-const userCache = new Map<string, { at: number; settings: Promise<UserSettings> }>();
-
-/** A Slack locale ("en-US", "ro-RO") as BCP 47; "und" when Slack gives none or one that is not a tag. */
-const localeTag = (raw: unknown): string => {
-  if (typeof raw !== "string" || !raw.trim()) return "und";
-  try {
-    return Intl.getCanonicalLocales(raw.trim().replace(/_/g, "-"))[0] ?? "und";
-  } catch {
-    return "und";
-  }
-};
+/** One short entry per user who typed a command (about 150 bytes each). */
+export const TIME_ZONE_CAPS: CacheCaps = { entries: 20_000, bytes: 4 * 1024 * 1024 };
+const userCache = boundedCache<{ tz: string; locale: string; at: number }>(
+  TIME_ZONE_CAPS,
+  (e) => stringBytes(e.tz) + stringBytes(e.locale) + 8,
+);
 
 /**
- * The user's IANA time zone and locale from one users.info call (include_locale), cached for an hour
- * and shared while in flight, so a command that needs both asks Slack once. When Slack cannot tell:
- * UTC and "und" (not cached, so the next command asks again).
+ * The user's IANA time zone and BCP 47 locale from one users.info call (with include_locale), cached
+ * for an hour; UTC and en-US when Slack cannot tell.
  */
-function lookupUser(client: WebClient, ws: WorkspaceKey, userId: string, now: number): Promise<UserSettings> {
+async function lookupUser(
+  client: WebClient,
+  ws: WorkspaceKey,
+  userId: string,
+  now: number,
+): Promise<{ tz: string; locale: string }> {
   const key = `${ws.enterpriseId ?? ""}:${ws.teamId}:${userId}`;
   const hit = userCache.get(key);
-  if (hit && now - hit.at < USER_TTL_MS) return hit.settings;
-  const settings = client.users.info({ user: userId, include_locale: true }).then(
-    (res) => ({
-      tz: typeof res.user?.tz === "string" && res.user.tz ? res.user.tz : "UTC",
-      locale: localeTag(res.user?.locale),
-    }),
-    () => {
-      userCache.delete(key);
-      return { tz: "UTC", locale: "und" };
-    },
-  );
-  userCache.set(key, { at: now, settings });
-  return settings;
+  if (hit && now - hit.at < USER_TTL_MS) return hit;
+  try {
+    const res = await client.users.info({ user: userId, include_locale: true });
+    const tz = typeof res.user?.tz === "string" && res.user.tz ? res.user.tz : "UTC";
+    const raw = (res.user as { locale?: unknown } | undefined)?.locale;
+    const locale =
+      typeof raw === "string" && /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(raw)
+        ? raw.replace(/_/g, "-")
+        : "en-US";
+    const entry = { tz, locale, at: now };
+    userCache.set(key, entry);
+    return entry;
+  } catch {
+    return { tz: "UTC", locale: "en-US" };
+  }
 }
 
 /** Workspace of a Slack payload: commands and events carry team_id, actions and views carry team.id. */
@@ -60,7 +58,19 @@ export function workspaceOf(body: unknown): WorkspaceKey | undefined {
 }
 
 const CHANNELS_TTL_MS = 60 * 1000;
-const channelLists = new Map<string, { at: number; channels: Array<{ id: string; name: string }> }>();
+/**
+ * A workspace's channel list (up to 10 pages of 1,000) is about 100 bytes a channel, so a big one
+ * is 1 MiB; lists of at most 200 workspaces and 32 MiB are kept, a bigger list is fetched each time.
+ */
+export const CHANNEL_LIST_CAPS: CacheCaps = {
+  entries: 200,
+  bytes: 32 * 1024 * 1024,
+  entryBytes: 4 * 1024 * 1024,
+};
+const channelLists = boundedCache<{ at: number; channels: Array<{ id: string; name: string }> }>(
+  CHANNEL_LIST_CAPS,
+  (e) => e.channels.reduce((n, c) => n + stringBytes(c.id) + stringBytes(c.name) + 48, 8),
+);
 
 /** Channels the bot can see, by name, cached for a minute (conversations.list, a few pages at most). */
 async function listChannels(client: WebClient, key: string, now: number) {

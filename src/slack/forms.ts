@@ -1,4 +1,5 @@
 import type { KnownBlock, ModalView, PlainTextOption } from "@slack/types";
+import { z } from "zod";
 import type { FormField, FormSpec } from "../commands/types.ts";
 import { formatPair } from "../core/parse/kv.ts";
 import { context } from "../render/blocks.ts";
@@ -160,14 +161,28 @@ export function buildModal(form: FormSpec, meta: FormMetadata): ModalView {
   };
 }
 
-type StateValue = {
-  type: string;
-  value?: string | null;
-  selected_option?: { value: string } | null;
-  selected_options?: Array<{ value: string }>;
-  selected_date?: string | null;
-  selected_conversation?: string | null;
-};
+const optionValue = z.object({ value: z.string() });
+/** One input's state as Slack sends it; anything else means the submission cannot be read. */
+const StateValue = z.object({
+  type: z.string(),
+  value: z.string().nullish(),
+  selected_option: optionValue.nullish(),
+  selected_options: z.array(optionValue).nullish(),
+  selected_date: z.string().nullish(),
+  selected_conversation: z.string().nullish(),
+});
+type StateValue = z.infer<typeof StateValue>;
+const StateValues = z.record(z.string(), z.record(z.string(), StateValue));
+
+/**
+ * The submitted values, or undefined when they are not what Slack's inputs send (a value of the wrong
+ * type, a list that is not a list): refused as a whole rather than read with a field missing.
+ */
+export function readSubmission(view: { state?: unknown }, prefix?: string): string | undefined {
+  const state = view.state as { values?: unknown } | undefined;
+  const values = StateValues.safeParse(state?.values ?? {});
+  return values.success ? submissionToText({ state: { values: values.data } }, prefix) : undefined;
+}
 
 /**
  * Turn a submitted modal back into the command's key=value text. Empty inputs are left out, so the
@@ -214,7 +229,7 @@ export function submissionToText(view: { state?: { values?: unknown } }, prefix?
  * a key with its unit), or the first input when no single field is to blame.
  */
 export function blockForError(field: string | undefined, blockIds: string[]): string | undefined {
-  if (field) {
+  if (typeof field === "string" && field) {
     const exact = blockIds.find((id) => id === blockId(field));
     if (exact) return exact;
     const withUnit = blockIds.find((id) =>
@@ -229,8 +244,10 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
 
 export const parseFormMetadata = (raw: string | undefined): FormMetadata | undefined => {
   try {
-    const m = JSON.parse(raw ?? "") as Partial<FormMetadata>;
-    return typeof m.c === "string" ? { c: m.c, ch: m.ch, p: m.p, ...(m.h === 1 ? { h: 1 } : {}) } : undefined;
+    const m = JSON.parse(raw ?? "") as Record<string, unknown> | null;
+    if (!m || typeof m.c !== "string") return undefined;
+    const text = (v: unknown) => (typeof v === "string" ? v : undefined);
+    return { c: m.c, ch: text(m.ch), p: text(m.p), ...(m.h === 1 ? { h: 1 } : {}) };
   } catch {
     return undefined;
   }

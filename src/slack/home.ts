@@ -1,5 +1,5 @@
 import type { WebClient } from "@slack/web-api";
-import { buildDashboard } from "../core/home/dashboard.ts";
+import { dashboardFor } from "../core/home/dashboard.ts";
 import type { WorkspaceKey } from "../core/workspace.ts";
 import { renderHome } from "../render/home.ts";
 import type { ListenerDeps } from "./deps.ts";
@@ -11,7 +11,7 @@ export async function publishHome(
   ws: WorkspaceKey,
   userId: string,
 ): Promise<void> {
-  const dashboard = await buildDashboard(deps.store.read(ws));
+  const dashboard = await dashboardFor(deps.store.read(ws));
   await client.views.publish({ user_id: userId, view: renderHome(dashboard, { now: deps.now() }) });
 }
 

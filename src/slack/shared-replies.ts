@@ -1,10 +1,34 @@
 import { randomUUID } from "node:crypto";
 import type { Reply } from "../commands/types.ts";
 import { type WorkspaceKey, workspaceId } from "../core/workspace.ts";
+import { boundedCache, type CacheCaps, stringBytes } from "./bounded-cache.ts";
 
 /** As long as Slack lets the app answer through a message's response_url. */
 const TTL_MS = 30 * 60 * 1000;
-const MAX_ENTRIES = 2000;
+/**
+ * A reply is a few kB of Block Kit, more with a chart or a CSV attached. A reply over 2 MiB is not
+ * kept (its share button then asks to run the command again, as after a restart).
+ */
+export const SHARED_REPLY_CAPS: CacheCaps = {
+  entries: 2000,
+  bytes: 8 * 1024 * 1024,
+  entryBytes: 2 * 1024 * 1024,
+};
+
+interface Kept {
+  at: number;
+  ws: string;
+  reply: Reply;
+}
+
+/** Approximate bytes of a kept reply: its Block Kit as JSON, and its files. */
+export const replyBytes = (reply: Reply): number =>
+  stringBytes(reply.text) +
+  stringBytes(JSON.stringify(reply.blocks)) +
+  (reply.files ?? []).reduce(
+    (n, f) => n + (typeof f.content === "string" ? stringBytes(f.content) : f.content.length),
+    0,
+  );
 
 /**
  * Replies shown privately, kept a while so "Share in channel" posts exactly what the user saw.
@@ -12,19 +36,19 @@ const MAX_ENTRIES = 2000;
  * `contract remind …` would set a second reminder.
  */
 export class SharedReplies {
-  private readonly entries = new Map<string, { at: number; ws: string; reply: Reply }>();
+  private readonly entries;
 
-  constructor(private readonly clock: () => number = Date.now) {}
+  constructor(
+    private readonly clock: () => number = Date.now,
+    caps: CacheCaps = SHARED_REPLY_CAPS,
+  ) {
+    this.entries = boundedCache<Kept>(caps, (e) => stringBytes(e.ws) + replyBytes(e.reply));
+  }
 
   /** Keep a reply; returns the id a share button carries. */
   put(ws: WorkspaceKey, reply: Reply): string {
-    const now = this.clock();
-    for (const [id, e] of this.entries) {
-      if (this.entries.size < MAX_ENTRIES && now - e.at < TTL_MS) break;
-      this.entries.delete(id);
-    }
     const id = randomUUID().replace(/-/g, "").slice(0, 16);
-    this.entries.set(id, { at: now, ws: workspaceId(ws), reply });
+    this.entries.set(id, { at: this.clock(), ws: workspaceId(ws), reply });
     return id;
   }
 
@@ -33,6 +57,11 @@ export class SharedReplies {
     const e = this.entries.get(id);
     if (!e || e.ws !== workspaceId(ws) || this.clock() - e.at >= TTL_MS) return undefined;
     return e.reply;
+  }
+
+  /** How many replies and about how many bytes are kept (for the bench and tests). */
+  usage(): { entries: number; bytes: number } {
+    return { entries: this.entries.size, bytes: this.entries.bytes };
   }
 }
 

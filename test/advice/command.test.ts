@@ -62,7 +62,7 @@ describe("/cc-advise", () => {
     );
     const text = blocksToText(reply.blocks);
     expect(text).toContain("What I understood");
-    expect(text).toContain("volume=2,500 from “2,000 calls a month + 500 emails a month”");
+    expect(text).toContain("volume=2,500 from “2,000 calls + 500 emails a month”");
     expect(text).toContain("languages=Spanish");
     expect((result as AdviseJson).understood.map((u) => u.key)).toContain("payments");
   });

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { advise, defaultRuleSet, type Recommendation } from "../../src/core/advice/advise.ts";
+import { DERIVED_KEYS } from "../../src/core/advice/cost-facts.ts";
 import { CRITERIA } from "../../src/core/advice/criteria.ts";
 import { runRules } from "../../src/core/advice/engine.ts";
 import { uncoveredCriteria } from "../../src/core/advice/load.ts";
@@ -9,8 +10,19 @@ import { falsify, satisfy, toProfile } from "./witness.ts";
 
 const set = defaultRuleSet();
 
-const fired = async (profile: Profile): Promise<string[]> =>
-  (await runRules(set, profile)).map((r) => r.name as string);
+const fired = async (profile: Profile, derived: Record<string, unknown> = {}): Promise<string[]> =>
+  (await runRules(set, profile, derived)).map((r) => r.name as string);
+
+/** A witness's facts split into profile keys and the facts the advice derives from the cost model. */
+const split = (facts: Record<string, unknown>) => {
+  const derived = Object.fromEntries(
+    Object.entries(facts).filter(([k]) => DERIVED_KEYS.includes(k as never)),
+  );
+  const profile = Object.fromEntries(
+    Object.entries(facts).filter(([k]) => !DERIVED_KEYS.includes(k as never)),
+  );
+  return { profile: ProfileSchema.parse(profile), derived };
+};
 
 const find = (recs: Recommendation[], rule: string) => recs.find((r) => r.rule === rule);
 
@@ -42,8 +54,8 @@ describe.each(files)("rule file %s", (file) => {
     async (_name, rule) => {
       const witness = satisfy(rule.conditions as ConditionJson);
       expect(witness, "the conditions can be satisfied").toBeDefined();
-      const profile = ProfileSchema.parse(toProfile(witness ?? {}));
-      expect(await fired(profile)).toContain(rule.name);
+      const { profile, derived } = split(toProfile(witness ?? {}));
+      expect(await fired(profile, derived)).toContain(rule.name);
     },
   );
 
@@ -54,8 +66,8 @@ describe.each(files)("rule file %s", (file) => {
   )("%s stays quiet when they don't", async (_name, rule) => {
     const counter = falsify(rule.conditions as ConditionJson);
     expect(counter).toBeDefined();
-    const profile = ProfileSchema.parse(toProfile(counter ?? {}));
-    expect(await fired(profile)).not.toContain(rule.name);
+    const { profile, derived } = split(toProfile(counter ?? {}));
+    expect(await fired(profile, derived)).not.toContain(rule.name);
   });
 });
 
@@ -66,25 +78,32 @@ describe("the guide's distinctions", () => {
     const cost = a.recommendations.find((r) => r.criterion === "cost" && r.choice);
     expect(agents?.choice).toBe("shared");
     expect(cost?.choice).toBe("per-minute");
+    // The volume reaches the rule through the cost model's verdict, the same one /cc-estimate gives.
     expect(cost?.reason).toBe(
-      "Because you expect about 2,000 contacts a month (under 3,000) and your volume is inconsistent.",
+      "Because you expect about 2,000 contacts a month, shared agents cost least at your volume (the cost estimate, midpoint rates) and your volume is inconsistent.",
     );
     expect(cost?.explanation).toContain("$0.70");
   });
 
-  it("special, detailed needs → dedicated agents, with shared as the alternative when volume is low too", async () => {
-    const a = await advise({ volume: 5000, complexity: "specialized" });
-    expect(a.recommendations.find((r) => r.criterion === "agent-model" && r.choice)?.choice).toBe(
-      "dedicated",
-    );
-    const low = await advise({ volume: 1000, complexity: "specialized" });
-    const winner = low.recommendations.find((r) => r.criterion === "agent-model" && r.choice);
-    expect(winner?.choice).toBe("semi-dedicated");
-    expect(winner?.alternatives?.map((x) => x.choice).sort()).toEqual(["dedicated", "shared"]);
+  it("special, detailed needs → semi-dedicated where shared is cheapest, dedicated otherwise, saying why it costs more", async () => {
+    const agents = async (p: Profile) =>
+      (await advise(p)).recommendations.find((r) => r.criterion === "agent-model" && r.choice);
+    const mid = await agents({ volume: 5000, complexity: "specialized" });
+    expect(mid?.choice).toBe("semi-dedicated");
+    expect(mid?.alternatives?.map((x) => x.choice).sort()).toEqual(["dedicated", "shared"]);
+    expect(mid?.reason).toMatch(/not the cheapest model: shared agents would cost less/);
+    // Below one full-time agent's work no provider sells semi-dedicated agents.
+    const low = await agents({ volume: 1000, complexity: "specialized" });
+    expect(low?.choice).toBe("dedicated");
+    expect(low?.reason).toMatch(/not the cheapest model: shared agents would cost less/);
+    const high = await agents({ volume: 60000, complexity: "specialized" });
+    expect(high?.choice).toBe("dedicated");
+    expect(high?.reason).not.toMatch(/not the cheapest/);
   });
 
   it("high steady volume → dedicated agents billed by the hour", async () => {
-    const a = await advise({ volume: 20000, pattern: "steady" });
+    // Above the break-even at business hours (about 20,000 with the shared defaults).
+    const a = await advise({ volume: 40000, pattern: "steady" });
     expect(a.recommendations.find((r) => r.criterion === "cost" && r.choice)?.choice).toBe("hourly");
     expect(a.recommendations.find((r) => r.criterion === "agent-model" && r.choice)?.choice).toBe(
       "dedicated",

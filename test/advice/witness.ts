@@ -47,6 +47,10 @@ export const SAMPLE: Record<string, unknown> = {
   "callback-hours": 4,
   "missed-appointments": true,
   "language-barriers": true,
+  // Facts the advice derives from the cost estimate (src/core/advice/cost-facts.ts).
+  "cheapest-model": "shared",
+  "break-even-volume": 20000,
+  "semi-dedicated-offered": true,
 };
 
 const FILLERS: Record<string, unknown[]> = {
@@ -69,6 +73,7 @@ const OTHER: Record<string, unknown[]> = {
   switching: ["underperforming", "no"],
   expansion: ["latam", "europe"],
   industry: ["retail", "e-commerce"],
+  "cheapest-model": ["shared", "semi-dedicated", "dedicated"],
 };
 const otherThan = (fact: string, v: unknown): unknown => {
   if (typeof v === "boolean") return !v;

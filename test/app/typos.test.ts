@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { dispatch, dispatchLine } from "../../src/commands/dispatch.ts";
 import { findCommand, suggestCommand } from "../../src/commands/registry.ts";
-import { canonicalLocale, fromPosixLocale, localeFromEnv } from "../../src/local/locale.ts";
-import { LocalSession } from "../../src/local/session.ts";
+import { LocalSession, localeFromEnv, takeLocaleFlag } from "../../src/local/session.ts";
 import { createLogger } from "../../src/logger.ts";
 import { decodeCommandValue } from "../../src/render/buttons.ts";
 import { tempDbPath, testContext } from "../helpers/context.ts";
@@ -133,16 +132,14 @@ describe("a line typed without a slash (console, mentions, DMs)", () => {
 
 describe("the user's locale on the command line", () => {
   it("turns POSIX locale names into BCP 47 tags, C and POSIX into en-US", () => {
-    expect(fromPosixLocale("ro_RO.UTF-8")).toBe("ro-RO");
-    expect(fromPosixLocale("de_DE@euro")).toBe("de-DE");
-    expect(fromPosixLocale("C.UTF-8")).toBeUndefined();
+    expect(localeFromEnv({ LANG: "de_DE@euro" })).toBe("de-DE");
+    expect(localeFromEnv({ LANG: "C.UTF-8" })).toBe("en-US");
     expect(localeFromEnv({ LANG: "ro_RO.UTF-8" })).toBe("ro-RO");
     expect(localeFromEnv({ LANG: "ro_RO.UTF-8", LC_ALL: "en_GB.UTF-8" })).toBe("en-GB");
     expect(localeFromEnv({ LANG: "C" })).toBe("en-US");
     expect(localeFromEnv({ LANG: "POSIX" })).toBe("en-US");
     expect(localeFromEnv({})).toBe("en-US");
-    expect(canonicalLocale("en_gb")).toBe("en-GB");
-    expect(canonicalLocale("not a tag")).toBeUndefined();
+    expect(takeLocaleFlag(["--locale", "en_gb", "x"])).toEqual({ argv: ["x"], locale: "en-GB" });
   });
 });
 

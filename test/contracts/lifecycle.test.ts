@@ -65,10 +65,12 @@ describe("scheduler decisions", () => {
     });
   });
 
-  it("backs off 30 s, doubling, capped at an hour, never sooner than Retry-After", () => {
+  it("backs off 30 s, doubling, capped at an hour, and waits exactly Slack's Retry-After when given", () => {
     expect([1, 2, 3, 4].map((a) => backoffMs(a))).toEqual([30_000, 60_000, 120_000, 240_000]);
     expect(backoffMs(20)).toBe(3_600_000);
     expect(backoffMs(1, 600)).toBe(600_000);
+    expect(backoffMs(1, 1)).toBe(1000);
+    expect(backoffMs(5, 2)).toBe(2000);
     fc.assert(
       fc.property(
         fc.integer({ min: 1, max: 40 }),

@@ -248,6 +248,61 @@ describe("the reminder scheduler", () => {
     expect(poster.findCalls).toEqual([]); // a 429 means not posted: no need to look
   });
 
+  it("posts to other channels while one channel's post is slow, one post at a time per channel", async () => {
+    const { clock, ctx, start, store } = await setup();
+    const channels = ["C0SLOW", "C0FAST1", "C0FAST2", "C0FAST3", "C0FAST4"];
+    for (const [i, ch] of channels.entries())
+      await dispatch("contract", ADD.replace("vendor=Acme", `vendor=V${i}`).replace("C0CXOPS", ch), ctx);
+    clock.set("2027-11-16T10:00:00Z"); // three reviews due in each channel
+    const inFlight = new Map<string, number>();
+    let most = 0;
+    let mostInOneChannel = 0;
+    const done: Array<{ channel: string; at: number }> = [];
+    const poster = new FakePoster(clock);
+    poster.beforePost = async (args) => {
+      const n = (inFlight.get(args.channel) ?? 0) + 1;
+      inFlight.set(args.channel, n);
+      mostInOneChannel = Math.max(mostInOneChannel, n);
+      most = Math.max(
+        most,
+        [...inFlight.values()].reduce((a, b) => a + b, 0),
+      );
+      await new Promise((r) => setTimeout(r, args.channel === "C0SLOW" ? 600 : 20));
+      inFlight.set(args.channel, n - 1);
+      done.push({ channel: args.channel, at: Date.now() });
+    };
+    await start(poster).tickNow();
+    expect(poster.channelMessages).toHaveLength(15);
+    expect(remindersOf(store).every((r) => r.state === "posted")).toBe(true);
+    const firstSlow = done.find((d) => d.channel === "C0SLOW")?.at ?? 0;
+    const fast = done.filter((d) => d.channel !== "C0SLOW");
+    // The twelve quick posts all finished while the first slow one was still going.
+    expect(fast).toHaveLength(12);
+    expect(fast.every((d) => d.at <= firstSlow)).toBe(true);
+    expect(mostInOneChannel).toBe(1);
+    expect(most).toBeGreaterThan(1);
+    expect(most).toBeLessThanOrEqual(6);
+  });
+
+  it("waits exactly a short Retry-After within the tick instead of a 30-second backoff", async () => {
+    const { clock, ctx, poster, start, store } = await setup();
+    await dispatch("contract", ADD, ctx);
+    clock.set(REVIEW_30);
+    poster.failures.push(
+      new ReminderPostError("rate limited", "retryable", { code: "ratelimited", retryAfterSeconds: 1 }),
+    );
+    const tries: number[] = [];
+    poster.beforePost = () => void tries.push(Date.now());
+    await start().tickNow();
+    expect(poster.channelMessages).toHaveLength(1);
+    expect(byKind(store, "review-30")).toMatchObject({ state: "posted", attempts: 1 });
+    expect(tries).toHaveLength(2);
+    const waited = (tries[1] ?? 0) - (tries[0] ?? 0);
+    expect(waited).toBeGreaterThanOrEqual(950);
+    expect(waited).toBeLessThan(5000);
+    expect(poster.findCalls).toEqual([]); // a 429 was not posted: nothing to look for
+  });
+
   it("posts once when two ticks overlap", async () => {
     const { clock, ctx, poster, start } = await setup();
     await dispatch("contract", ADD, ctx);

@@ -15,6 +15,9 @@ type Json = {
   breakEvenMonthlyContacts: number | null;
   premiums: Array<{ id: string; percent: number; assumption: boolean }>;
   assumptions: string[];
+  location: { id: string } | null;
+  inHouse: { monthlyCost: { low: number; high: number } } | null;
+  budget: { monthly: number } | null;
 };
 
 describe("/cc-estimate", () => {
@@ -42,7 +45,14 @@ describe("/cc-estimate", () => {
     expect(text).toMatch(/Break-even volume: About [\d,]+ contacts a month/);
     expect(text).toMatch(/would wait more than 5 minutes/);
     expect(text).toMatch(/About half of customers avoid a brand/);
-    expect(text).toContain("Hold time is not billed");
+    // Assumptions are one line behind a button; the button's command shows them all.
+    expect(text).not.toContain("Hold time is not billed");
+    expect(text).toMatch(/\d+ assumptions: the guide's US rates/);
+    const full = blocksToText(
+      (await run("12k calls/month, talk 5m, wrap 1m, hold 30s, hours 24/7, billing 60s assumptions=all"))
+        .reply.blocks,
+    );
+    expect(full).toContain("Hold time is not billed");
     expect(text).not.toMatch(/NaN|undefined|Infinity/);
     expect(reply.text).toMatch(/shared \$[\d,]+ – \$[\d,]+/);
   });
@@ -84,10 +94,8 @@ describe("/cc-estimate", () => {
   });
 
   it("states the defaults it applied in the reply", async () => {
-    const text = blocksToText((await run("12000 calls a month, 5 min talk")).reply.blocks);
-    expect(text).toContain(
-      "Not given, so assumed: hours: business (9 h × 5 days a week), wrap-up: none (0 s)",
-    );
+    const text = blocksToText((await run("12000 calls a month, 5 min talk assumptions=all")).reply.blocks);
+    expect(text).toContain("Not given, so assumed: hours: business (9 h × 5 days a week), wrap-up: 1 min");
   });
 
   it("recommends dedicated agents for a large steady volume", async () => {
@@ -104,7 +112,9 @@ describe("/cc-estimate", () => {
   });
 
   it("uses the user's rates when given and says so", async () => {
-    const { result, reply } = await run("contacts=12000 talk=5m shared-rate=1.00 hourly-rate=20-22");
+    const { result, reply } = await run(
+      "contacts=12000 talk=5m shared-rate=1.00 hourly-rate=20-22 assumptions=all",
+    );
     const r = result as Json;
     expect(r.shared.monthlyCost.low).toBe(r.shared.monthlyCost.high);
     expect(blocksToText(reply.blocks)).toMatch(
@@ -131,6 +141,9 @@ describe("/cc-estimate", () => {
       "max-occupancy": "85",
       licensed: "no",
       languages: "Spanish, French",
+      location: "nearshore",
+      "inhouse-wage": "16 EUR/h",
+      budget: "60000",
     };
     expect(form?.fields.map((f) => f.key).sort()).toEqual(Object.keys(sample).sort());
     for (const f of form?.fields ?? []) {
@@ -153,9 +166,12 @@ describe("/cc-estimate", () => {
       holdSeconds: 30,
       languages: ["spanish", "french"],
     });
+    expect(r.location?.id).toBe("nearshore");
+    expect(r.inHouse?.monthlyCost.low).toBeGreaterThan(0);
+    expect(r.budget?.monthly).toBe(60_000);
     const expected = (
       await estimateCommand.run(
-        "12k calls/month, talk 5m, wrap 1m, hold 30s, hours 24/7, billing 60s, languages=spanish,french",
+        "12k calls/month, talk 5m, wrap 1m, hold 30s, hours 24/7, billing 60s, languages=spanish,french location=nearshore",
         ctx,
       )
     ).result as Json;

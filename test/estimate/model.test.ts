@@ -80,9 +80,13 @@ describe("estimate: 12,000 contacts of 5 minutes in business hours, billed per m
     expect(dedicated((be as number) - 1)).toBeGreaterThan(shared((be as number) - 1));
   });
 
-  it("recommends semi-dedicated just below the break-even volume", () => {
+  it("stars the cheapest option at midpoint rates just below the break-even volume, and says why", () => {
     expect(e.breakEvenMonthlyContacts as number).toBeGreaterThan(12_000);
-    expect(e.recommended).toBe("semi-dedicated");
+    const mid = (r: { low: number; high: number }) => (r.low + r.high) / 2;
+    expect(mid(e.shared.monthlyCost)).toBeLessThan(mid(e.semiDedicated.monthlyCost));
+    expect(e.recommended).toBe("shared");
+    expect(e.runnerUp).toBe("semi-dedicated");
+    expect(e.recommendedReason).toMatch(/cheapest option at midpoint rates/);
   });
 
   it("lists every assumption it used", () => {

@@ -14,7 +14,6 @@ export interface TestContextOptions {
   channelId?: string;
   now?: Date | (() => Date);
   timeZone?: string;
-  /** BCP 47; en-US unless a test says otherwise. */
   locale?: string;
   store?: Store;
 }

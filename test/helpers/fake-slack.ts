@@ -38,7 +38,6 @@ export class FakeSlack {
     thread_ts?: unknown;
   }> = [];
   userTimeZones: Record<string, string> = {};
-  /** Locales users.info returns when asked with include_locale (en-US unless set; "" leaves it out). */
   userLocales: Record<string, string> = {};
   /** Channels conversations.list returns; ids containing MISSING do not exist. */
   channels: Array<{ id: string; name: string }> = [
@@ -166,15 +165,12 @@ export class FakeSlack {
         return { ok: true, view: { id: "V1", ...(parseMaybe(args.view) as object) } };
       case "users.info": {
         const user = String(args.user);
-        // Like Slack, the locale is only in the answer when asked for.
-        const locale = this.userLocales[user] ?? "en-US";
-        const withLocale = (args.include_locale === true || args.include_locale === "true") && locale !== "";
         return {
           ok: true,
           user: {
             id: user,
             tz: this.userTimeZones[user] ?? "America/New_York",
-            ...(withLocale ? { locale } : {}),
+            ...(args.include_locale ? { locale: this.userLocales[user] ?? "en-US" } : {}),
           },
         };
       }

@@ -14,7 +14,16 @@ const cleanEnv = (env: Record<string, string>): NodeJS.ProcessEnv => {
   return { ...base, ...env };
 };
 
-/** Run an entry point (src/main.ts or src/cli.ts) as users do, with its own environment only. */
+/**
+ * How `npm start` and `npm run cli` run an entry point: the build in dist/ through scripts/launch.mjs
+ * (which rebuilds when the sources are newer), so these tests check the artifact users run.
+ */
+const launch = (entry: "src/main.ts" | "src/cli.ts"): string[] => [
+  "scripts/launch.mjs",
+  entry === "src/main.ts" ? "main" : "cli",
+];
+
+/** Run an entry point (the build of src/main.ts or src/cli.ts) as users do, with its own environment only. */
 export function runEntry(
   entry: "src/main.ts" | "src/cli.ts",
   args: string[],
@@ -23,7 +32,7 @@ export function runEntry(
   timeoutMs = 30_000,
 ): Promise<Finished> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", entry, ...args], {
+    const child = spawn(process.execPath, [...launch(entry), ...args], {
       cwd: ROOT,
       env: cleanEnv(env),
       stdio: ["pipe", "pipe", "pipe"],
@@ -55,7 +64,7 @@ export function startEntry(
   ready: RegExp,
 ): Promise<{ child: ChildProcess; output: () => string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, ["--import", "tsx", "src/main.ts"], {
+    const child = spawn(process.execPath, launch("src/main.ts"), {
       cwd: ROOT,
       env: cleanEnv(env),
       stdio: ["ignore", "pipe", "pipe"],

@@ -23,6 +23,10 @@ export interface SlashOptions {
   triggerId?: string;
 }
 
+// Slack gives every slash command a fresh trigger_id; the app refuses to act twice on one.
+let triggers = 0;
+const freshTrigger = () => `${Date.now()}.${++triggers}.test`;
+
 export const slashBody = (o: SlashOptions): string =>
   new URLSearchParams({
     token: "legacy",
@@ -37,7 +41,7 @@ export const slashBody = (o: SlashOptions): string =>
     text: o.text,
     api_app_id: "A1",
     response_url: o.responseUrl ?? "http://127.0.0.1:9/none",
-    trigger_id: o.triggerId ?? "1337.42.abcd",
+    trigger_id: o.triggerId ?? freshTrigger(),
   }).toString();
 
 /** POST a signed body to the app; returns status and parsed JSON (or text). */

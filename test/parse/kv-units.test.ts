@@ -41,7 +41,14 @@ describe("units", () => {
   it("reads numbers with thousands separators and rejects junk", () => {
     expect(parseNumber("12,000")).toBe(12000);
     expect(parseNumber("1.5")).toBe(1.5);
-    expect(parseNumber("12,00")).toBeUndefined();
+    // A comma before one or two digits cannot group thousands: it is a decimal comma (1,5 is 1.5).
+    expect(parseNumber("12,00")).toBe(12);
+    expect(parseNumber("1,5")).toBe(1.5);
+    expect(parseNumber("12 000")).toBe(12000);
+    // Twelve or twelve thousand: not read here, the commands ask.
+    expect(parseNumber("12.000")).toBeUndefined();
+    expect(parseNumber("12.000", "ro-RO")).toBe(12000);
+    expect(parseNumber("1,2,3")).toBeUndefined();
     expect(parseNumber("1e9")).toBeUndefined();
     expect(parseNumber("abc")).toBeUndefined();
   });

@@ -16,6 +16,8 @@ type Blocks = Array<{
 const button = (blocks: Blocks, label: string) =>
   blocks.flatMap((b) => b.elements ?? []).find((e) => e.text?.text === label && e.action_id);
 
+// Slack gives every click a fresh trigger_id (the app acts once per trigger_id).
+let clicks = 0;
 const click = (
   el: { action_id?: string; value?: string } | undefined,
   where: { responseUrl?: string; container: Record<string, unknown> },
@@ -28,7 +30,7 @@ const click = (
     api_app_id: "A1",
     ...(where.responseUrl ? { response_url: where.responseUrl, channel: { id: "C1", name: "general" } } : {}),
     container: where.container,
-    trigger_id: "trig-btn",
+    trigger_id: `trig-btn-${++clicks}`,
     actions: [{ type: "button", action_id: el?.action_id, block_id: "b", value: el?.value, action_ts: "1" }],
   });
 
@@ -76,7 +78,7 @@ describe("buttons", () => {
     const opens = app.fake.callsTo("views.open").length;
     await click(estimate, { container: { type: "view", view_id: "V1" } });
     const calls = await app.fake.waitFor("views.open", opens + 1);
-    expect(calls[opens]?.args.trigger_id).toBe("trig-btn");
+    expect(calls[opens]?.args.trigger_id).toBe(`trig-btn-${clicks}`);
     expect(JSON.stringify(calls[opens]?.args.view)).toContain("Contacts a month");
   });
 });

@@ -3,6 +3,8 @@ import { encodeCommandValue } from "../../src/render/buttons.ts";
 import { startTestApp, type TestApp, textOf } from "../helpers/app.ts";
 
 let app: TestApp;
+// Slack gives every command, click and submission a fresh trigger_id (the app acts once per trigger_id).
+let triggers = 0;
 beforeAll(async () => {
   app = await startTestApp();
 });
@@ -18,7 +20,7 @@ type View = {
 
 const openForm = async (command: string, text = ""): Promise<View> => {
   const before = app.fake.callsTo("views.open").length;
-  await app.slash({ command, text, triggerId: "trig-form" });
+  await app.slash({ command, text, triggerId: `trig-form-${++triggers}` });
   const calls = await app.fake.waitFor("views.open", before + 1);
   return calls[before]?.args.view as View;
 };
@@ -29,6 +31,7 @@ const submit = (view: View, values: Record<string, unknown>, teamId = "T1") =>
     team: { id: teamId, domain: "test" },
     user: { id: "U1", team_id: teamId },
     api_app_id: "A1",
+    trigger_id: `trig-submit-${++triggers}`,
     view: { id: "V1", team_id: teamId, type: "modal", ...view, state: { values } },
   });
 
@@ -44,7 +47,7 @@ const clickButton = (
     api_app_id: "A1",
     ...(where.responseUrl ? { response_url: where.responseUrl, channel: { id: "C1", name: "general" } } : {}),
     container: where.container,
-    trigger_id: "trig-click",
+    trigger_id: `trig-click-${++triggers}`,
     actions: [{ type: "button", action_id: actionId, block_id: "b", value, action_ts: "1" }],
   });
 
@@ -133,7 +136,7 @@ describe("buttons end to end", () => {
       api_app_id: "A1",
       container: { type: "view", view_id: "VH" },
       view: { id: "VH", type: "home", team_id: "T8" },
-      trigger_id: "trig-home",
+      trigger_id: `trig-home-${++triggers}`,
       actions: [
         {
           type: "button",
@@ -177,7 +180,7 @@ describe("buttons end to end", () => {
       response_url: app.fake.responseUrl("share-add"),
       channel: { id: "C1", name: "general" },
       container: { type: "message", message_ts: "1.1", channel_id: "C1", is_ephemeral: true },
-      trigger_id: "trig-share",
+      trigger_id: `trig-share-${++triggers}`,
       actions: [
         { type: "button", action_id: share?.action_id, block_id: "b", value: share?.value, action_ts: "1" },
       ],

@@ -27,3 +27,42 @@ describe("replies kept for sharing", () => {
     expect(kept.get(second, { teamId: "T1" })?.text).toBe("second");
   });
 });
+
+describe("memory held for sharing", () => {
+  const big = (text: string, kb: number): Reply => ({
+    text,
+    blocks: [{ type: "section", text: { type: "mrkdwn", text: "x".repeat(kb * 512) } }],
+    visibility: "ephemeral",
+  });
+
+  it("stays under the byte cap however many replies come, dropping the oldest first", () => {
+    const kept = new SharedReplies(() => 0, { entries: 1000, bytes: 64 * 1024, entryBytes: 16 * 1024 });
+    const ids = Array.from({ length: 50 }, (_, i) => kept.put({ teamId: "T1" }, big(`r${i}`, 8)));
+    expect(kept.usage().bytes).toBeLessThanOrEqual(64 * 1024);
+    expect(kept.usage().entries).toBeLessThan(10);
+    expect(kept.get(ids[0] ?? "", { teamId: "T1" })).toBeUndefined();
+    expect(kept.get(ids[49] ?? "", { teamId: "T1" })?.text).toBe("r49");
+  });
+
+  it("does not keep a reply bigger than the per-reply cap (its button then asks to run it again)", () => {
+    const kept = new SharedReplies(() => 0, { entries: 1000, bytes: 64 * 1024, entryBytes: 16 * 1024 });
+    const small = kept.put({ teamId: "T1" }, big("small", 4));
+    const huge = kept.put({ teamId: "T1" }, big("huge", 32));
+    expect(kept.get(huge, { teamId: "T1" })).toBeUndefined();
+    expect(kept.get(small, { teamId: "T1" })?.text).toBe("small");
+  });
+
+  it("counts attached files against the cap", () => {
+    const kept = new SharedReplies(() => 0, { entries: 1000, bytes: 64 * 1024, entryBytes: 16 * 1024 });
+    const withPng = kept.put(
+      { teamId: "T1" },
+      {
+        text: "chart",
+        blocks: [],
+        visibility: "ephemeral",
+        files: [{ filename: "c.png", title: "c", content: Buffer.alloc(20 * 1024) }],
+      },
+    );
+    expect(kept.get(withPng, { teamId: "T1" })).toBeUndefined();
+  });
+});

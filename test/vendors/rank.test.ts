@@ -93,6 +93,71 @@ describe("ranking", () => {
   });
 });
 
+describe("ranking by musts met, then monthly cost", () => {
+  it("ranks the cheaper of two quotes that both meet every must first, though it bills hold time", () => {
+    // Billed hold and per-minute rounding are costs, already in the monthly figure: not failed musts.
+    const full = {
+      hours: { hoursPerDay: 24, daysPerWeek: 7 },
+      certs: ["pci"],
+      dr: true,
+      languages: ["en", "es"],
+    };
+    const vendors = [
+      VendorSchema.parse({
+        name: "Dear",
+        perMinute: 1.6,
+        billingSeconds: 6,
+        holdBilled: false,
+        setupFee: 0,
+        rating: 5,
+        ...full,
+      }),
+      VendorSchema.parse({ name: "Cheap", perMinute: 0.6, billingSeconds: 60, holdBilled: true, ...full }),
+    ];
+    const cmp = compareVendors(vendors, input(PROFILE), { pricing: PRICING, rates: RATES });
+    const [first, second] = cmp.vendors;
+    expect(first?.vendor.name).toBe("Cheap");
+    expect(first?.mustFailures).toEqual([]);
+    expect(second?.mustFailures).toEqual([]);
+    expect(first?.cost.monthlyCost ?? 0).toBeLessThan(second?.cost.monthlyCost ?? 0);
+    // Billed hold is still reported, as a cost to negotiate, not a must it fails.
+    const hold = first?.checks.find((c) => c.label === "Hold time is not billed");
+    expect(hold).toMatchObject({ status: "fail", severity: "should" });
+    expect(first?.scoreParts.penalty).toBe(0);
+    expect(cmp.assumptions.join(" ")).toMatch(
+      /Ranked by musts met \(failed, then not yet answered\), then by monthly cost/,
+    );
+  });
+
+  it("counts a minimum above the team's volume as a failed must", () => {
+    const vendors = [
+      VendorSchema.parse({ name: "Big", perMinute: 0.5, minimumContacts: 50_000, holdBilled: false }),
+      VendorSchema.parse({ name: "Fits", perMinute: 0.9, minimumContacts: 1000, holdBilled: false }),
+    ];
+    const cmp = compareVendors(vendors, input({}, 8000), { pricing: PRICING, rates: RATES });
+    expect(cmp.vendors.map((r) => r.vendor.name)).toEqual(["Fits", "Big"]);
+    expect(cmp.vendors[1]?.mustFailures).toEqual(["volume"]);
+  });
+
+  it("marks each quote against a budget", () => {
+    const vendors = [
+      VendorSchema.parse({ name: "A", perMinute: 0.6, holdBilled: false }),
+      VendorSchema.parse({ name: "B", perMinute: 1.5, holdBilled: false }),
+    ];
+    const withBudget = readCompareInput(
+      tokenize("volume=5000 talk=4m wrap=1m hold=30s budget=20000/month").pairs,
+      [],
+      {},
+    );
+    const cmp = compareVendors(vendors, withBudget, { pricing: PRICING, rates: RATES });
+    for (const r of cmp.vendors) {
+      const cost = r.cost.monthlyCost ?? 0;
+      expect(r.budget).toEqual({ fits: cost <= 20_000, headroom: Math.round(20_000 - cost) });
+    }
+    expect(cmp.vendors.map((r) => r.budget?.fits)).toEqual([true, false]);
+  });
+});
+
 describe("musts, from the advice requirements", () => {
   const v = VendorSchema.parse({
     name: "X",

@@ -1,3 +1,4 @@
+import { costFacts, costNote, factsBehind } from "./cost-facts.ts";
 import { CRITERIA, type Criterion } from "./criteria.ts";
 import { runRules } from "./engine.ts";
 import { explain } from "./explain.ts";
@@ -47,6 +48,8 @@ export interface Advice {
   checklist: ChecklistItem[];
   /** How many rules fired before conflicts were resolved. */
   fired: number;
+  /** The cost model's verdict the rules were given (null when the volume is unknown). */
+  costVerdict?: { cheapestModel: string | null; breakEvenVolume: number | null };
 }
 
 export const SEVERITY_RANK: Record<Severity, number> = { must: 0, should: 1, consider: 2 };
@@ -126,7 +129,7 @@ const toRecommendation = (
     rule: rule.name,
     priority: rule.priority,
     askVendor: [...p.askVendor],
-    facts: why.facts,
+    facts: factsBehind(why.facts, profile),
     order: rule.order,
   };
 };
@@ -134,14 +137,26 @@ const toRecommendation = (
 /** Advice for a needs profile: what to look for, why, and what to ask vendors. */
 export async function advise(profile: Profile, set: RuleSet = defaultRuleSet()): Promise<Advice> {
   const byName = new Map(set.rules.map((r) => [r.name, r]));
-  const results = await runRules(set, profile);
+  const derived = costFacts(profile);
+  const results = await runRules(set, profile, derived);
   const fired: Fired[] = [];
   for (const res of results) {
     const rule = byName.get(res.name as string);
     if (rule) fired.push(toRecommendation(rule, profile, res));
   }
-  const recommendations = order(resolve(fired)).map(({ order: _order, ...r }) => r);
-  return { recommendations, checklist: checklistOf(recommendations), fired: fired.length };
+  const recommendations = order(resolve(fired)).map(({ order: _order, ...r }) => {
+    const note = r.criterion === "agent-model" ? costNote(r.choice, derived) : undefined;
+    return note ? { ...r, reason: `${r.reason} ${note}` } : r;
+  });
+  return {
+    recommendations,
+    checklist: checklistOf(recommendations),
+    fired: fired.length,
+    costVerdict: {
+      cheapestModel: derived["cheapest-model"] ?? null,
+      breakEvenVolume: derived["break-even-volume"] ?? null,
+    },
+  };
 }
 
 /** The questions to ask vendors, without repeats, musts' questions first within each criterion. */

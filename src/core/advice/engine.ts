@@ -17,11 +17,15 @@ export function buildEngine(set: RuleSet): Engine {
 }
 
 /** The rules that fired for this profile, with their evaluated condition trees. */
-export async function runRules(set: RuleSet, profile: Profile): Promise<RuleResult[]> {
+export async function runRules(
+  set: RuleSet,
+  profile: Profile,
+  derived: Record<string, unknown> = {},
+): Promise<RuleResult[]> {
   const engine = buildEngine(set);
   // Only known facts are passed: an unknown fact stays undefined, which the operators treat as unknown.
   const facts: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(profile)) if (v !== undefined) facts[k] = v;
+  for (const [k, v] of Object.entries({ ...profile, ...derived })) if (v !== undefined) facts[k] = v;
   const { results } = await engine.run(facts);
   return results;
 }

@@ -1,3 +1,8 @@
+import { basisText, daysOfHours, perMonth } from "../read/basis.ts";
+import { factsOf, type Reading, readText } from "../read/facts.ts";
+import { own } from "../read/lookup.ts";
+import { polarity } from "../read/polarity.ts";
+import { askAboutReadings } from "../read/questions.ts";
 import type { Profile, ProfileKey } from "./profile.ts";
 import { type Synonyms, synonyms } from "./synonyms.ts";
 
@@ -25,6 +30,8 @@ export interface ReadResult {
   facts: Profile;
   understood: Understood[];
   conflicts: Conflict[];
+  /** Phrases of the text that no fact used, as typed (lower case). */
+  ignored: string[];
 }
 
 const NUMBER_WORDS: Record<string, string> = {
@@ -79,10 +86,10 @@ export function normalizeText(text: string): string {
   s = s.replace(
     /(?<![a-z0-9-])(a few|a couple of|a couple|several|a handful of|[a-z]+|\d+(?:\.\d+)?) (hundred|thousand)(?: and ([a-z]+|\d{1,2}))?(?![a-z0-9])/g,
     (whole, count: string, unit: string, extra: string | undefined) => {
-      const n = VAGUE_COUNTS[count] ?? Number(NUMBER_WORDS[count] ?? count);
+      const n = own(VAGUE_COUNTS, count) ?? Number(own(NUMBER_WORDS, count) ?? count);
       if (!Number.isFinite(n) || n <= 0) return whole;
       // "one hundred and fifty": the tail belongs to the number; a tail that is no number stays text.
-      const tail = extra === undefined ? 0 : Number(NUMBER_WORDS[extra] ?? extra);
+      const tail = extra === undefined ? 0 : Number(own(NUMBER_WORDS, extra) ?? extra);
       const total = n * (unit === "hundred" ? 100 : 1000);
       return Number.isFinite(tail) ? String(total + tail) : `${total} and ${extra}`;
     },
@@ -153,13 +160,9 @@ function compiled(syn: Synonyms): Compiled {
   return c;
 }
 
-/** Is the phrase at `index` negated ("we don't take card payments", "no 24/7 needed")? */
-function negated(text: string, index: number, negation: RegExp): boolean {
-  const before = text.slice(Math.max(0, index - 40), index);
-  // Only the current clause counts: "no outbound, but we take payments" must not negate payments.
-  const clause = before.split(/[.,;!?:]| but | and | while | although /).pop() ?? "";
-  const words = clause.trim().split(" ").slice(-4).join(" ");
-  return negation.test(` ${words}`);
+/** Is the phrase at `index` turned off by a negation or a past tense in its clause (the shared rule)? */
+function negated(text: string, index: number, _negation: RegExp, length: number): boolean {
+  return !polarity(text, index, index + length).value;
 }
 
 const LIST_KEYS = new Set<ProfileKey>(["channels", "inbound", "outbound", "languages", "crm"]);
@@ -191,7 +194,7 @@ class Facts {
       this.note(key, from);
       return;
     }
-    const rank = STRONGER[key];
+    const rank = own(STRONGER, key);
     if (key === "priority" && prev !== value) {
       this.facts[key] = "balanced";
       this.note(key, from);
@@ -223,61 +226,45 @@ class Facts {
 
 const NUM = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)`;
 const toNumber = (s: string): number => Number(s.replace(/,/g, ""));
-const scale = (unit: string | undefined): number =>
-  !unit ? 1 : /^(k|thousand)$/.test(unit) ? 1e3 : /^(m|mm|million|mln)$/.test(unit) ? 1e6 : 1;
 
-const PERIOD =
-  /(?:a|per|each|every|\/|a single)\s?(day|night|week|month|year)|(daily|nightly|weekly|monthly|yearly|annually)/;
-const perMonth = (period: string | undefined): number => {
-  if (!period) return 1;
-  if (period.startsWith("da") || period.startsWith("night")) return 30;
-  if (period.startsWith("week")) return 52 / 12;
-  if (period.startsWith("year") || period.startsWith("annual")) return 1 / 12;
-  return 1;
-};
-
-const CONTACT_NOUNS = `(?:phone calls|calls|emails|e-mails|mails|chats|contacts|messages|tickets|conversations|interactions|texts|inquiries|enquiries|requests)`;
-
-/** "about 2,000 calls and 500 emails a month": each count, converted to a month, added up. */
-function readVolume(text: string, out: Facts): void {
-  for (const sentence of text.split(/(?<=[.!?;])\s/)) {
-    const re = new RegExp(
-      String.raw`${NUM}\s*(k|thousand|m|million)?\+?\s+(?:[a-z-]+\s+){0,2}?${CONTACT_NOUNS}(?![a-z])`,
-      "g",
-    );
-    const found: Array<{ n: number; end: number; from: string }> = [];
-    for (const m of sentence.matchAll(re)) {
-      const n = toNumber(m[1] ?? "0") * scale(m[2]);
-      if (!Number.isFinite(n)) continue;
-      // Skip counts of something else that merely precede a contact noun ("40 people ... calls").
-      if (
-        /\b(people|person|employees|staff|agents|sites|offices|minutes|hours|seconds|days|languages|countries)\b/.test(
-          m[0],
-        )
-      )
-        continue;
-      found.push({ n, end: (m.index ?? 0) + m[0].length, from: m[0] });
-    }
-    if (found.length === 0) continue;
-    let total = 0;
-    const parts: string[] = [];
-    for (const f of found) {
-      const after = sentence.slice(f.end);
-      const p = PERIOD.exec(after);
-      const period = p ? (p[1] ?? p[2]) : undefined;
-      total += f.n * perMonth(period);
-      parts.push(p && p.index < 60 ? `${f.from} ${p[0]}` : f.from);
-    }
-    const prev = (out.facts.volume as number | undefined) ?? 0;
-    out.facts.volume = undefined;
-    out.set("volume", Math.round(prev + total), parts.join(" + "));
+/**
+ * Volumes, from the shared reader: each count with its own period (never one borrowed from another
+ * clause), a per-day count made monthly by the open days of the hours stated (business by default).
+ */
+function readVolume(reading: Reading, out: Facts): void {
+  const counts = factsOf(reading, "count").filter((f) => f.channel !== "minutes" && !f.intervalSeconds);
+  if (counts.length === 0) return;
+  askAboutReadings(reading, "volume");
+  const coverage = factsOf(reading, "coverage")[0];
+  const days = coverage?.daysPerWeek ?? daysOfHours(out.facts.hours as string | undefined);
+  const hours = coverage?.hoursPerDay ?? 9;
+  let total = 0;
+  const parts: string[] = [];
+  for (const f of counts) {
+    const period = f.period ?? "month";
+    total += f.value * perMonth(period, days, hours);
+    const basis = basisText(period, days, hours);
+    parts.push(basis ? `${f.span.words} (${basis})` : f.span.words);
   }
+  out.set("volume", Math.round(total), parts.join(" + "));
 }
 
-const minutesOf = (n: number, unit: string): number =>
-  /^s/.test(unit) ? n / 60 : /^h/.test(unit) ? n * 60 : n;
-const DURATION = String.raw`${NUM}\s*(seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h)(?![a-z])`;
-const FILL = String.raw`(?:\s+(?:is|are|of|about|around|roughly|approximately|on average|average|takes?|lasts?|last|typically|usually|for|under|over|maybe|~))*\s*:?\s*`;
+/** Talk, wrap-up and hold in minutes, and growth, from the shared reader. */
+function readDurations(reading: Reading, out: Facts): void {
+  for (const f of factsOf(reading, "duration")) {
+    const key =
+      f.role === "talk" || f.role === "aht"
+        ? "talk"
+        : f.role === "wrap" || f.role === "hold"
+          ? f.role
+          : undefined;
+    if (!key || out.facts[key] !== undefined) continue;
+    out.set(key, round2(f.seconds / 60), f.span.words);
+  }
+  for (const f of factsOf(reading, "rate"))
+    if (f.role === "growth" && f.value !== undefined && out.facts.growth === undefined)
+      out.set("growth", Math.round(f.value * 10000) / 100, f.span.words);
+}
 
 function readNumbers(text: string, out: Facts): void {
   const first = (re: RegExp): RegExpExecArray | null => re.exec(text);
@@ -332,40 +319,10 @@ function readNumbers(text: string, out: Facts): void {
   if (m?.[1]) out.set("sites", Math.round(toNumber(m[1])), m[0].trim());
   else if (oneSite) out.set("sites", 1, oneSite[0]);
 
-  m =
-    first(
-      new RegExp(
-        String.raw`(?:grow|growing|growth|expect|expecting|increase|increasing|up)(?:\s+(?:of|by|at|about|around|roughly|approximately|over))*\s+${NUM}\s*(?:%|percent)`,
-      ),
-    ) ??
-    first(
-      new RegExp(
-        String.raw`${NUM}\s*(?:%|percent)\s+(?:growth|more|a year|per year|annually|yearly|year on year|each year)`,
-      ),
-    );
+  // "we expect volume to double": growth in words (numbers come from the shared reader).
   const times = /\b(doubl(?:e|es|ing)|tripl(?:e|es|ing))\b/.exec(text);
-  if (m?.[1]) out.set("growth", toNumber(m[1]), m[0].trim());
-  else if (times) out.set("growth", times[1]?.startsWith("doubl") ? 100 : 200, times[0]);
-
-  m =
-    first(new RegExp(`(?:calls?|conversations?|contacts?|chats?)${FILL}${DURATION}`)) ??
-    first(new RegExp(`(?:talk time|average call|call length|handle time|aht)${FILL}${DURATION}`)) ??
-    first(
-      new RegExp(
-        String.raw`${NUM}[- ]?(minutes?|mins?|seconds?|secs?)\s+(?:calls|conversations|phone calls)`,
-      ),
-    );
-  if (m?.[1] && m[2]) out.set("talk", round2(minutesOf(toNumber(m[1]), m[2])), m[0].trim());
-
-  m =
-    first(new RegExp(String.raw`(?:wrap[- ]?up|after-call work|acw|notes)(?:\s+time)?${FILL}${DURATION}`)) ??
-    first(new RegExp(String.raw`${DURATION}\s+(?:of\s+)?(?:wrap[- ]?up|after-call work|of notes)`));
-  if (m?.[1] && m[2]) out.set("wrap", round2(minutesOf(toNumber(m[1]), m[2])), m[0].trim());
-
-  m =
-    first(new RegExp(`(?:on hold|hold time|hold)${FILL}${DURATION}`)) ??
-    first(new RegExp(String.raw`${DURATION}\s+on hold`));
-  if (m?.[1] && m[2]) out.set("hold", round2(minutesOf(toNumber(m[1]), m[2])), m[0].trim());
+  if (times && out.facts.growth === undefined)
+    out.set("growth", times[1]?.startsWith("doubl") ? 100 : 200, times[0]);
 
   m =
     first(
@@ -418,7 +375,7 @@ function readTables(text: string, out: Facts, c: Compiled): void {
       re.lastIndex = 0;
       for (const m of work.matchAll(re)) {
         const at = m.index ?? 0;
-        if (!negated(work, at, c.negation)) out.set(table.key as ProfileKey, value, m[0]);
+        if (!negated(work, at, c.negation, m[0].length)) out.set(table.key as ProfileKey, value, m[0]);
         // Mask it so shorter phrases inside it ("mind accents" in "don't mind accents") are not read.
         work = work.slice(0, at) + " ".repeat(m[0].length) + work.slice(at + m[0].length);
       }
@@ -431,13 +388,14 @@ function readBooleans(text: string, out: Facts, c: Compiled): void {
   for (const { value, re } of c.booleans.entries) {
     for (const m of work.matchAll(re)) {
       const at = m.index ?? 0;
-      out.set(value as ProfileKey, !negated(work, at, c.negation), m[0]);
+      out.set(value as ProfileKey, !negated(work, at, c.negation, m[0].length), m[0]);
       work = work.slice(0, at) + " ".repeat(m[0].length) + work.slice(at + m[0].length);
     }
   }
   for (const { re } of c.switching.entries)
     for (const m of text.matchAll(re))
-      if (!negated(text, m.index ?? 0, c.negation)) out.set("switching", "underperforming", m[0]);
+      if (!negated(text, m.index ?? 0, c.negation, m[0].length))
+        out.set("switching", "underperforming", m[0]);
 }
 
 /** Phrases with a gap the table cannot hold: "we miss about 20% of calls", "we sell furniture online". */
@@ -446,23 +404,31 @@ function readGapped(text: string, out: Facts, c: Compiled): void {
     /\bmiss(?:es|ing|ed)?\s+(?:about\s+|around\s+|roughly\s+|up to\s+|over\s+|almost\s+|nearly\s+)?(?:\d+(?:\.\d+)?\s*%|half|a third|a quarter|a lot|lots|many|most|some|plenty)\s+(?:of\s+)?(?:our\s+|the\s+|their\s+)?(?:incoming\s+|inbound\s+|phone\s+)?calls\b/.exec(
       text,
     );
-  if (missed && out.facts["missed-calls"] === undefined && !negated(text, missed.index, c.negation))
+  if (
+    missed &&
+    out.facts["missed-calls"] === undefined &&
+    !negated(text, missed.index, c.negation, missed[0].length)
+  )
     out.set("missed-calls", true, missed[0]);
   const poor =
     /\b(?:current|existing|present)\s+(?:provider|call cent(?:er|re)|vendor|outsourcer|partner|answering service|bpo)\s+(?:is|has been|keeps|was)\s+(?:(?!not\b|never\b)[a-z]+\s+)?(?:terrible|bad|poor|awful|disappointing|underperforming|unreliable|failing|letting us down)\b/.exec(
       text,
     );
-  if (poor && out.facts.switching === undefined && !negated(text, poor.index, c.negation))
+  if (poor && out.facts.switching === undefined && !negated(text, poor.index, c.negation, poor[0].length))
     out.set("switching", "underperforming", poor[0]);
   const online = /\bsell(?:s|ing)?\s+(?:[a-z-]+\s+){0,3}?online\b/.exec(text);
-  if (online && out.facts.industry === undefined && !negated(text, online.index, c.negation))
+  if (
+    online &&
+    out.facts.industry === undefined &&
+    !negated(text, online.index, c.negation, online[0].length)
+  )
     out.set("industry", "e-commerce", online[0]);
 }
 
 function readLanguages(text: string, out: Facts, c: Compiled): void {
   for (const { value, re } of c.languages.entries)
     for (const m of text.matchAll(re))
-      if (!negated(text, m.index ?? 0, c.negation)) out.set("languages", value, m[0]);
+      if (!negated(text, m.index ?? 0, c.negation, m[0].length)) out.set("languages", value, m[0]);
 }
 
 function readPlaces(text: string, out: Facts, c: Compiled): void {
@@ -505,20 +471,59 @@ function readPlaces(text: string, out: Facts, c: Compiled): void {
 }
 
 /** Read facts from free text. Never throws: what it cannot read it leaves out. */
-export function readFreeText(text: string, syn: Synonyms = synonyms()): ReadResult {
+export function readFreeText(
+  text: string,
+  syn: Synonyms = synonyms(),
+  opts: { locale?: string } = {},
+): ReadResult {
   const c = compiled(syn);
   const t = normalizeText(text);
   const out = new Facts();
-  if (t === "") return { facts: {}, understood: [], conflicts: [] };
-  readVolume(t, out);
+  if (t === "") return { facts: {}, understood: [], conflicts: [], ignored: [] };
+  const reading = readText(t, opts);
+  readDurations(reading, out);
   readNumbers(t, out);
   readTables(t, out, c);
   readBooleans(t, out, c);
   readGapped(t, out, c);
   readLanguages(t, out, c);
   readPlaces(t, out, c);
+  // Last: a daily volume needs the hours read above for its open days.
+  readVolume(reading, out);
   // A payment line in the incoming work and card payments are the same fact seen twice.
   if ((out.facts.inbound as string[] | undefined)?.includes("payments") && out.facts.payments === undefined)
     out.set("payments", true, "payments");
-  return { facts: out.facts as Profile, understood: out.understood, conflicts: out.conflicts };
+  return {
+    facts: out.facts as Profile,
+    understood: out.understood,
+    conflicts: out.conflicts,
+    ignored: notUsed(reading.ignored, out.understood),
+  };
 }
+
+/** The reader's unused phrases, less any word that a phrase table of the profile did use. */
+function notUsed(ignored: string[], understood: Understood[]): string[] {
+  const used = new Set(understood.flatMap((u) => u.from.toLowerCase().split(/[^\p{L}\p{N}'/-]+/u)));
+  const out: string[] = [];
+  for (const phrase of ignored) {
+    let run: string[] = [];
+    const flush = () => {
+      if (run.length) out.push(run.join(" "));
+      run = [];
+    };
+    for (const w of phrase.split(/\s+/)) {
+      const bare = w.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, "");
+      if (bare === "" || used.has(bare) || STOP.has(bare)) flush();
+      else run.push(w);
+    }
+    flush();
+  }
+  return out;
+}
+
+/** Small words never listed on their own as "not used". */
+const STOP = new Set(
+  "a an the and or but we our us i to of in on at for is are be it this that with by from as so very".split(
+    " ",
+  ),
+);

@@ -1,6 +1,10 @@
+import { distance } from "fastest-levenshtein";
 import { UserInputError } from "../errors.ts";
 import { splitList, tokenize } from "../parse/kv.ts";
 import { parseCount, parseDuration, parseRate, parseYesNo } from "../parse/units.ts";
+import { own } from "../read/lookup.ts";
+import { emptySummary, type ReadingSummary } from "../read/summary.ts";
+import { askIfUnclear } from "../staffing/input.ts";
 import { type Conflict, normalizeText, readFreeText, type Understood } from "./freetext.ts";
 import {
   CHANNELS,
@@ -68,6 +72,8 @@ export interface AdviseInput {
   understood: Understood[];
   /** Whether any part came from free text (the reply then asks the user to check it). */
   freeText: boolean;
+  /** Words of the free text that no fact used, and warnings, for the reply. */
+  reading: ReadingSummary;
 }
 
 /** Profile keys answered yes or no. */
@@ -137,11 +143,11 @@ const EXTRA_WORDS: Record<string, string> = {
 
 /** One value of a choice key: the value itself, a listed synonym, or a common short form. */
 function enumValue(key: ProfileKey, raw: string, syn: Synonyms): string | undefined {
-  const spec = ENUMS[key];
+  const spec = own(ENUMS, key);
   if (!spec) return undefined;
   const v = raw.trim().toLowerCase().replace(/_/g, "-");
   if (spec.values.includes(v)) return v;
-  const extra = EXTRA_WORDS[v];
+  const extra = own(EXTRA_WORDS, v);
   if (extra && spec.values.includes(extra)) return extra;
   if (key === "switching" && parseYesNo(v) === false) return "no";
   const spaced = v.replace(/-/g, " ");
@@ -152,29 +158,15 @@ function enumValue(key: ProfileKey, raw: string, syn: Synonyms): string | undefi
 
 const languageCode = (raw: string, syn: Synonyms): string | undefined => languageCodeOf(raw, syn);
 
-const edits = (a: string, b: string): number => {
-  const d = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = d[0] as number;
-    d[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = d[j] as number;
-      d[j] = Math.min((d[j] as number) + 1, (d[j - 1] as number) + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = tmp;
-    }
-  }
-  return d[b.length] as number;
-};
-
 /** The nearest key for a typo ("volum" → "volume"), if one is close. */
 export const suggestKey = (key: string): string | undefined => {
   let best: string | undefined;
   let dist = 3;
   for (const k of [...PROFILE_KEYS, ...Object.keys(KEY_ALIASES)]) {
-    const e = edits(key, k);
+    const e = distance(key, k);
     if (e < dist) {
       dist = e;
-      best = KEY_ALIASES[k] ?? k;
+      best = own(KEY_ALIASES, k) ?? k;
     }
   }
   return best;
@@ -183,7 +175,7 @@ export const suggestKey = (key: string): string | undefined => {
 type Parsed = { ok: true; value: unknown } | { ok: false; problem: string };
 
 /** One key=value pair to its normalized value. */
-function parseValue(key: ProfileKey, raw: string, syn: Synonyms): Parsed {
+function parseValue(key: ProfileKey, raw: string, syn: Synonyms, locale?: string): Parsed {
   const bad = (problem: string): Parsed => ({ ok: false, problem });
   const value = raw.trim();
   if (value === "") return bad(`\`${key}\` is empty`);
@@ -192,7 +184,8 @@ function parseValue(key: ProfileKey, raw: string, syn: Synonyms): Parsed {
     return b === undefined ? bad(`\`${key}\` takes yes or no, not "${value}"`) : { ok: true, value: b };
   }
   if (COUNT_KEYS.has(key)) {
-    const n = parseCount(value.replace(/\/(?:month|mo)$/i, ""));
+    askIfUnclear(key, value, locale, { example: ADVISE_EXAMPLE });
+    const n = parseCount(value.replace(/\/(?:month|mo)$/i, ""), locale);
     // A volume such as 2.5k rounds to whole contacts; 2.5 quotes, sites or people is a typo.
     return n === undefined || !Number.isFinite(n) || n < 0 || (key !== "volume" && !Number.isInteger(n))
       ? bad(`\`${key}\` takes a whole number such as 2000 or 12k, not "${value}"`)
@@ -255,7 +248,7 @@ function parseValue(key: ProfileKey, raw: string, syn: Synonyms): Parsed {
         .slice(0, 60);
     return /^[a-z0-9]/.test(v) ? { ok: true, value: v } : bad(`"${value}" is not an industry name`);
   }
-  const spec = ENUMS[key];
+  const spec = own(ENUMS, key);
   if (spec) {
     const isList = key === "channels" || key === "inbound" || key === "outbound";
     const items = isList ? splitList(value) : [value];
@@ -296,7 +289,12 @@ function contradictions(p: Profile): Array<{ key: ProfileKey; problem: string }>
 }
 
 /** Parse `/cc-advise` text (after any subcommand) into a validated profile. Throws UserInputError. */
-export function parseAdviseInput(text: string, syn: Synonyms = synonyms()): AdviseInput {
+export function parseAdviseInput(
+  text: string,
+  syn: Synonyms = synonyms(),
+  opts: { locale?: string } = {},
+): AdviseInput {
+  const reading = emptySummary();
   const { pairs, words } = tokenize(text);
   const problems: string[] = [];
   let field: string | undefined;
@@ -305,7 +303,9 @@ export function parseAdviseInput(text: string, syn: Synonyms = synonyms()): Advi
     field ??= key;
   };
 
-  const unknown = pairs.filter((p) => !(PROFILE_KEYS as string[]).includes(p.key) && !KEY_ALIASES[p.key]);
+  const unknown = pairs.filter(
+    (p) => !(PROFILE_KEYS as string[]).includes(p.key) && !own(KEY_ALIASES, p.key),
+  );
   const freeParts = [...words];
   const profile: Record<string, unknown> = {};
   const understood: Understood[] = [];
@@ -314,13 +314,13 @@ export function parseAdviseInput(text: string, syn: Synonyms = synonyms()): Advi
   for (const pair of pairs) {
     const key = (PROFILE_KEYS as string[]).includes(pair.key)
       ? (pair.key as ProfileKey)
-      : KEY_ALIASES[pair.key];
+      : own(KEY_ALIASES, pair.key);
     if (!key) continue;
     if (key === "describe") {
       freeParts.push(pair.value);
       continue;
     }
-    const parsed = parseValue(key, pair.value, syn);
+    const parsed = parseValue(key, pair.value, syn, opts.locale);
     if (!parsed.ok) {
       fail(key, parsed.problem);
       continue;
@@ -339,7 +339,8 @@ export function parseAdviseInput(text: string, syn: Synonyms = synonyms()): Advi
   const freeText = free.length > 0;
   let conflicts: Conflict[] = [];
   if (freeText) {
-    const read = readFreeText(free, syn);
+    const read = readFreeText(free, syn, opts);
+    reading.ignored.push(...read.ignored);
     conflicts = read.conflicts;
     for (const u of read.understood) {
       const given = profile[u.key];
@@ -420,7 +421,7 @@ export function parseAdviseInput(text: string, syn: Synonyms = synonyms()): Advi
       field: key,
     });
   }
-  return { profile: checked.data, understood, freeText };
+  return { profile: checked.data, understood, freeText, reading };
 }
 
 /** A profile as `/cc-advise` key=value text that reads back to the same profile. */

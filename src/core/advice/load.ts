@@ -1,7 +1,8 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { basename, join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { type ZodType, z } from "zod";
+import { projectPath } from "../../project-root.ts";
+import { DERIVED_FIELDS } from "./cost-facts.ts";
 import { CRITERIA, type Criterion } from "./criteria.ts";
 import { PROFILE_FIELDS, type ProfileKey } from "./profile.ts";
 import {
@@ -13,7 +14,7 @@ import {
   RuleSchema,
 } from "./rule-file.ts";
 
-export const DEFAULT_RULES_DIR = fileURLToPath(new URL("../../../rules/", import.meta.url));
+export const DEFAULT_RULES_DIR = projectPath("rules");
 
 /** A rule file that cannot be used: names the file, the rule and where in it the problem is. */
 export class RuleFileError extends Error {
@@ -45,7 +46,8 @@ const pathText = (path: PropertyKey[]): string =>
 
 /** The zod schema a single value of a fact must satisfy (the element schema for list facts). */
 const valueSchema = (fact: ProfileKey): { one: ZodType; isList: boolean } => {
-  const schema = PROFILE_FIELDS[fact] as ZodType;
+  const schema = ((PROFILE_FIELDS as Record<string, ZodType>)[fact] ??
+    (DERIVED_FIELDS as Record<string, ZodType>)[fact]) as ZodType;
   if (schema instanceof z.ZodArray) return { one: schema.element as ZodType, isList: true };
   return { one: schema, isList: false };
 };

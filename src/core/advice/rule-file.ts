@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { DERIVED_KEYS } from "./cost-facts.ts";
 import { CRITERIA } from "./criteria.ts";
 import { OPERATOR_NAMES } from "./operators.ts";
 import { PROFILE_KEYS } from "./profile.ts";
@@ -31,8 +32,9 @@ export type ConditionJson =
 
 const Leaf = z
   .object({
-    fact: z.enum(PROFILE_KEYS as [string, ...string[]], {
-      error: (i) => `unknown fact "${String(i.input)}" (facts are the profile keys)`,
+    fact: z.enum([...PROFILE_KEYS, ...DERIVED_KEYS] as [string, ...string[]], {
+      error: (i) =>
+        `unknown fact "${String(i.input)}" (facts are the profile keys and ${DERIVED_KEYS.join(", ")})`,
     }),
     operator: z.enum(OPERATOR_NAMES as [string, ...string[]], {
       error: (i) => `unknown operator "${String(i.input)}" (use one of ${OPERATOR_NAMES.join(", ")})`,

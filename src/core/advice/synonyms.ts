@@ -1,12 +1,10 @@
 import { readFileSync } from "node:fs";
-import { fileURLToPath } from "node:url";
 import { z } from "zod";
+import { projectPath } from "../../project-root.ts";
 import { CHANNELS, HOURS, INBOUND, OUTBOUND, PATTERNS, REGIONS, REPORTING } from "./profile.ts";
 
 /** The phrase table of the free-text reader, kept in data/advice/synonyms.json so it can be edited. */
-export const DEFAULT_SYNONYMS_PATH = fileURLToPath(
-  new URL("../../../data/advice/synonyms.json", import.meta.url),
-);
+export const DEFAULT_SYNONYMS_PATH = projectPath("data", "advice", "synonyms.json");
 
 const phrases = z.array(
   z
@@ -101,7 +99,7 @@ function icuLanguages(): { names: Map<string, string>; byName: Map<string, strin
 /** "Spanish", "español", "es", "Thai" or "th" → the two-letter code; undefined if not a language. */
 export function languageCodeOf(raw: string, syn: Synonyms = synonyms()): string | undefined {
   const v = raw.trim().toLowerCase();
-  if (syn.languages[v]) return v;
+  if (Object.hasOwn(syn.languages, v)) return v;
   for (const [code, names] of Object.entries(syn.languages)) if (names.includes(v)) return code;
   const { names, byName } = icuLanguages();
   if (names.has(v)) return v;

@@ -1,9 +1,12 @@
+import { formatNumber } from "../format/number.ts";
+import { own } from "../read/lookup.ts";
+import { DERIVED_STATEMENTS, DERIVED_UNKNOWN, type DerivedKey } from "./cost-facts.ts";
 import type { Profile, ProfileKey } from "./profile.ts";
 import { languageName } from "./synonyms.ts";
 
 /** Facts in words, for reasons ("because you expect about 2,000 contacts a month") and summaries. */
 
-const num = (n: number): string => n.toLocaleString("en-US", { maximumFractionDigits: 1 });
+const num = (n: number): string => formatNumber(n, 0, 1);
 
 /** "a, b and c". */
 export const joinWords = (items: string[]): string =>
@@ -34,7 +37,7 @@ const TOOL_NAMES: Record<string, string> = {
   servicenow: "ServiceNow",
   monday: "monday.com",
 };
-export const toolName = (tool: string): string => TOOL_NAMES[tool.toLowerCase()] ?? tool;
+export const toolName = (tool: string): string => own(TOOL_NAMES, tool.toLowerCase()) ?? tool;
 
 const HOURS_NAMES: Record<string, string> = {
   business: "business-hours",
@@ -61,7 +64,7 @@ export function showValue(key: ProfileKey, value: unknown): string {
     if (key === "talk" || key === "wrap" || key === "hold") return mins(value);
     return num(value);
   }
-  if (key === "expansion") return REGION_NAMES[String(value)] ?? String(value);
+  if (key === "expansion") return own(REGION_NAMES, String(value)) ?? String(value);
   return String(value);
 }
 
@@ -79,7 +82,7 @@ const STATEMENTS: { [K in ProfileKey]-?: (v: NonNullable<Profile[K]>) => string 
   outbound: (v) => `you want outbound ${joinWords(v)}`,
   languages: (v) => `your customers need ${showValue("languages", v)}`,
   international: yesNo("your audience is international", "your customers are in one country"),
-  expansion: (v) => `you are expanding into ${REGION_NAMES[v] ?? v}`,
+  expansion: (v) => `you are expanding into ${own(REGION_NAMES, v) ?? v}`,
   accents: (v) =>
     v === "sensitive" ? "your customers may mind a foreign accent" : "your customers don't mind accents",
   priority: (v) =>
@@ -95,7 +98,7 @@ const STATEMENTS: { [K in ProfileKey]-?: (v: NonNullable<Profile[K]>) => string 
   payments: yesNo("agents take card payments by phone", "agents take no card payments"),
   health: yesNo("conversations include health data", "conversations include no health data"),
   "personal-data": yesNo("agents handle personal data", "agents handle no personal data"),
-  hours: (v) => `you need ${HOURS_NAMES[v] ?? v} coverage`,
+  hours: (v) => `you need ${own(HOURS_NAMES, v) ?? v} coverage`,
   dr: yesNo("the center must take over if your own lines go down", "you need no take-over of your own lines"),
   reporting: (v) =>
     v === "recordings"
@@ -169,9 +172,10 @@ const UNKNOWN: Record<ProfileKey, string> = {
 };
 
 export const statement = (key: ProfileKey, value: unknown): string =>
-  (STATEMENTS[key] as (v: unknown) => string)(value);
+  ((STATEMENTS[key] ?? DERIVED_STATEMENTS[key as unknown as DerivedKey]) as (v: unknown) => string)(value);
 
-export const unknownPhrase = (key: ProfileKey): string => `you haven't said ${UNKNOWN[key]}`;
+export const unknownPhrase = (key: ProfileKey): string =>
+  `you haven't said ${UNKNOWN[key] ?? DERIVED_UNKNOWN[key as unknown as DerivedKey]}`;
 
 /** The threshold part of a numeric comparison, in the fact's unit: "(under 3,000)", "(20% or more)". */
 export const comparison = (fact: ProfileKey, operator: string, value: unknown): string => {

@@ -1,5 +1,6 @@
-import { type InputChoice, UserInputError } from "../errors.ts";
+import { type Reading, ReadingQuestion, UserInputError } from "../errors.ts";
 import { tokenize } from "../parse/kv.ts";
+import { own } from "../read/lookup.ts";
 import type { Contract, Reminder, Term } from "./contract.ts";
 import type { DateOrder } from "./numeric-date.ts";
 import { DEFAULT_TIME, planContract, remindersFor } from "./plan.ts";
@@ -70,14 +71,12 @@ const fail = (
   field?: string,
   details?: string[],
   example = ADD_EXAMPLE,
-  choices?: InputChoice[],
+  readings?: Reading[],
 ): never => {
-  throw new UserInputError(message, {
-    example,
-    ...(field ? { field } : {}),
-    ...(details ? { details } : {}),
-    ...(choices?.length ? { choices } : {}),
-  });
+  const options = { example, ...(field ? { field } : {}), ...(details ? { details } : {}) };
+  throw readings?.length
+    ? new ReadingQuestion(message, readings, options)
+    : new UserInputError(message, options);
 };
 
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
@@ -110,7 +109,7 @@ function askDateOrder(
   { text, prefix }: Question,
 ): never {
   const first = doubtful[0]?.error as AmbiguousDateError;
-  const choices: InputChoice[] = [];
+  const choices: Reading[] = [];
   for (const order of ["dmy", "mdy"] as const) {
     let out = text;
     for (const d of doubtful) {
@@ -127,10 +126,9 @@ function askDateOrder(
     doubtful.length === 1
       ? first.message
       : `${doubtful.map((d) => d.error.raw).join(" and ")} can each be read two ways (day first or month first). Which order did you mean?`;
-  throw new UserInputError(message, {
-    field: doubtful[0]?.key,
+  throw new ReadingQuestion(message, choices, {
+    ...(doubtful[0]?.key ? { field: doubtful[0].key } : {}),
     details: first.details,
-    choices,
   });
 }
 
@@ -184,7 +182,7 @@ export function readAddValues(text: string): Map<string, string> {
   const values = new Map<string, string>();
   const unknown: string[] = [];
   for (const p of pairs) {
-    const key = (Object.hasOwn(KEY_ALIASES, p.key) ? KEY_ALIASES[p.key] : undefined) ?? p.key;
+    const key = own(KEY_ALIASES, p.key) ?? p.key;
     if (!(ADD_KEYS as readonly string[]).includes(key)) unknown.push(p.raw);
     else if (values.has(key)) fail(`${key}= is given twice.`, key);
     else values.set(key, p.value);
@@ -411,14 +409,14 @@ export function buildOneOff(
     // Ask, with each reading as the same command and the date spelled as ISO.
     const vendorWords = words.slice(0, used).join(" ");
     const afterDate = rest.trimStart().slice(err.raw.length);
-    throw new UserInputError(err.message, {
-      field: "when",
-      details: err.details,
-      choices: (["dmy", "mdy"] as const).map((order) => ({
+    throw new ReadingQuestion(
+      err.message,
+      (["dmy", "mdy"] as const).map((order) => ({
         label: `${formatDateHuman(err.readings[order])} (${ORDER_LABEL[order]})`,
         text: `${prefix}${vendorWords} ${formatLocalDate(err.readings[order])}${afterDate}`,
       })),
-    });
+      { field: "when", details: err.details },
+    );
   }
   const badIso = /^\d{4}-\d{2}-\d{2}\S*/.exec(rest);
   if (!split && badIso)

@@ -6,13 +6,15 @@ import { addDays, localParts, zonedToInstant } from "./zone.ts";
 
 const ms = (iso: string | undefined): number => (iso ? Date.parse(iso) : Number.NaN);
 
-/** First retry after 30 s, doubling, at most one hour apart. */
+/** Without a Retry-After: first retry after 30 s, doubling, at most one hour apart. */
 export const BACKOFF_BASE_MS = 30_000;
 export const BACKOFF_MAX_MS = 3_600_000;
 
+/** Slack's Retry-After, when it gives one, is the wait: exactly that, not our backoff. */
 export const backoffMs = (attempts: number, retryAfterSeconds?: number): number => {
-  const exp = Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
-  return Math.max(exp, (retryAfterSeconds ?? 0) * 1000);
+  if (retryAfterSeconds !== undefined && Number.isFinite(retryAfterSeconds) && retryAfterSeconds >= 0)
+    return retryAfterSeconds * 1000;
+  return Math.min(BACKOFF_MAX_MS, BACKOFF_BASE_MS * 2 ** Math.max(0, attempts - 1));
 };
 
 /** How late a post may be before it is flagged late: two scheduler intervals, at least 5 minutes. */
@@ -157,6 +159,39 @@ export function snooze(r: Reminder, userId: string, now: Date, days: number, new
     reminder: { ...r, state: "snoozed", doneBy: userId, doneAt: now.toISOString(), snoozedTo: newId },
     created,
   };
+}
+
+/** A contract's next reminder still to be posted and its reminders that failed for good. */
+export interface ContractReminders {
+  next?: Reminder;
+  failures: Reminder[];
+}
+
+/**
+ * `nextFor` and `failuresFor` of every contract in one pass over the reminders, for lists of many
+ * contracts (calling them per contract rescans every reminder for each one).
+ */
+export function remindersByContract(reminders: readonly Reminder[]): Map<string, ContractReminders> {
+  const out = new Map<string, ContractReminders>();
+  const nextAt = new Map<string, number>();
+  for (const r of reminders) {
+    let entry = out.get(r.contractId);
+    if (!entry) {
+      entry = { failures: [] };
+      out.set(r.contractId, entry);
+    }
+    if (r.state === "failed") entry.failures.push(r);
+    else if (r.state === "pending" || r.state === "posting") {
+      // Strictly earlier only, so a tie keeps the first in order, as nextFor's stable sort does.
+      const at = ms(r.dueAt);
+      const best = nextAt.get(r.contractId);
+      if (entry.next === undefined || (best !== undefined && at < best)) {
+        entry.next = r;
+        nextAt.set(r.contractId, at);
+      }
+    }
+  }
+  return out;
 }
 
 /** The next reminder still to be posted for a contract. */

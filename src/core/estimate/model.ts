@@ -8,6 +8,8 @@ import {
 import { expectedBilledMinutes } from "./billing.ts";
 import { type Coverage, isTwentyFourSeven, monthlyCoverageHours } from "./coverage.ts";
 import { midpoint, type Pricing, type Range } from "./pricing.ts";
+import { type Model, recommendModel } from "./recommend.ts";
+import type { LocationRates } from "./regions.ts";
 
 export interface EstimateInput {
   contactsPerMonth: number;
@@ -29,9 +31,11 @@ export interface EstimateInput {
   licensed: boolean;
   /** Languages besides English. */
   languages: string[];
+  /** A region whose published rates replace the guide's US ones (rates typed by the user still win). */
+  location?: LocationRates | undefined;
 }
 
-export type Model = "shared" | "semi-dedicated" | "dedicated";
+export type { Model };
 
 export interface AppliedPremium {
   id: "24/7" | "licensed" | "languages";
@@ -64,8 +68,12 @@ export interface Estimate {
     monthlyCost: Range;
   };
   /** Position between shared (0) and dedicated (1), from data/pricing.json. */
-  semiDedicated: { monthlyCost: Range; position: number };
+  /** `offered` is false below one full-time agent's work: no provider sells it, so it is not priced. */
+  semiDedicated: { monthlyCost: Range; position: number; offered: boolean };
+  /** The cheapest option offered, at the midpoints of the rate ranges. */
   recommended: Model;
+  recommendedReason: string;
+  runnerUp: Model | null;
   /** Monthly contacts from which dedicated costs no more than shared, on the midpoints; null if never. */
   breakEvenMonthlyContacts: number | null;
   premiums: AppliedPremium[];
@@ -113,8 +121,8 @@ const billedMinutesPerContact = (input: EstimateInput): number =>
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
 export function estimate(input: EstimateInput, pricing: Pricing): Estimate {
-  const sharedRate = input.sharedRate ?? pricing.shared.perMinute;
-  const hourlyRate = input.hourlyRate ?? pricing.dedicated.perAgentHour;
+  const sharedRate = input.sharedRate ?? input.location?.sharedRate ?? pricing.shared.perMinute;
+  const hourlyRate = input.hourlyRate ?? input.location?.hourlyRate ?? pricing.dedicated.perAgentHour;
   const hours = monthlyCoverageHours(input.coverage, pricing);
 
   const premiums = applicablePremiums(input, pricing);
@@ -140,15 +148,11 @@ export function estimate(input: EstimateInput, pricing: Pricing): Estimate {
   };
 
   const breakEven = breakEvenContacts(input, sharedRate, hourlyRate, hours);
-  const sharedMid = midpoint(sharedCost);
-  const dedicatedMid = midpoint(dedicatedCost);
-  let recommended: Model = "shared";
-  if (dedicatedMid <= sharedMid) recommended = "dedicated";
-  else if (
-    breakEven !== null &&
-    input.contactsPerMonth >= pricing.recommendation.semiDedicatedFromShareOfBreakEven * breakEven
-  )
-    recommended = "semi-dedicated";
+  const choice = recommendModel(input, pricing, {
+    shared: sharedCost,
+    "semi-dedicated": semiCost,
+    dedicated: dedicatedCost,
+  });
 
   const result: Estimate = {
     inputs: { ...input, sharedRate, hourlyRate, coverageHoursPerMonth: hours },
@@ -167,8 +171,10 @@ export function estimate(input: EstimateInput, pricing: Pricing): Estimate {
       bindingConstraint: staffing.bindingConstraint,
       monthlyCost: dedicatedCost,
     },
-    semiDedicated: { monthlyCost: semiCost, position },
-    recommended,
+    semiDedicated: { monthlyCost: semiCost, position, offered: choice.semiOffered },
+    recommended: choice.recommended,
+    recommendedReason: choice.reason,
+    runnerUp: choice.runnerUp,
     breakEvenMonthlyContacts: breakEven,
     premiums,
     premiumPercent,
@@ -258,6 +264,19 @@ const pct = (x: number) => `${Math.round(x * 1000) / 10}%`;
 const secs = (s: number) => (s % 60 === 0 && s >= 60 ? `${s / 60} min` : `${Math.round(s * 10) / 10} s`);
 const increment = (s: number) => (s === 1 ? "second" : s === 60 ? "minute" : secs(s));
 
+const rateOrigin = (
+  typed: Range | undefined,
+  loc: LocationRates | undefined,
+  which: "shared" | "dedicated",
+) =>
+  typed
+    ? " (yours)"
+    : loc
+      ? ` (${loc.label}${loc.assumption[which] ? ", an assumption" : ""}: ${loc.source[which]})`
+      : which === "shared"
+        ? " (the guide's US range)"
+        : " (the guide's US range; larger teams tend to get the lower end)";
+
 function assumptionsOf(e: Estimate, input: EstimateInput, pricing: Pricing): string[] {
   const i = e.inputs;
   const billedParts = input.holdBilled ? "talk + wrap + hold" : "talk + wrap";
@@ -268,7 +287,7 @@ function assumptionsOf(e: Estimate, input: EstimateInput, pricing: Pricing): str
       : "Hold time is not billed (the guide's advice; check that the contract says so).",
     `Dedicated: the monthly volume is spread evenly over ${formatInt(i.coverageHoursPerMonth)} coverage hours a month (${input.coverage.hoursPerDay} h × ${input.coverage.daysPerWeek} days × ${pricing.coverage.weeksPerYear} weeks / 12). Real traffic peaks, so busy hours need more agents than this average.`,
     `Agents sized by Erlang C for ${pct(input.target)} of contacts answered within ${secs(input.answerSeconds)}, at most ${pct(input.maxOccupancy)} occupancy; the headcount adds ${pct(input.shrinkage)} shrinkage, and every scheduled agent is paid for every coverage hour.`,
-    `Rates: shared ${moneyRange(i.sharedRate)} a minute${input.sharedRate ? " (yours)" : " (the guide's US range)"}, dedicated ${moneyRange(i.hourlyRate)} an agent-hour${input.hourlyRate ? " (yours)" : " (the guide's US range; larger teams tend to get the lower end)"}.`,
+    `Rates: shared ${moneyRange(i.sharedRate)} a minute${rateOrigin(input.sharedRate, input.location, "shared")}, dedicated ${moneyRange(i.hourlyRate)} an agent-hour${rateOrigin(input.hourlyRate, input.location, "dedicated")}.`,
     `Semi-dedicated (assumption): ${pricing.semiDedicated.note}`,
     `Break-even: compares shared and dedicated at the midpoints of their ranges for this workload. ${pricing.recommendation.note}`,
   ];

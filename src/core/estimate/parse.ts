@@ -1,6 +1,9 @@
 import { UserInputError } from "../errors.ts";
 import { splitList } from "../parse/kv.ts";
 import { PERIOD_WORDS, parseMoney } from "../parse/units.ts";
+import { own } from "../read/lookup.ts";
+import { emptySummary, queueWarnings, type ReadingSummary } from "../read/summary.ts";
+import { estimateFromFacts } from "../read/to-keys.ts";
 import {
   COUNT,
   callLengthPhrases,
@@ -22,11 +25,21 @@ import {
 } from "../staffing/input.ts";
 import { serviceLevelPhrases } from "../staffing/parse.ts";
 import { businessHours, type Coverage, monthlyCoverageDays, monthlyCoverageHours } from "./coverage.ts";
+import { WORKLOAD_DEFAULTS } from "./defaults.ts";
 import { ESTIMATE_EXAMPLE, type EstimateInput } from "./model.ts";
-import type { Pricing, Range } from "./pricing.ts";
+import type { Pricing } from "./pricing.ts";
+import {
+  joinCurrencyCodes,
+  PRICING_HELP,
+  PRICING_KEYS,
+  type PricingChoices,
+  readPricingChoices,
+  readUsdRange,
+} from "./pricing-input.ts";
+import { locationRates } from "./regions.ts";
 
 export const ESTIMATE_DEFAULTS = {
-  billingIncrementSeconds: 60,
+  billingIncrementSeconds: WORKLOAD_DEFAULTS.billingIncrementSeconds,
   answerSeconds: 20,
   target: 0.8,
   shrinkage: 0.3,
@@ -36,7 +49,9 @@ export const ESTIMATE_DEFAULTS = {
 export const HELP =
   "Keys: `contacts` (a month), `talk`, `wrap`, `hold`, `hold-billed`, `hours` (`24/7`, `business` or `HxD` like `12x6`), " +
   "`billing` (1s, 6s, 30s or 60s), `target`, `answer`, `shrinkage`, `max-occupancy`, `shared-rate` ($ a minute), " +
-  "`hourly-rate` ($ an agent-hour), `licensed`, `languages`. Durations need a unit: `talk=5m`, `hold=30s`.";
+  "`hourly-rate` ($ an agent-hour), `licensed`, `languages`, " +
+  PRICING_HELP +
+  " Durations need a unit: `talk=5m`, `hold=30s`.";
 
 export interface EstimateParse {
   input: EstimateInput;
@@ -44,6 +59,10 @@ export interface EstimateParse {
   defaults: string[];
   /** Notes on how something typed was read, e.g. a daily volume turned into a monthly one. */
   readAs: string[];
+  /** Location, currency shown, in-house assumptions and budget (pricing-input.ts). */
+  choices: PricingChoices;
+  /** What was understood from free text, and warnings about unlikely values. */
+  reading: ReadingSummary;
 }
 
 const HOURS_VALUE = String.raw`24\s*\/\s*7(?:\s*\/\s*365)?|24\s*x\s*7|business(?:\s+hours)?|office(?:\s+hours)?|\d{1,2}\s*[x/]\s*\d`;
@@ -68,7 +87,7 @@ const PHRASES: PhraseRule[] = [
       String.raw`^(${COUNT})\s*(?:(monthly|weekly|daily|yearly|annually|hourly)\s+)?${CONTACT_WORDS}(?:\s*(?:\/|a|an|per|each|every|in\s+an?)\s*(month|mo|week|wk|day|year|yr|hour|hr|h)|\s+(monthly|weekly|daily|yearly|annually|hourly))?(?=\s|$)`,
     ),
     read: (m) => {
-      const period = PERIOD_WORDS[m[2] ?? m[3] ?? m[4] ?? "month"] ?? "month";
+      const period = own(PERIOD_WORDS, m[2] ?? m[3] ?? m[4] ?? "month") ?? "month";
       return [["contacts", period === "month" ? (m[1] ?? "") : `${m[1]}/${period}`]];
     },
   },
@@ -123,6 +142,7 @@ export const ESTIMATE_READER: ReaderConfig = {
     "hourly-rate": ["agent-hour-rate", "rate-per-hour", "hour-rate", "dedicated-rate"],
     licensed: ["licensed-agents"],
     languages: ["language", "langs"],
+    ...PRICING_KEYS,
   },
   unitKeys: ["talk", "wrap", "hold", "answer", "billing"],
   phraseValues: {
@@ -143,6 +163,7 @@ export const ESTIMATE_READER: ReaderConfig = {
     languages: String.raw`[a-z]{2,}(?:\s*[/+&]\s*[a-z]{2,})*`,
   },
   phrases: PHRASES,
+  fromFacts: estimateFromFacts,
   // "what would 12k calls a month cost": the question words carry no value.
   fillers: [...DEFAULT_FILLERS, "what", "how", "much", "does", "it", "cost", "for", "to"],
   example: ESTIMATE_EXAMPLE,
@@ -172,17 +193,18 @@ const fail = (key: string, given: Given, message: string): never => {
 };
 
 /** Parse `/cc-estimate` text (plain phrases and/or key=value pairs). */
-export function parseEstimate(text: string, pricing: Pricing): EstimateParse {
+export function parseEstimate(text: string, pricing: Pricing, opts: { locale?: string } = {}): EstimateParse {
   requireText(
     text,
     "Tell me your monthly volume and talk time to estimate the cost.",
     HELP,
     ESTIMATE_EXAMPLE,
   );
-  const givens = readInput(text, ESTIMATE_READER);
-  splitTarget(givens);
   const defaults: string[] = [];
   const readAs: string[] = [];
+  const reading = emptySummary();
+  const givens = readInput(joinCurrencyCodes(text), ESTIMATE_READER, { ...opts, summary: reading, readAs });
+  splitTarget(givens);
 
   const coverage = givens.has("hours") ? readCoverage(givens.get("hours") as Given) : businessHours(pricing);
   if (!givens.has("hours")) defaults.push("hours: business (9 h × 5 days a week)");
@@ -207,13 +229,13 @@ export function parseEstimate(text: string, pricing: Pricing): EstimateParse {
       example: ESTIMATE_EXAMPLE,
     });
   const talkSeconds = readDuration("talk", talkGiven, ctx, { min: 1, max: 4 * 3600 });
-  const optionalDuration = (key: "wrap" | "hold", label: string) => {
+  const optionalDuration = (key: "wrap" | "hold", label: string, fallback: number) => {
     const g = givens.get(key);
-    if (!g) defaults.push(`${label}: none (0 s)`);
-    return g ? readDuration(key, g, ctx, { min: 0, max: 4 * 3600, allowZero: true }) : 0;
+    if (!g) defaults.push(`${label}: ${fallback % 60 === 0 ? `${fallback / 60} min` : `${fallback} s`}`);
+    return g ? readDuration(key, g, ctx, { min: 0, max: 4 * 3600, allowZero: true }) : fallback;
   };
-  const wrapSeconds = optionalDuration("wrap", "wrap-up");
-  const holdSeconds = optionalDuration("hold", "hold");
+  const wrapSeconds = optionalDuration("wrap", "wrap-up", WORKLOAD_DEFAULTS.wrapSeconds);
+  const holdSeconds = optionalDuration("hold", "hold", WORKLOAD_DEFAULTS.holdSeconds);
   const holdBilledGiven = givens.get("hold-billed");
   const holdBilled = holdBilledGiven ? readYesNo("hold-billed", holdBilledGiven, ctx) : false;
   if (!holdBilledGiven && holdSeconds > 0) defaults.push("hold not billed");
@@ -235,17 +257,30 @@ export function parseEstimate(text: string, pricing: Pricing): EstimateParse {
   const sharedGiven = givens.get("shared-rate");
   const hourlyGiven = givens.get("hourly-rate");
   const sharedRate = sharedGiven
-    ? readRange("shared-rate", sharedGiven, { min: 0.01, max: 20, unit: "a minute" })
+    ? readUsdRange(
+        "shared-rate",
+        sharedGiven,
+        { min: 0.01, max: 20, unit: "a minute", units: MINUTE_UNITS },
+        readAs,
+      )
     : undefined;
   const hourlyRate = hourlyGiven
-    ? readRange("hourly-rate", hourlyGiven, { min: 1, max: 500, unit: "an agent-hour" })
+    ? readUsdRange(
+        "hourly-rate",
+        hourlyGiven,
+        { min: 1, max: 500, unit: "an agent-hour", units: HOUR_UNITS },
+        readAs,
+      )
     : undefined;
+  const choices = readPricingChoices(givens, readAs);
   const licensedGiven = givens.get("licensed");
   const licensed = licensedGiven ? readYesNo("licensed", licensedGiven, ctx) : false;
   const languagesGiven = givens.get("languages");
   const languages = languagesGiven ? readLanguages(languagesGiven) : [];
 
+  reading.warnings.push(...queueWarnings({ target, shrinkage, maxOccupancy }));
   return {
+    reading,
     input: {
       contactsPerMonth,
       talkSeconds,
@@ -262,9 +297,11 @@ export function parseEstimate(text: string, pricing: Pricing): EstimateParse {
       hourlyRate,
       licensed,
       languages,
+      ...(choices.location ? { location: locationRates(choices.location) } : {}),
     },
     defaults,
     readAs,
+    choices,
   };
 }
 
@@ -279,7 +316,7 @@ function splitTarget(givens: Givens): void {
 
 function readContacts(given: Given, coverage: Coverage, pricing: Pricing, readAs: string[]): number {
   const m = /^(.*?)\s*\/\s*(month|mo|week|wk|day|year|yr|hour|hr|h)$/.exec(given.value);
-  const period = m ? (PERIOD_WORDS[m[2] ?? "month"] ?? "month") : "month";
+  const period = m ? (own(PERIOD_WORDS, m[2] ?? "month") ?? "month") : "month";
   const count = readCount("contacts", { ...given, value: m?.[1] ?? given.value }, ctx, 50_000_000);
   const weeksPerMonth = pricing.coverage.weeksPerYear / 12;
   const perMonth =
@@ -344,27 +381,8 @@ function readBilling(given: Given): number {
   return s;
 }
 
-function readRange(key: string, given: Given, opts: { min: number; max: number; unit: string }): Range {
-  const parts = given.value.split(/\s*(?:–|to|(?<=\d)\s*-\s*(?=[$\d.]))\s*/).filter((p) => p !== "");
-  const amounts = parts.map((p) => parseMoney(p));
-  const example = key === "shared-rate" ? "0.80-1.10" : "26-32";
-  if (parts.length < 1 || parts.length > 2 || amounts.some((a) => a === undefined))
-    fail(
-      key,
-      given,
-      `\`${key}\` must be a dollar amount ${opts.unit} or a range, like \`${key}=${example}\`.`,
-    );
-  if (amounts.some((a) => a?.currency && a.currency !== "USD"))
-    fail(key, given, `rates are in US dollars, like the guide's; convert \`${key}\` to USD.`);
-  const values = amounts.map((a) => a?.amount ?? 0);
-  const low = values[0] ?? 0;
-  const high = values[1] ?? low;
-  for (const x of [low, high])
-    if (x < opts.min || x > opts.max)
-      fail(key, given, `\`${key}\` must be between $${opts.min} and $${opts.max} ${opts.unit}.`);
-  if (low > high) fail(key, given, `the low end of \`${key}\` is above the high end.`);
-  return { low, high };
-}
+const MINUTE_UNITS = ["min", "minute", "m", "mins"];
+const HOUR_UNITS = ["h", "hr", "hour", "hours", "agent-hour"];
 
 const ENGLISH = new Set(["en", "eng", "english"]);
 

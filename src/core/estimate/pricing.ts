@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { projectPath } from "../../project-root.ts";
 
 /**
  * Prices and pricing assumptions, kept in data/pricing.json so a team can adjust them without touching
@@ -27,10 +28,17 @@ export const pricingSchema = z
     currency: z.literal("USD"),
     shared: z.object({ perMinute: range, source, note: z.string().min(1) }).strict(),
     dedicated: z.object({ perAgentHour: range, source, note: z.string().min(1) }).strict(),
-    semiDedicated: z.object({ position: z.number().gt(0).lt(1), source, note: z.string().min(1) }).strict(),
-    recommendation: z
-      .object({ semiDedicatedFromShareOfBreakEven: z.number().gt(0).lte(1), source, note: z.string().min(1) })
+    semiDedicated: z
+      .object({
+        position: z.number().gt(0).lt(1),
+        /** Below this many full-time agents' worth of work, providers do not sell semi-dedicated agents. */
+        offeredFromFullTimeAgents: z.number().min(0).max(100),
+        fullTimeHoursPerWeek: z.number().min(1).max(80),
+        source,
+        note: z.string().min(1),
+      })
       .strict(),
+    recommendation: z.object({ source, note: z.string().min(1) }).strict(),
     coverage: z
       .object({
         weeksPerYear: z.number().min(52).max(52.2),
@@ -45,7 +53,7 @@ export const pricingSchema = z
 export type Pricing = z.infer<typeof pricingSchema>;
 export type Range = { low: number; high: number };
 
-export const DEFAULT_PRICING_PATH = new URL("../../../data/pricing.json", import.meta.url);
+export const DEFAULT_PRICING_PATH = projectPath("data", "pricing.json");
 
 /** Read and check a pricing file; a bad file fails with a message naming it and the field at fault. */
 export function loadPricing(path: string | URL = DEFAULT_PRICING_PATH): Pricing {

@@ -1,4 +1,5 @@
 import type { Profile } from "../advice/profile.ts";
+import { own } from "../read/lookup.ts";
 import type { EstimateInput } from "./model.ts";
 
 /**
@@ -19,7 +20,7 @@ export function estimateTextFromProfile(profile: Profile | undefined): string | 
   if (typeof profile.talk === "number") parts.push(`talk=${minutes(profile.talk)}`);
   if (typeof profile.wrap === "number") parts.push(`wrap=${minutes(profile.wrap)}`);
   if (typeof profile.hold === "number") parts.push(`hold=${minutes(profile.hold)}`);
-  const hours = profile.hours ? HOURS_TO_COVERAGE[profile.hours] : undefined;
+  const hours = profile.hours ? own(HOURS_TO_COVERAGE, profile.hours) : undefined;
   if (hours) parts.push(`hours=${hours}`);
   if (profile.licensed) parts.push("licensed=yes");
   const others = (profile.languages ?? []).filter((l) => l !== "en");

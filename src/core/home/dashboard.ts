@@ -3,7 +3,7 @@ import { advise } from "../advice/advise.ts";
 import { profileCommandText } from "../advice/input.ts";
 import type { Profile } from "../advice/profile.ts";
 import { rankRecommendations } from "../advice/rank.ts";
-import { failuresFor, nextFor } from "../contracts/lifecycle.ts";
+import { remindersByContract } from "../contracts/lifecycle.ts";
 import { PRICING } from "../estimate/pricing.ts";
 import { compareVendors } from "../vendors/compare.ts";
 import { readCompareInput } from "../vendors/compare-input.ts";
@@ -37,53 +37,58 @@ export interface Dashboard {
 
 const TOP_RECOMMENDATIONS = 3;
 
-export async function buildDashboard(data: WorkspaceData): Promise<Dashboard> {
-  const profile = data.profile as Profile | undefined;
-  const dashboard: Dashboard = {
-    vendors: { total: data.vendors.length, rows: [] },
-    contracts: { total: data.contracts.length, rows: [] },
+type Part<K extends keyof Dashboard> = Dashboard[K];
+
+async function profilePart(profile: Profile | undefined): Promise<Part<"profile">> {
+  if (!profile || !Object.keys(profile).length) return undefined;
+  const advice = await advise(profile);
+  return {
+    facts: profileCommandText(profile),
+    // The same order as the first screen of /cc-advise: what follows from the team's facts first.
+    top: rankRecommendations(advice.recommendations, profile)
+      .slice(0, TOP_RECOMMENDATIONS)
+      .map(({ recommendation: r }) => ({
+        criterion: r.criterion,
+        severity: r.severity,
+        title: r.title,
+        choice: r.choice,
+      })),
+    musts: advice.recommendations.filter((r) => r.severity === "must").length,
   };
-  if (profile && Object.keys(profile).length) {
-    const advice = await advise(profile);
-    dashboard.profile = {
-      facts: profileCommandText(profile),
-      // The same order as the first screen of /cc-advise: what follows from the team's facts first.
-      top: rankRecommendations(advice.recommendations, profile)
-        .slice(0, TOP_RECOMMENDATIONS)
-        .map(({ recommendation: r }) => ({
-          criterion: r.criterion,
-          severity: r.severity,
-          title: r.title,
-          choice: r.choice,
-        })),
-      musts: advice.recommendations.filter((r) => r.severity === "must").length,
-    };
-  }
-  if (data.lastEstimate) dashboard.lastEstimate = data.lastEstimate;
+}
 
-  if (data.vendors.length) {
-    try {
-      // Ranked for the saved profile when it has a volume; a plain list otherwise.
-      const cmp = compareVendors(data.vendors, readCompareInput([], [], profile), {
-        pricing: PRICING,
-        rates: CURRENCY_RATES,
-      });
-      dashboard.vendors.volume = cmp.input.volume;
-      dashboard.vendors.rows = cmp.vendors.map((r) => ({
-        name: r.vendor.name,
-        rank: r.rank,
-        monthlyCost: r.cost.monthlyCost,
-        failsMusts: r.mustFailures.length > 0,
-      }));
-    } catch {
-      dashboard.vendors.rows = data.vendors.map((v) => ({ name: v.name }));
-    }
+function vendorsPart(vendors: WorkspaceData["vendors"], profile: Profile | undefined): Part<"vendors"> {
+  const part: Part<"vendors"> = { total: vendors.length, rows: [] };
+  if (!vendors.length) return part;
+  try {
+    // Ranked for the saved profile when it has a volume; a plain list otherwise.
+    const cmp = compareVendors(vendors, readCompareInput([], [], profile), {
+      pricing: PRICING,
+      rates: CURRENCY_RATES,
+    });
+    part.volume = cmp.input.volume;
+    part.rows = cmp.vendors.map((r) => ({
+      name: r.vendor.name,
+      rank: r.rank,
+      monthlyCost: r.cost.monthlyCost,
+      failsMusts: r.mustFailures.length > 0,
+    }));
+  } catch {
+    part.rows = vendors.map((v) => ({ name: v.name }));
   }
+  return part;
+}
 
-  dashboard.contracts.rows = [...data.contracts]
+/** Every contract with its next reminder and failures: one pass over the reminders, not one per contract. */
+function contractsPart(
+  contracts: WorkspaceData["contracts"],
+  reminders: WorkspaceData["reminders"],
+): Part<"contracts"> {
+  const byContract = remindersByContract(reminders);
+  const rows = [...contracts]
     .sort((a, b) => a.noticeDeadline.localeCompare(b.noticeDeadline))
     .map((c) => {
-      const next = nextFor(data.reminders, c.id);
+      const { next, failures } = byContract.get(c.id) ?? { failures: [] };
       return {
         vendor: c.vendor,
         renews: c.renews,
@@ -91,8 +96,82 @@ export async function buildDashboard(data: WorkspaceData): Promise<Dashboard> {
         ...(next
           ? { next: { dueAt: next.dueAt, timeZone: next.timeZone, kind: next.kind, note: next.note } }
           : {}),
-        failures: failuresFor(data.reminders, c.id).length,
+        failures: failures.length,
       };
     });
-  return dashboard;
+  return { total: contracts.length, rows };
+}
+
+const assemble = (
+  profile: Part<"profile">,
+  lastEstimate: WorkspaceData["lastEstimate"],
+  vendors: Part<"vendors">,
+  contracts: Part<"contracts">,
+): Dashboard => ({
+  ...(profile ? { profile } : {}),
+  ...(lastEstimate ? { lastEstimate } : {}),
+  vendors,
+  contracts,
+});
+
+/** What the App Home shows, computed afresh. */
+export async function buildDashboard(data: WorkspaceData): Promise<Dashboard> {
+  const profile = data.profile as Profile | undefined;
+  return assemble(
+    await profilePart(profile),
+    data.lastEstimate,
+    vendorsPart(data.vendors, profile),
+    contractsPart(data.contracts, data.reminders),
+  );
+}
+
+/**
+ * A value computed from some parts of a workspace, kept while those parts are the same objects. Weak:
+ * an entry goes when the store lets go of that version of the part.
+ */
+class PartCache<K extends object, R extends readonly unknown[], V> {
+  private readonly entries = new WeakMap<K, { rest: R; value: V }>();
+  get(key: K, rest: R, compute: () => V): V {
+    const hit = this.entries.get(key);
+    if (hit && hit.rest.length === rest.length && hit.rest.every((x, i) => x === rest[i])) return hit.value;
+    const value = compute();
+    this.entries.set(key, { rest, value });
+    return value;
+  }
+  forget(key: K): void {
+    this.entries.delete(key);
+  }
+}
+
+const adviceCache = new PartCache<Profile, [], Promise<Part<"profile">>>();
+const vendorCache = new PartCache<WorkspaceData["vendors"], [Profile | undefined], Part<"vendors">>();
+const contractCache = new PartCache<
+  WorkspaceData["reminders"],
+  [WorkspaceData["contracts"]],
+  Part<"contracts">
+>();
+
+/**
+ * `buildDashboard`, each part kept until the parts of the workspace it is built from change: a
+ * reminder being posted recomputes the contract rows, not the advice or the vendor ranking. A store
+ * that hands out the same read-only parts until a change replaces them (the file store) gets the
+ * unchanged parts back at once; parts that are new objects (a fresh copy, another store's rows) are
+ * simply built again, so a hit can never be stale. The result is shared: treat it as read-only.
+ */
+export async function dashboardFor(data: WorkspaceData): Promise<Dashboard> {
+  const profile = data.profile as Profile | undefined;
+  const advice = profile
+    ? adviceCache.get(profile, [], () => {
+        const p = profilePart(profile);
+        // A failed run is not kept.
+        p.catch(() => adviceCache.forget(profile));
+        return p;
+      })
+    : profilePart(profile);
+  return assemble(
+    await advice,
+    data.lastEstimate,
+    vendorCache.get(data.vendors, [profile], () => vendorsPart(data.vendors, profile)),
+    contractCache.get(data.reminders, [data.contracts], () => contractsPart(data.contracts, data.reminders)),
+  );
 }

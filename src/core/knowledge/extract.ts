@@ -1,5 +1,5 @@
 import { formatPair, tokenize } from "../parse/kv.ts";
-import { PERIOD_WORDS } from "../parse/units.ts";
+import { factsOf, readText } from "../read/facts.ts";
 
 /**
  * Pull the numbers out of a question ("what would 12k calls a month at 6 minutes cost?") and write
@@ -11,7 +11,7 @@ export type VolumePeriod = "month" | "week" | "day" | "year";
 
 export interface QuestionFacts {
   /** A number of contacts and what it is counted over. */
-  volume?: { count: number; period?: VolumePeriod; intervalSeconds?: number };
+  volume?: { count: number; period?: VolumePeriod; intervalSeconds?: number; typed?: string };
   talk?: string;
   wrap?: string;
   hold?: string;
@@ -36,8 +36,6 @@ export interface QuestionFacts {
 }
 
 const NUM = String.raw`\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?`;
-const MULT = "k|thousand|million|mln|mil";
-const CONTACTS = String.raw`(?:(?:inbound|outbound|incoming|support|customer|phone|service|voice)\s+)?(?:calls?|contacts?|chats?|e-?mails?|tickets?|conversations?|interactions?|inquiries|enquiries|messages|requests)`;
 const UNIT = "seconds?|secs?|s|minutes?|mins?|m|hours?|hrs?|h";
 const DUR = String.raw`(?:\d+:[0-5]\d|(?:${NUM})[-\s]?(?:${UNIT}))(?![a-z])`;
 
@@ -67,14 +65,6 @@ const LANGUAGES = [
   "vietnamese",
 ];
 
-const toNumber = (digits: string, mult?: string): number => {
-  const n = Number(digits.replace(/,/g, ""));
-  const m = (mult ?? "").toLowerCase();
-  if (m === "k" || m === "thousand") return Math.round(n * 1000);
-  if (m.startsWith("m")) return Math.round(n * 1_000_000);
-  return n;
-};
-
 /** "6 minutes" → "6m", "30 sec" → "30s", "4:30" stays. */
 export const normalizeDuration = (text: string): string => {
   const t = text.trim().toLowerCase();
@@ -83,21 +73,6 @@ export const normalizeDuration = (text: string): string => {
   if (!m?.[1] || !m[2]) return t;
   const unit = m[2].startsWith("h") ? "h" : m[2].startsWith("m") ? "m" : "s";
   return `${m[1].replace(/,/g, "")}${unit}`;
-};
-
-/** Volume periods: the shared period words, less "hour" (a rate per hour is read elsewhere). */
-const VOLUME_PERIODS: Readonly<Record<string, VolumePeriod>> = Object.fromEntries(
-  Object.entries(PERIOD_WORDS).filter((e): e is [string, VolumePeriod] => e[1] !== "hour"),
-);
-
-const INTERVAL_WORDS: Record<string, number> = {
-  hour: 3600,
-  hr: 3600,
-  hourly: 3600,
-  "half hour": 1800,
-  "half-hour": 1800,
-  "quarter hour": 900,
-  "quarter-hour": 900,
 };
 
 /** Read the facts of a question. The text is consumed piece by piece so no number is read twice. */
@@ -169,21 +144,24 @@ export function readFacts(question: string): QuestionFacts {
     },
   );
 
-  // Volume, with what it is counted over.
-  take(
-    new RegExp(
-      String.raw`(?<![\d.,$])(${NUM})\s*(${MULT})?\s*(?:(monthly|weekly|daily|yearly|annual|hourly)\s+)?${CONTACTS}(?:\s*(?:a|an|per|each|every|\/|in\s+an?|in\s+the|in|over\s+an?)\s*(?:(\d+)\s*(?:-\s*)?(?:minutes?|mins?|m)\b|(half[- ]hour|quarter[- ]hour|month|mo|week|wk|day|year|yr|hour|hr)\b)|\s+(monthly|weekly|daily|yearly|annually|hourly)\b)?`,
-    ),
-    (m) => {
-      const count = toNumber(m[1] ?? "0", m[2]);
-      const word = (m[3] ?? m[6] ?? m[5] ?? "").replace("-", " ");
-      const volume: NonNullable<QuestionFacts["volume"]> = { count };
-      if (m[4]) volume.intervalSeconds = Number(m[4]) * 60;
-      else if (VOLUME_PERIODS[word]) volume.period = VOLUME_PERIODS[word];
-      else if (INTERVAL_WORDS[word]) volume.intervalSeconds = INTERVAL_WORDS[word];
-      facts.volume = volume;
-    },
-  );
+  // Volume, with what it is counted over: the shared reader's counts, each with its own period.
+  const counts = factsOf(readText(question), "count").filter((f) => f.channel !== "minutes");
+  const first = counts[0];
+  if (first) {
+    // A list with one period ("800 emails and 1200 calls a month") is one volume.
+    const same = counts.filter(
+      (f) => f.period === first.period && f.intervalSeconds === first.intervalSeconds,
+    );
+    const volume: NonNullable<QuestionFacts["volume"]> = { count: same.reduce((n, f) => n + f.value, 0) };
+    if (first.period && first.period !== "hour") volume.period = first.period;
+    else if (first.period === "hour") volume.intervalSeconds = 3600;
+    if (first.intervalSeconds) volume.intervalSeconds = first.intervalSeconds;
+    // A number the locale does not settle goes on as typed, so the calculator asks about it.
+    const typed = first.readings ? /\d[\d.,]*\d/.exec(first.span.words)?.[0] : undefined;
+    if (typed && same.length === 1) volume.typed = typed;
+    facts.volume = volume;
+    for (const f of same) t = t.replace(f.span.words.toLowerCase(), " ; ");
+  }
 
   // Service level: "80% in 20 seconds", "80/20", "90% within 30s".
   take(
@@ -311,8 +289,8 @@ export function toEstimateArgs(question: string, facts: QuestionFacts = readFact
     ? `${Math.round(((v.count * 3600) / v.intervalSeconds) * 100) / 100}/hour`
     : v
       ? v.period && v.period !== "month"
-        ? `${v.count}/${v.period}`
-        : `${v.count}`
+        ? `${v.typed ?? v.count}/${v.period}`
+        : `${v.typed ?? v.count}`
       : undefined;
   const talk = facts.talk ?? facts.aht ?? facts.duration;
   return join(

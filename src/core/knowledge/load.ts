@@ -1,9 +1,9 @@
 import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { projectPath } from "../../project-root.ts";
 import { checkEntries, entryFileSchema, type KnowledgeEntry } from "./entry.ts";
 
-export const DEFAULT_KNOWLEDGE_DIR = fileURLToPath(new URL("../../../data/knowledge/", import.meta.url));
+export const DEFAULT_KNOWLEDGE_DIR = projectPath("data", "knowledge");
 
 /**
  * Read every *.json file of a folder as a list of entries, validated with zod. A bad file fails at

@@ -1,3 +1,4 @@
+import { own } from "../read/lookup.ts";
 /**
  * Split command text into key=value pairs and loose words. Values may be quoted with straight or
  * curly quotes (Slack turns " into “ ” on some clients): name="Acme Corp" or name=“Acme Corp”.
@@ -42,7 +43,7 @@ export function tokenize(text: string): Tokenized {
       i += m[0].length;
       const open = s[i] ?? "";
       let value: string;
-      const close = OPEN_QUOTES[open];
+      const close = own(OPEN_QUOTES, open);
       if (close) {
         const end = s.indexOf(close, i + 1);
         const alt = open === '"' ? -1 : s.indexOf('"', i + 1);

@@ -1,24 +1,29 @@
+import { own } from "../read/lookup.ts";
+import { certainNumber } from "../read/numbers.ts";
+
 /**
  * Numbers and units as people type them: "12k", "12,000", "1.5m" (million), "5m" (minutes) or "30s",
  * "80%" or "0.8". Each parser returns undefined for text it does not understand, so the caller can name
  * the field in its own error message.
  */
 
-const NUMBER = /^([+-]?(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?|[+-]?\.\d+)$/;
-
-/** A plain number, with thousands separators allowed: "12,000", "1.5", "-3". */
-export const parseNumber = (text: string): number | undefined => {
+/**
+ * A plain number, with thousands separators allowed: "12,000", "12 000", "1.5", "-3", read by the
+ * shared reader. "12.000" is undefined here, since it could be twelve or twelve thousand: callers that
+ * can ask (askIfUnclear) do so before they get here.
+ */
+export const parseNumber = (text: string, locale?: string): number | undefined => {
   const t = text.trim();
-  if (!NUMBER.test(t)) return undefined;
-  const n = Number(t.replace(/,/g, ""));
-  return Number.isFinite(n) ? n : undefined;
+  if (!/^[+-]?(?:\d[\d.,\s]*|[.,]\d+)$/.test(t)) return undefined;
+  const n = certainNumber(t, locale);
+  return n !== undefined && Number.isFinite(n) ? n : undefined;
 };
 
 /** A count with an optional k/m/million/thousand multiplier: "12k", "1.2m", "3 thousand". */
-export const parseCount = (text: string): number | undefined => {
-  const m = /^\s*([\d.,]+)\s*(k|thousand|m|mm|million|mln)?\s*$/i.exec(text);
+export const parseCount = (text: string, locale?: string): number | undefined => {
+  const m = /^\s*([\d.,]+(?:\s\d{3})*)\s*(k|thousand|m|mm|million|mln)?\s*$/i.exec(text);
   if (!m?.[1]) return undefined;
-  const n = parseNumber(m[1]);
+  const n = parseNumber(m[1], locale);
   if (n === undefined) return undefined;
   const unit = (m[2] ?? "").toLowerCase();
   const mult = unit === "k" || unit === "thousand" ? 1e3 : unit ? 1e6 : 1;
@@ -53,12 +58,12 @@ export const parseDuration = (text: string, defaultUnit: "s" | "m" | "h" = "s"):
   const clock = /^(\d+):([0-5]\d)$/.exec(t);
   if (clock) return Number(clock[1]) * 60 + Number(clock[2]);
   const bare = parseNumber(t);
-  if (bare !== undefined) return bare < 0 ? undefined : bare * (DURATION_UNITS[defaultUnit] ?? 1);
+  if (bare !== undefined) return bare < 0 ? undefined : bare * (own(DURATION_UNITS, defaultUnit) ?? 1);
   const re = /(\d+(?:\.\d+)?|\.\d+)\s*([a-z]+)/g;
   let total = 0;
   let consumed = "";
   for (const m of t.matchAll(re)) {
-    const unit = DURATION_UNITS[m[2] ?? ""];
+    const unit = own(DURATION_UNITS, m[2] ?? "");
     if (unit === undefined) return undefined;
     total += Number(m[1]) * unit;
     consumed += m[0];

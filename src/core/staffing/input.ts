@@ -1,6 +1,10 @@
-import { UserInputError } from "../errors.ts";
+import { ReadingQuestion, UserInputError } from "../errors.ts";
 import { tokenize } from "../parse/kv.ts";
-import { parseCount, parseDuration, parseNumber, parseRate, parseYesNo } from "../parse/units.ts";
+import { parseCount, parseDuration, parseNumber, parseYesNo } from "../parse/units.ts";
+import { type Fact, type Reading, rateValue, readText } from "../read/facts.ts";
+import { own } from "../read/lookup.ts";
+import { plainNumber, readNumber } from "../read/numbers.ts";
+import type { ReadingSummary } from "../read/summary.ts";
 
 /**
  * A small reader for the input of the estimate and staffing commands: key=value pairs and plain
@@ -19,6 +23,24 @@ export interface Given {
   shown: string;
   /** The unit of a bare number, when the key named it (`talk-min=5`, as forms send). */
   bareUnit?: "s" | "m" | "h";
+  /** The writer's locale, for numbers such as 12.000. */
+  locale?: string;
+}
+
+/** Where a command's map from facts to keys writes: a key's value as text, and what the reply says. */
+export interface FactSink {
+  put(key: string, value: string, shown: string): void;
+  has(key: string): boolean;
+  /** How something was read ("4-5 minutes read as 4.5 min, the midpoint"). */
+  note(text: string): void;
+  warn(text: string): void;
+}
+
+/** Options of one read: the writer's locale and where the reply's reading notes go. */
+export interface ReadContext {
+  locale?: string;
+  summary?: ReadingSummary;
+  readAs?: string[];
 }
 
 export type Givens = Map<string, Given>;
@@ -47,6 +69,11 @@ export interface ReaderConfig {
   preprocess?: (text: string) => string;
   /** Advice for keys people are likely to try that this command does not take. */
   hints?: Record<string, string>;
+  /**
+   * The command's map from the shared reader's facts to its keys: returns the facts it used. Their
+   * words are taken out of the text before the command's own phrases are tried on the rest.
+   */
+  fromFacts?: (reading: Reading, sink: FactSink) => Fact[];
 }
 
 // Number shapes used by phrase rules.
@@ -91,6 +118,9 @@ export const DEFAULT_FILLERS = [
   "would",
   "like",
   "our",
+  // Words left between facts once the shared reader has taken them out.
+  "with",
+  "and",
 ];
 
 /** Quote user text inside a reply safely: short, no Slack mentions or links, no broken code spans. */
@@ -104,7 +134,7 @@ const escapeRe = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&").replac
 const BOUNDARY = String.raw`(?=\s|$)`;
 
 /** Read text into canonical keys. Throws UserInputError for unknown keys and phrases not understood. */
-export function readInput(text: string, cfg: ReaderConfig): Givens {
+export function readInput(text: string, cfg: ReaderConfig, rc: ReadContext = {}): Givens {
   if (text.length > MAX_INPUT_CHARS) {
     throw new UserInputError(
       `That is ${text.length.toLocaleString("en-US")} characters; this command needs only a few numbers (at most ${MAX_INPUT_CHARS.toLocaleString("en-US")} characters).`,
@@ -115,7 +145,7 @@ export function readInput(text: string, cfg: ReaderConfig): Givens {
   const givens: Givens = new Map();
   const unitOfKey = (raw: string): "s" | "m" | "h" | undefined => {
     const suffix = /-([a-z]+)$/.exec(raw.toLowerCase().replace(/_/g, "-"))?.[1];
-    return suffix ? UNIT_SUFFIX[suffix] : undefined;
+    return suffix ? own(UNIT_SUFFIX, suffix) : undefined;
   };
   const put = (key: string, value: string, shown: string, bareUnit?: "s" | "m" | "h") => {
     const before = givens.get(key);
@@ -125,7 +155,12 @@ export function readInput(text: string, cfg: ReaderConfig): Givens {
         example: cfg.example,
       });
     }
-    givens.set(key, { value: value.trim(), shown, ...(bareUnit ? { bareUnit } : {}) });
+    givens.set(key, {
+      value: value.trim(),
+      shown,
+      ...(bareUnit ? { bareUnit } : {}),
+      ...(rc.locale ? { locale: rc.locale } : {}),
+    });
   };
 
   const { pairs, words } = tokenize(text);
@@ -145,7 +180,7 @@ export function readInput(text: string, cfg: ReaderConfig): Givens {
   if (unknownKeys.length) {
     const list = unknownKeys.map((k) => `\`${quote(k).slice(1, -1)}\``).join(", ");
     const hints = unknownKeys
-      .map((k) => cfg.hints?.[k.toLowerCase().replace(/_/g, "-")])
+      .map((k) => (cfg.hints ? own(cfg.hints, k.toLowerCase().replace(/_/g, "-")) : undefined))
       .filter((h) => h !== undefined);
     throw new UserInputError(`I don't know ${unknownKeys.length === 1 ? "the key" : "the keys"} ${list}.`, {
       details: [...hints, cfg.help],
@@ -155,9 +190,39 @@ export function readInput(text: string, cfg: ReaderConfig): Givens {
 
   const rules = rulesFor(cfg);
   const fillers = new Set(cfg.fillers ?? DEFAULT_FILLERS);
+  let typedFree = words.join(" ");
+  if (cfg.fromFacts && typedFree.trim() !== "") {
+    const reading = readText(typedFree, rc.locale ? { locale: rc.locale } : {});
+    const summary = rc.summary;
+    const used = cfg.fromFacts(reading, {
+      put: (key, value, shown) => put(key, value, shown),
+      has: (key) => givens.has(key),
+      note: (t) => {
+        rc.readAs?.push(t);
+      },
+      warn: (t) => {
+        summary?.warnings.push(t);
+      },
+    });
+    // The words of the facts used are taken out; a comma keeps the clauses on either side apart.
+    const origin = reading.prepared.origin;
+    // Offsets are UTF-16 units on both sides, so an emoji keeps its two halves together.
+    const chars: string[] | null = typedFree.split("");
+    if (chars) {
+      for (const f of used) {
+        const from = origin[f.span.start] ?? 0;
+        const to = (origin[Math.max(f.span.start, f.span.end - 1)] ?? from) + 1;
+        let end = to;
+        while (end < chars.length && /[A-Za-z]/.test(chars[end] ?? "")) end++;
+        for (let i = from; i < end; i++) chars[i] = i === from ? "," : " ";
+        summary?.understood.push(`“${f.span.words}”`);
+      }
+      typedFree = chars.join("");
+    }
+    for (const c of reading.corrected) rc.readAs?.push(`“${c.from}” read as “${c.to}”`);
+  }
   // "4-minute calls" reads like "4 minute calls".
-  const free = words
-    .join(" ")
+  const free = typedFree
     .toLowerCase()
     .replace(/(\d)-(?=(?:seconds?|secs?|minutes?|mins?|hours?|hrs?)\b)/g, "$1 ");
   const clauses = (cfg.preprocess ? cfg.preprocess(free) : free)
@@ -316,7 +381,8 @@ const looksNegative = (s: string) => /^\s*[-−–]/.test(s);
 /** A positive count such as 12000, 12,000 or 12k. */
 export function readCount(key: string, given: Given, ctx: ValueContext, max: number): number {
   if (looksNegative(given.value)) fail(key, given, `\`${key}\` cannot be negative.`, ctx);
-  const n = parseCount(given.value);
+  askIfUnclear(key, given.value, given.locale, ctx);
+  const n = certainCount(given.value, given.locale) ?? parseCount(given.value);
   if (n === undefined) fail(key, given, `\`${key}\` must be a number, like 12000 or 12k.`, ctx);
   const v = n as number;
   if (v <= 0) fail(key, given, `\`${key}\` must be more than 0.`, ctx);
@@ -328,6 +394,33 @@ export function readCount(key: string, given: Given, ctx: ValueContext, max: num
       ctx,
     );
   return v;
+}
+
+/** The count when its locale settles it ("12.000" in ro-RO, "12 000", "12k"); undefined otherwise. */
+const certainCount = (text: string, locale: string | undefined): number | undefined => {
+  const r = readNumber(text, locale);
+  return r && "value" in r ? r.value : undefined;
+};
+
+/** "12.000" from an English locale: twelve thousand or twelve? Ask, with both readings as buttons. */
+export function askIfUnclear(
+  key: string,
+  value: string,
+  locale: string | undefined,
+  ctx: ValueContext,
+): void {
+  const m = /\d[\d.,]*\d/.exec(value);
+  const r = m ? readNumber(m[0], locale) : undefined;
+  if (!m || !r || !("readings" in r)) return;
+  const [a, b] = r.readings;
+  throw new ReadingQuestion(
+    `“${m[0]}” could be ${a.toLocaleString("en-US")} or ${b.toLocaleString("en-US")}: which did you mean? (${key})`,
+    [
+      { label: a.toLocaleString("en-US"), from: m[0], to: plainNumber(a) },
+      { label: b.toLocaleString("en-US"), from: m[0], to: plainNumber(b) },
+    ],
+    { field: key, example: ctx.example },
+  );
 }
 
 /**
@@ -369,7 +462,11 @@ export function readRate(
   opts: { min: number; max: number; maxInclusive: boolean; minExclusive?: boolean; why?: string },
 ): number {
   if (looksNegative(given.value)) fail(key, given, `\`${key}\` cannot be negative.`, ctx);
-  const r = parseRate(given.value);
+  const typed = /^\s*([\d.,]+)\s*(%)?\s*$/.exec(given.value);
+  const read = typed ? rateValue(typed[1] ?? "", Boolean(typed[2]), given.locale) : undefined;
+  if (read && "problem" in read)
+    fail(key, given, `${read.problem}. A rate is a percentage (80%) or a fraction from 0 to 1 (0.8).`, ctx);
+  const r = read && "value" in read ? read.value : undefined;
   if (r === undefined) fail(key, given, `\`${key}\` must be a percentage such as 80% (or 0.8).`, ctx);
   // 99.9% is 0.999, not 0.9990000000000001: typed rates carry a few digits, never float noise.
   const v = Math.round((r as number) * 1e12) / 1e12;

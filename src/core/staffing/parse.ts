@@ -1,4 +1,7 @@
 import { UserInputError } from "../errors.ts";
+import { own } from "../read/lookup.ts";
+import { emptySummary, queueWarnings, type ReadingSummary } from "../read/summary.ts";
+import { staffingFromFacts } from "../read/to-keys.ts";
 import {
   COUNT,
   callLengthPhrases,
@@ -39,6 +42,9 @@ export interface StaffingParse {
   input: StaffingInput;
   /** Plain descriptions of the defaults applied to fields left out. */
   defaults: string[];
+  /** What was understood from free text, how it was read, and warnings about unlikely values. */
+  reading: ReadingSummary;
+  readAs: string[];
 }
 
 const INTERVAL_WORDS: Record<string, number> = {
@@ -59,7 +65,7 @@ const PERIOD_OF: Record<string, string> = { daily: "day", weekly: "week", monthl
 
 /** A volume per day, week, month or year cannot be sized as one interval without inventing a peak. */
 const tooLongPeriod = (count: string, word: string): never => {
-  const period = PERIOD_OF[word] ?? word;
+  const period = own(PERIOD_OF, word) ?? word;
   const n = count.replace(/\s+/g, "");
   throw new UserInputError(
     `“${n} calls a ${period}” is a total over many hours; \`/cc-staffing\` sizes one interval of up to 24 hours. Give the calls in a busy hour or half hour (e.g. \`60 calls per hour\`), or use \`/cc-estimate ${n} calls a ${period}, talk 5m\` for the cost and team over a month.`,
@@ -82,7 +88,7 @@ const PHRASES: PhraseRule[] = [
     ),
     read: (m) => {
       const word = m[3]?.replace(/[-\s]+/, " ");
-      const interval = m[2] ?? `${INTERVAL_WORDS[word ?? ""] ?? 0}s`;
+      const interval = m[2] ?? `${own(INTERVAL_WORDS, word ?? "") ?? 0}s`;
       return [
         ["calls", m[1] ?? ""],
         ["interval", interval],
@@ -163,6 +169,7 @@ export const STAFFING_READER: ReaderConfig = {
     "max-occupancy": RATE,
   },
   phrases: PHRASES,
+  fromFacts: staffingFromFacts,
   // "how many agents do we need for 300 calls an hour": the question words carry no value.
   fillers: [...DEFAULT_FILLERS, "how", "many", "agents", "do", "for", "staff", "to", "size"],
   example: STAFFING_EXAMPLE,
@@ -177,9 +184,11 @@ export const STAFFING_READER: ReaderConfig = {
 const ctx = { example: STAFFING_EXAMPLE };
 
 /** Parse `/cc-staffing` text (key=value pairs and/or plain phrases) into a solve's input. */
-export function parseStaffing(text: string): StaffingParse {
+export function parseStaffing(text: string, opts: { locale?: string } = {}): StaffingParse {
   requireText(text, "Tell me the call volume and handle time to size a team.", HELP, STAFFING_EXAMPLE);
-  const givens = readInput(text, STAFFING_READER);
+  const reading = emptySummary();
+  const readAs: string[] = [];
+  const givens = readInput(text, STAFFING_READER, { ...opts, summary: reading, readAs });
   splitServiceLevel(givens);
   const defaults: string[] = [];
   const get = (key: string): Given | undefined => givens.get(key);
@@ -208,7 +217,10 @@ export function parseStaffing(text: string): StaffingParse {
     maxOccupancy,
   } = readQueueTargets(givens, ctx, STAFFING_DEFAULTS, defaults, "call");
 
+  reading.warnings.push(...queueWarnings({ target: targetRate, shrinkage, maxOccupancy }));
   return {
+    reading,
+    readAs,
     input: {
       callsPerInterval,
       intervalSeconds,

@@ -1,4 +1,5 @@
 import { parseNumber } from "../parse/units.ts";
+import { own } from "../read/lookup.ts";
 import { CURRENCY_RATES, CURRENCY_SYMBOLS, type CurrencyRates } from "./currency.ts";
 
 /**
@@ -18,13 +19,13 @@ export function readAmount(text: string, rates: CurrencyRates = CURRENCY_RATES):
   let rest = text.trim();
   let currency: string | undefined;
   const codeFirst = /^([A-Za-z]{3})\s*(?=[\d.$€£₹₱])/.exec(rest);
-  if (codeFirst?.[1] && rates.rates[codeFirst[1].toUpperCase()]) {
+  if (codeFirst?.[1] && Object.hasOwn(rates.rates, codeFirst[1].toUpperCase())) {
     currency = codeFirst[1].toUpperCase();
     rest = rest.slice(codeFirst[0].length);
   }
   const symbol = SYMBOL_RE.exec(rest);
   if (symbol?.[1]) {
-    const fromSymbol = CURRENCY_SYMBOLS[symbol[1]];
+    const fromSymbol = own(CURRENCY_SYMBOLS, symbol[1]);
     if (currency && fromSymbol !== currency) return undefined;
     currency = fromSymbol;
     rest = rest.slice(symbol[1].length).trimStart();
@@ -36,7 +37,7 @@ export function readAmount(text: string, rates: CurrencyRates = CURRENCY_RATES):
   const amount = num[2] ? n * 1000 : n;
   rest = rest.slice(num[0].length).trim();
   const codeAfter = /^([A-Za-z]{3})(?![A-Za-z])/.exec(rest);
-  if (codeAfter?.[1] && rates.rates[codeAfter[1].toUpperCase()]) {
+  if (codeAfter?.[1] && Object.hasOwn(rates.rates, codeAfter[1].toUpperCase())) {
     const code = codeAfter[1].toUpperCase();
     if (currency && code !== currency) return undefined;
     currency = code;
@@ -77,7 +78,7 @@ const RATE_UNITS: Record<string, RateUnit> = {
 };
 
 export const rateUnit = (unit: string | undefined): RateUnit | undefined =>
-  unit === undefined ? undefined : RATE_UNITS[unit];
+  unit === undefined ? undefined : own(RATE_UNITS, unit);
 
 export type Period = "once" | "month" | "year";
 
@@ -98,4 +99,4 @@ const PERIODS: Record<string, Period> = {
 };
 
 export const period = (unit: string | undefined): Period | undefined =>
-  unit === undefined ? undefined : PERIODS[unit];
+  unit === undefined ? undefined : own(PERIODS, unit);

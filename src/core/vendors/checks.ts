@@ -1,4 +1,5 @@
 import type { Criterion } from "../advice/criteria.ts";
+import { formatInt } from "../format/number.ts";
 import type { Needs } from "./needs.ts";
 import type { Vendor } from "./vendor.ts";
 
@@ -128,10 +129,17 @@ const fees: Check = (v) => {
 const minimum: Check = (v, { needs, billableMinutes }) => {
   if (needs.volume === undefined || needs.volume < SMALL_VOLUME) return undefined;
   const label = "minimum fits your volume";
+  // A minimum above the team's volume is a hard requirement (the quote cannot be had as asked).
   if (v.minimumContacts !== undefined && v.minimumContacts > needs.volume)
-    return check("volume", label, "fail", `requires ${v.minimumContacts.toLocaleString("en-US")} contacts`);
+    return {
+      ...check("volume", label, "fail", `requires ${formatInt(v.minimumContacts)} contacts`),
+      severity: "must",
+    };
   if (v.minimumMinutes !== undefined && billableMinutes !== undefined && v.minimumMinutes > billableMinutes)
-    return check("volume", label, "fail", `requires ${v.minimumMinutes.toLocaleString("en-US")} minutes`);
+    return {
+      ...check("volume", label, "fail", `requires ${formatInt(v.minimumMinutes)} minutes`),
+      severity: "must",
+    };
   if (v.minimumContacts === undefined && v.minimumMinutes === undefined && v.minimumCharge === undefined)
     return check("volume", label, "unknown", "minimums not asked yet");
   return check("volume", label, "pass");
@@ -159,7 +167,7 @@ const size: Check = (v, { scheduledAgents }) => {
     "size matches yours",
     v.size >= scheduledAgents && !tooBig,
     tooBig
-      ? `${v.size.toLocaleString("en-US")} agents: you may get little attention`
+      ? `${formatInt(v.size)} agents: you may get little attention`
       : `${v.size} agents, you need about ${scheduledAgents}`,
   );
 };

@@ -1,7 +1,10 @@
 import { UserInputError } from "../errors.ts";
 import type { KvToken } from "../parse/kv.ts";
 import { parseCount, parseDuration } from "../parse/units.ts";
+import { own } from "../read/lookup.ts";
+import { readAmount } from "./amount.ts";
 import { type CompareInput, DEFAULT_HANDLE } from "./compare.ts";
+import { currencyRate } from "./currency.ts";
 import { adviceProfile } from "./musts.ts";
 import { type Needs, needsFromProfile } from "./needs.ts";
 
@@ -22,6 +25,7 @@ const COMPARE_KEYS: Record<string, string> = {
   "wrap-up": "wrap",
   hold: "hold",
   hours: "hours",
+  budget: "budget",
 };
 
 const fail = (field: string, message: string): never => {
@@ -47,13 +51,18 @@ export function readCompareInput(pairs: KvToken[], words: string[], profile: unk
     );
   const given = new Map<string, string>();
   for (const p of pairs) {
-    const key = COMPARE_KEYS[p.key];
+    const key = own(COMPARE_KEYS, p.key);
     if (!key)
-      fail(p.key, `\`compare\` does not take \`${p.raw}\`: it takes volume, talk, wrap, hold and hours.`);
+      fail(
+        p.key,
+        `\`compare\` does not take \`${p.raw}\`: it takes volume, talk, wrap, hold, hours and budget.`,
+      );
     else if (given.has(key)) fail(key, `\`${key}\` is given twice.`);
     else given.set(key, p.value);
   }
   const needs: Needs = needsFromProfile(profile);
+  const b = given.get("budget");
+  const budget = b === undefined ? undefined : readBudget(b);
   const sources: CompareInput["sources"] = {
     volume: "profile",
     talk: "profile",
@@ -127,5 +136,23 @@ export function readCompareInput(pairs: KvToken[], words: string[], profile: unk
     holdMinutes,
     sources,
     hours,
+    ...(budget !== undefined ? { budget } : {}),
   };
+}
+
+/** `budget=60000/month`, `budget=€50k`: a monthly amount, converted to USD at the dated rate. */
+function readBudget(value: string): number {
+  const a = readAmount(value);
+  const rate = a ? currencyRate(a.currency ?? "USD") : undefined;
+  if (
+    !a ||
+    !rate ||
+    (a.unit !== undefined && !["month", "mo", "monthly", "m"].includes(a.unit)) ||
+    !(a.amount > 0)
+  )
+    return fail(
+      "budget",
+      `\`budget=${value}\` must be an amount a month, like budget=60000/month or budget=€50k.`,
+    );
+  return a.amount * rate.usd;
 }

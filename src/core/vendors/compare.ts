@@ -1,5 +1,6 @@
 import type { Criterion } from "../advice/criteria.ts";
 import type { Profile } from "../advice/profile.ts";
+import { WORKLOAD_DEFAULTS } from "../estimate/defaults.ts";
 import type { Pricing } from "../estimate/pricing.ts";
 import { type CheckResult, shouldChecks } from "./checks.ts";
 import { type CostContext, staffingFor, type VendorCost, vendorMonthlyCost, type Workload } from "./cost.ts";
@@ -14,8 +15,12 @@ import type { Vendor } from "./vendor.ts";
  * all the team's musts ahead of any that fails one, whatever the price: a must is not traded for money.
  */
 
-/** Handle times used when neither the profile nor the command gives them (the /cc-estimate example's). */
-export const DEFAULT_HANDLE = { talkMinutes: 5, wrapMinutes: 1, holdMinutes: 0.5 } as const;
+/** Handle times used when neither the profile nor the command gives them: the defaults every command shares. */
+export const DEFAULT_HANDLE = {
+  talkMinutes: WORKLOAD_DEFAULTS.talkSeconds / 60,
+  wrapMinutes: WORKLOAD_DEFAULTS.wrapSeconds / 60,
+  holdMinutes: WORKLOAD_DEFAULTS.holdSeconds / 60,
+} as const;
 
 /** The guide: get offers from at least three providers. */
 export const RECOMMENDED_QUOTES = 3;
@@ -33,6 +38,8 @@ export interface CompareInput {
   sources: Record<"volume" | "talk" | "wrap" | "hold" | "hours", "profile" | "given" | "default">;
   /** Coverage to price dedicated agents for. */
   hours: Needs["hours"];
+  /** Monthly budget in USD, when given (`budget=60000/month`). */
+  budget?: number;
 }
 
 export interface ScoreParts {
@@ -55,6 +62,8 @@ export interface VendorComparison {
   score: number;
   scoreParts: ScoreParts;
   rank: number;
+  /** Against the budget, when one was given and the quote has a price. */
+  budget?: BudgetFit | null;
 }
 
 export interface ConvertedCurrency {
@@ -116,20 +125,37 @@ export function scoreOf(
 }
 
 /**
- * Order: quotes meeting every must first; then fewer failed musts; then higher score; then lower
- * cost (unknown cost last); then name.
+ * Order: quotes meeting every must first; then fewer failed musts; then fewer musts not yet answered;
+ * then lower monthly cost (known costs such as billed hold, rounding and fees are in it; unknown cost
+ * last); then higher score; then name. The score weighs what is left (terms known, shoulds, references)
+ * between equal costs.
  */
 export function rankOrder(a: VendorComparison, b: VendorComparison): number {
   const fa = a.mustFailures.length;
   const fb = b.mustFailures.length;
   if ((fa === 0) !== (fb === 0)) return fa === 0 ? -1 : 1;
   if (fa !== fb) return fa - fb;
-  if (a.score !== b.score) return b.score - a.score;
+  const oa = openMusts(a);
+  const ob = openMusts(b);
+  if (oa !== ob) return oa - ob;
   const ca = a.cost.monthlyCost ?? Number.POSITIVE_INFINITY;
   const cb = b.cost.monthlyCost ?? Number.POSITIVE_INFINITY;
   if (ca !== cb) return ca - cb;
+  if (a.score !== b.score) return b.score - a.score;
   return a.vendor.name.localeCompare(b.vendor.name);
 }
+
+const openMusts = (r: VendorComparison): number =>
+  r.checks.filter((c) => c.severity === "must" && c.status === "unknown").length;
+
+/** A quote against the team's monthly budget: within it or not, and by how much (budget − cost). */
+export interface BudgetFit {
+  fits: boolean;
+  headroom: number;
+}
+
+export const budgetFit = (monthlyCost: number | null, budget: number): BudgetFit | null =>
+  monthlyCost === null ? null : { fits: monthlyCost <= budget, headroom: Math.round(budget - monthlyCost) };
 
 /** A quote's minimum as a number of contacts, whatever unit it was given in; undefined if not given. */
 export function minimumInContacts(v: Vendor, cost: VendorCost, w: Workload): number | undefined {
@@ -204,7 +230,17 @@ export function compareVendors(
       ...(vendor.rating === undefined ? ["references and reviews"] : []),
     ];
     const { score, parts } = scoreOf(cost.monthlyCost, cheapest, checks, unknowns.length, vendor.rating);
-    return { vendor, cost, checks, mustFailures, unknowns, score, scoreParts: parts, rank: 0 };
+    return {
+      vendor,
+      cost,
+      checks,
+      mustFailures,
+      unknowns,
+      score,
+      scoreParts: parts,
+      rank: 0,
+      ...(input.budget !== undefined ? { budget: budgetFit(cost.monthlyCost, input.budget) } : {}),
+    };
   });
   rows.sort(rankOrder);
   rows.forEach((r, i) => {
@@ -219,6 +255,7 @@ export function compareVendors(
   }
 
   const assumptions: string[] = [
+    "Ranked by musts met (failed, then not yet answered), then by monthly cost: billed hold time, rounding and fees are costs already in each quote's monthly figure, not failed musts.",
     "Quoted rates are taken as all-in: no premium is added for 24/7, languages or licensed agents.",
     "Per-minute quotes: each contact is billed for talk + wrap-up (+ hold when billed), rounded up to the quote's increment, with contact lengths taken as exponential (as in /cc-estimate).",
     "A term a quote leaves out is priced at the costlier common case (billing in whole minutes, hold billed) and listed as unknown.",

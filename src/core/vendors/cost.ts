@@ -3,6 +3,7 @@ import { type Coverage, monthlyCoverageHours } from "../estimate/coverage.ts";
 import { ESTIMATE_EXAMPLE, ESTIMATE_FIELD_NAMES, type EstimateInput, hourlyLoad } from "../estimate/model.ts";
 import { ESTIMATE_DEFAULTS } from "../estimate/parse.ts";
 import type { Pricing } from "../estimate/pricing.ts";
+import { formatInt } from "../format/number.ts";
 import { type StaffingResult, solveStaffing } from "../staffing/solve.ts";
 import { type CurrencyRates, currencyRate } from "./currency.ts";
 import type { Fee, Vendor } from "./vendor.ts";
@@ -100,7 +101,7 @@ export function costBasis(v: Vendor): CostBasis | null {
 const feePerMonth = (fee: Fee, contractMonths: number): number =>
   fee.per === "month" ? fee.amount : fee.per === "year" ? fee.amount / 12 : fee.amount / contractMonths;
 
-const int = (n: number) => Math.round(n).toLocaleString("en-US");
+const int = (n: number) => formatInt(n);
 
 export interface CostContext {
   pricing: Pricing;

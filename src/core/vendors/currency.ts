@@ -1,5 +1,6 @@
 import { readFileSync } from "node:fs";
 import { z } from "zod";
+import { projectPath } from "../../project-root.ts";
 
 /**
  * Exchange rates for comparing quotes in different currencies. They live in data/currency-rates.json,
@@ -33,7 +34,7 @@ export const CurrencyRatesSchema = z
 export type CurrencyRates = z.infer<typeof CurrencyRatesSchema>;
 export type CurrencyRate = z.infer<typeof RateSchema>;
 
-export const DEFAULT_RATES_PATH = new URL("../../../data/currency-rates.json", import.meta.url);
+export const DEFAULT_RATES_PATH = projectPath("data", "currency-rates.json");
 
 /** Read and check a rates file; a bad file fails with a message naming it and the entry at fault. */
 export function loadCurrencyRates(path: string | URL = DEFAULT_RATES_PATH): CurrencyRates {
@@ -57,8 +58,11 @@ export const CURRENCY_RATES: CurrencyRates = loadCurrencyRates();
 
 export const knownCurrencies = (rates: CurrencyRates = CURRENCY_RATES): string[] => Object.keys(rates.rates);
 
-export const currencyRate = (code: string, rates: CurrencyRates = CURRENCY_RATES): CurrencyRate | undefined =>
-  rates.rates[code.toUpperCase()];
+export const currencyRate = (
+  code: string,
+  rates: CurrencyRates = CURRENCY_RATES,
+): CurrencyRate | undefined =>
+  Object.hasOwn(rates.rates, code.toUpperCase()) ? rates.rates[code.toUpperCase()] : undefined;
 
 /** An amount in `code` expressed in the base currency (USD). Throws for a currency with no rate. */
 export function toBase(amount: number, code: string, rates: CurrencyRates = CURRENCY_RATES): number {

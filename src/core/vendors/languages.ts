@@ -1,4 +1,5 @@
 import { languageName as adviceLanguageName, languageCodeOf } from "../advice/synonyms.ts";
+import { own } from "../read/lookup.ts";
 
 /**
  * Languages as two-letter codes, so "Spanish", "español" and "es" all match when a vendor's languages
@@ -61,12 +62,12 @@ for (const [name, code] of Object.entries(NAMES))
  */
 export const normalizeLanguage = (text: string): string => {
   const t = text.trim().toLowerCase();
-  return languageCodeOf(t) ?? NAMES[t] ?? t;
+  return languageCodeOf(t) ?? own(NAMES, t) ?? t;
 };
 
 /** "es" → "Spanish", for replies; unknown codes are shown as typed. */
 export const languageName = (code: string): string => {
-  const name = CODES[code];
+  const name = own(CODES, code);
   return name ? name.charAt(0).toUpperCase() + name.slice(1) : adviceLanguageName(code);
 };
 

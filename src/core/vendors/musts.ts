@@ -7,6 +7,8 @@ import {
   type VendorOffer,
 } from "../advice/requirements.ts";
 import { toolName } from "../advice/words.ts";
+import { formatInt } from "../format/number.ts";
+import { own } from "../read/lookup.ts";
 import type { CheckResult } from "./checks.ts";
 import type { CostBasis } from "./cost.ts";
 import { languageName } from "./languages.ts";
@@ -37,7 +39,7 @@ region("middle-east", "AE SA IL JO TR QA KW BH OM LB");
 region("oceania", "AU NZ FJ PG");
 
 export const regionOf = (country: string | undefined): string | undefined =>
-  country ? REGIONS[country.toUpperCase()] : undefined;
+  country ? own(REGIONS, country.toUpperCase()) : undefined;
 
 /** The advice's three coverage levels. Extended means evenings and weekends: 12 h × 6 days or more. */
 export const coverageLevel = (h: Hours): "business" | "extended" | "24/7" =>
@@ -100,7 +102,7 @@ function detail(c: RequirementCheck, v: Vendor, minimumContacts: number | undefi
     case "hours":
       return v.hours ? `open ${hoursText(v.hours)} only` : "shorter hours";
     case "no-minimum-above":
-      return `a minimum of about ${Math.round(minimumContacts ?? 0).toLocaleString("en-US")} contacts a month`;
+      return `a minimum of about ${formatInt(minimumContacts ?? 0)} contacts a month`;
     case "hold-not-billed":
       return "bills hold time";
     case "reporting":
@@ -109,6 +111,9 @@ function detail(c: RequirementCheck, v: Vendor, minimumContacts: number | undefi
       return "not offered";
   }
 }
+
+/** Requirements whose failure is a cost the comparison already prices, not a hard requirement. */
+const KNOWN_COSTS = new Set<Requirement["kind"]>(["hold-not-billed"]);
 
 /** The team's requirements checked against one quote, as comparison checks (musts, and the few shoulds). */
 export function mustChecks(
@@ -120,7 +125,9 @@ export function mustChecks(
   return checkOffer(requirements, offerOf(v, minimumContacts, basis)).map((c) => ({
     criterion: c.requirement.criterion,
     // Follows the advice rule: region, channels and on-premises are shoulds there, so here too.
-    severity: c.requirement.severity ?? "must",
+    // Billed hold time is a cost, already priced into the quote's monthly figure: counting it as a
+    // failed must as well would rank a cheap quote below dearer ones for a cost it is already charged.
+    severity: KNOWN_COSTS.has(c.requirement.kind) ? "should" : (c.requirement.severity ?? "must"),
     status: c.status === "met" ? "pass" : c.status === "failed" ? "fail" : "unknown",
     label: c.requirement.label,
     ...(c.status !== "met" ? { detail: detail(c, v, minimumContacts) } : {}),

@@ -1,6 +1,8 @@
+import { distance } from "fastest-levenshtein";
 import { UserInputError } from "../errors.ts";
 import { type KvToken, splitList } from "../parse/kv.ts";
 import { parseCount, parseDuration, parseNumber, parseYesNo } from "../parse/units.ts";
+import { own } from "../read/lookup.ts";
 import { period, rateUnit, readAmount } from "./amount.ts";
 import { CURRENCY_RATES, type CurrencyRates, knownCurrencies } from "./currency.ts";
 import { isLanguageText, normalizeLanguage } from "./languages.ts";
@@ -138,7 +140,7 @@ function months(value: string): number | undefined {
   if (["month-to-month", "monthly", "rolling"].includes(v)) return 1;
   const bare = parseNumber(v);
   if (bare !== undefined) return bare;
-  const m = /^(\d+(?:\.\d+)?)\s*(m|mo|mos|months?|y|yr|yrs|years?)$/.exec(v);
+  const m = /^(\d+(?:\.\d+)?)\s*(mo|mos|months?|y|yr|yrs|years?)$/.exec(v);
   if (!m) return undefined;
   const n = Number(m[1]);
   return (m[2] ?? "").startsWith("y") ? n * 12 : n;
@@ -158,7 +160,7 @@ const CERTS: Record<string, string> = {
 
 const certKey = (text: string): string => {
   const k = text.toLowerCase().replace(/[\s_.-]+/g, "");
-  return CERTS[k] ?? text.toLowerCase().trim().replace(/\s+/g, "-");
+  return own(CERTS, k) ?? text.toLowerCase().trim().replace(/\s+/g, "-");
 };
 
 const SERVICE_ALIASES: Record<string, Service> = {
@@ -233,7 +235,7 @@ export const KEYS: Record<string, KeySpec> = {
     example: "location=nearshore",
     fields: ["location"],
     read(v, r) {
-      const loc = LOCATION_ALIASES[v.toLowerCase().replace(/\s+/g, "-")];
+      const loc = own(LOCATION_ALIASES, v.toLowerCase().replace(/\s+/g, "-"));
       return loc ? set(r, "location", loc) : "must be onshore (domestic), nearshore or offshore.";
     },
   },
@@ -255,7 +257,8 @@ export const KEYS: Record<string, KeySpec> = {
     fields: ["model"],
     read(v, r) {
       const k = v.toLowerCase().replace(/\s+/g, "-");
-      const m = MODEL_ALIASES[k] ?? (AGENT_MODELS.includes(k as AgentModel) ? (k as AgentModel) : undefined);
+      const m =
+        own(MODEL_ALIASES, k) ?? (AGENT_MODELS.includes(k as AgentModel) ? (k as AgentModel) : undefined);
       return m ? set(r, "model", m) : "must be shared, semi-dedicated or dedicated.";
     },
   },
@@ -537,7 +540,7 @@ export const KEYS: Record<string, KeySpec> = {
     fields: ["currency"],
     read(v, r) {
       const code = v.trim().toUpperCase();
-      return r.rates.rates[code]
+      return (Object.hasOwn(r.rates.rates, code) ? r.rates.rates[code] : undefined)
         ? set(r, "currency", code)
         : `must be one of the currencies in data/currency-rates.json: ${knownCurrencies(r.rates).join(", ")}.`;
     },
@@ -621,24 +624,10 @@ for (const [key, spec] of Object.entries(KEYS)) {
   for (const a of spec.aliases) ALIASES[a] = key;
 }
 
-export const canonicalKey = (key: string): string | undefined => ALIASES[key];
+export const canonicalKey = (key: string): string | undefined => own(ALIASES, key);
 
 /** Fields owned by each key, for clearing with `key=` in edit. */
 const FIELDS_OF_RATE: Field[] = ["perMinute"];
-
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0] ?? 0;
-    prev[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const up = prev[j] ?? 0;
-      prev[j] = Math.min(up + 1, (prev[j - 1] ?? 0) + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1));
-      diag = up;
-    }
-  }
-  return prev[b.length] ?? 0;
-}
 
 const suggest = (key: string): string | undefined => {
   let best: string | undefined;
@@ -647,7 +636,7 @@ const suggest = (key: string): string | undefined => {
     const d = distance(key, alias);
     if (d < bestD) {
       bestD = d;
-      best = ALIASES[alias];
+      best = own(ALIASES, alias);
     }
   }
   return best;
@@ -701,7 +690,7 @@ export function readVendor(
       unknown.push(p.raw);
       continue;
     }
-    const spec = KEYS[key] as KeySpec;
+    const spec = own(KEYS, key) as KeySpec;
     if (seen.has(key)) {
       problems.push({
         key,

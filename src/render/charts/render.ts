@@ -1,6 +1,4 @@
-import { Resvg } from "@resvg/resvg-js";
-import * as vega from "vega";
-import { compile, type TopLevelSpec } from "vega-lite";
+import type { TopLevelSpec } from "vega-lite";
 import { chartFont, textWidth } from "./fonts.ts";
 
 interface TextItem {
@@ -11,20 +9,46 @@ interface TextMetrics {
   width: (item: TextItem, text: unknown) => number;
 }
 
-// Vega measures text with a canvas when it has one; there is none here, so give it widths close to the
-// real font's instead of its 0.8 em guess (its own hook, also used by other server-side renderers).
-// Labels are shortened before they reach Vega, so no `limit` has to be honoured here.
-const metrics = (vega as unknown as { textMetrics: TextMetrics }).textMetrics;
-metrics.width = (item, text) => {
-  const weight = item.fontWeight;
-  const bold = weight === "bold" || (typeof weight === "number" && weight >= 600);
-  return textWidth(String(text ?? "").trim(), item.fontSize ?? 11, bold);
+/**
+ * vega, vega-lite and resvg take about half a second to import and most commands draw no chart, so
+ * they are imported on the first chart, once per process.
+ */
+let stack:
+  | Promise<{
+      vega: typeof import("vega");
+      compile: typeof import("vega-lite").compile;
+      Resvg: typeof import("@resvg/resvg-js").Resvg;
+      quietLogger: ReturnType<typeof import("vega").logger>;
+    }>
+  | undefined;
+const chartStack = () => {
+  stack ??= (async () => {
+    const [vega, { compile }, { Resvg }] = await Promise.all([
+      import("vega"),
+      import("vega-lite"),
+      import("@resvg/resvg-js"),
+    ]);
+    // Vega measures text with a canvas when it has one; there is none here, so give it widths close to
+    // the real font's instead of its 0.8 em guess (its own hook, also used by other server-side
+    // renderers). Labels are shortened before they reach Vega, so no `limit` has to be honoured here.
+    const metrics = (vega as unknown as { textMetrics: TextMetrics }).textMetrics;
+    metrics.width = (item, text) => {
+      const weight = item.fontWeight;
+      const bold = weight === "bold" || (typeof weight === "number" && weight >= 600);
+      return textWidth(String(text ?? "").trim(), item.fontSize ?? 11, bold);
+    };
+    return { vega, compile, Resvg, quietLogger: vega.logger(vega.None) };
+  })();
+  // A failed import is not kept: the next chart tries again.
+  stack.catch(() => {
+    stack = undefined;
+  });
+  return stack;
 };
-
-const quietLogger = vega.logger(vega.None);
 
 /** Compiles a Vega-Lite spec and renders it to SVG text, with no browser and no canvas. */
 export async function chartSvg(spec: TopLevelSpec): Promise<string> {
+  const { vega, compile, quietLogger } = await chartStack();
   const { spec: vgSpec } = compile(spec, { logger: quietLogger });
   const view = new vega.View(vega.parse(vgSpec), { renderer: "none", logLevel: vega.None });
   try {
@@ -35,7 +59,8 @@ export async function chartSvg(spec: TopLevelSpec): Promise<string> {
 }
 
 /** Rasterizes SVG text to a PNG `width` pixels wide (the height follows the SVG's aspect ratio). */
-export function svgToPng(svg: string, width: number): Buffer {
+export async function svgToPng(svg: string, width: number): Promise<Buffer> {
+  const { Resvg } = await chartStack();
   const font = chartFont();
   const resvg = new Resvg(svg, {
     fitTo: { mode: "width", value: width },

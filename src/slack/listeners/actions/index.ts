@@ -16,9 +16,17 @@ import { buildModal } from "../../forms.ts";
 import { refreshHome } from "../../home.ts";
 import { deliverFiles, sharedBlocks, slackBlocks } from "../../reply.ts";
 import { sharedReplies } from "../../shared-replies.ts";
-import { registerReminderActions } from "./reminders.ts";
+import { REMINDER_ACTION_PATTERN, registerReminderActions } from "./reminders.ts";
 
 const prefixed = (base: string) => new RegExp(`^${base}(:|$)`);
+
+/** The action_ids the listeners below handle (the fallback middleware answers any other). */
+export const ACTION_PATTERNS = {
+  run: prefixed(ACTION_RUN),
+  share: prefixed(ACTION_SHARE),
+  form: prefixed(ACTION_FORM),
+  reminder: REMINDER_ACTION_PATTERN,
+} as const;
 
 /** The command line a button carries, with the clicking user's context; undefined when malformed. */
 function commandOf(
@@ -42,7 +50,7 @@ const BROKEN_BUTTON =
 export function registerActions(app: App, deps: ListenerDeps): void {
   registerReminderActions(app, deps);
   app.action<BlockAction<ButtonAction>>(
-    { type: "block_actions", action_id: prefixed(ACTION_RUN) },
+    { type: "block_actions", action_id: ACTION_PATTERNS.run },
     async ({ ack, body, action, client, respond }) => {
       await ack();
       const clicked = commandOf(deps, body, action, client);
@@ -77,7 +85,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   );
 
   app.action<BlockAction<ButtonAction>>(
-    { type: "block_actions", action_id: prefixed(ACTION_SHARE) },
+    { type: "block_actions", action_id: ACTION_PATTERNS.share },
     async ({ ack, body, action, client, respond }) => {
       await ack();
       const clicked = commandOf(deps, body, action, client);
@@ -125,7 +133,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
   );
 
   app.action<BlockAction<ButtonAction>>(
-    { type: "block_actions", action_id: prefixed(ACTION_FORM) },
+    { type: "block_actions", action_id: ACTION_PATTERNS.form },
     async ({ ack, body, action, client, respond }) => {
       await ack();
       const clicked = commandOf(deps, body, action, client);

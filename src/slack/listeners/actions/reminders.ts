@@ -3,16 +3,24 @@ import { applyReminderAction } from "../../../commands/reminder-actions.ts";
 import { renderReminderDone } from "../../../render/contract.ts";
 import { workspaceOf } from "../../context.ts";
 import type { ListenerDeps } from "../../deps.ts";
+import { UNREADABLE_BUTTON } from "../../envelope.ts";
+
+export const REMINDER_ACTION_PATTERN = /^reminder_/;
 
 /** The buttons on posted reminders: "Mark reviewed", "Snooze 1 day", "Snooze 1 week". */
 export function registerReminderActions(app: App, deps: ListenerDeps): void {
   app.action<BlockAction<ButtonAction>>(
-    { type: "block_actions", action_id: /^reminder_/ },
+    { type: "block_actions", action_id: REMINDER_ACTION_PATTERN },
     async ({ ack, body, action, client, respond }) => {
       await ack();
       const ws = workspaceOf(body);
       const reminderId = action.value;
-      if (!ws || !reminderId) return;
+      if (!ws || typeof reminderId !== "string" || !reminderId) {
+        deps.logger.warn("a reminder button without a reminder id or workspace");
+        if (body.response_url)
+          await respond({ response_type: "ephemeral", replace_original: false, text: UNREADABLE_BUTTON });
+        return;
+      }
       const result = await applyReminderAction(
         deps.store,
         ws,

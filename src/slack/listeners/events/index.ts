@@ -38,7 +38,8 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
     const ws = workspaceOf(args.body);
     if (!ws) return;
     // A message can be far longer than a slash command; the question is in its first part.
-    const question = stripMentions(event.text ?? "", args.botUserId).slice(0, MAX_COMMAND_TEXT);
+    const typed = typeof event.text === "string" ? event.text : "";
+    const question = stripMentions(typed, args.botUserId).slice(0, MAX_COMMAND_TEXT);
     const ctx = slackContext(deps, args.client, ws, event.user, event.channel);
     // A question for /cc-ask, unless it starts with a misspelled command name ("estmate 12k calls").
     const out = await dispatchLine(question, ctx, { commandWords: false }, deps.logger);
@@ -62,7 +63,7 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
   });
 
   app.event("app_home_opened", async ({ event, body, client }) => {
-    if (event.tab !== "home") return;
+    if (event.tab !== "home" || typeof event.user !== "string") return;
     const ws = workspaceOf(body);
     if (!ws) return;
     await publishHome(deps, client, ws, event.user);

@@ -4,7 +4,8 @@ import { truncate } from "../../../render/limits.ts";
 import { ACK_BUDGET_MS, TIMED_OUT, within } from "../../ack-budget.ts";
 import { slackContext, workspaceOf } from "../../context.ts";
 import type { ListenerDeps } from "../../deps.ts";
-import { blockForError, FORM_CALLBACK_ID, parseFormMetadata, submissionToText } from "../../forms.ts";
+import { unreadableFormView } from "../../envelope.ts";
+import { blockForError, FORM_CALLBACK_ID, parseFormMetadata, readSubmission } from "../../forms.ts";
 import { refreshHome } from "../../home.ts";
 import { deliverFiles, slackBlocks } from "../../reply.ts";
 
@@ -20,7 +21,12 @@ export function registerViews(app: App, deps: ListenerDeps): void {
       });
       return;
     }
-    const text = submissionToText(view, meta.p);
+    const text = readSubmission(view, meta.p);
+    if (text === undefined) {
+      deps.logger.warn(`a ${meta.c.slice(0, 40)} form submission with values of an unexpected shape`);
+      await ack({ response_action: "update", view: unreadableFormView });
+      return;
+    }
     const ctx = slackContext(deps, client, ws, body.user.id, meta.ch);
     // Slack closes a submission after 3 s: past the budget, acknowledge first and reply by message.
     const running = dispatch(meta.c, text, ctx, deps.logger);
@@ -29,9 +35,9 @@ export function registerViews(app: App, deps: ListenerDeps): void {
     const out = first === TIMED_OUT ? await running : first;
     if (first !== TIMED_OUT && !out.ok && out.kind === "input") {
       // Show the error on the input at fault, or on the first input when no single field is to blame.
-      const ids = view.blocks
-        .map((b) => b.block_id)
-        .filter((id): id is string => Boolean(id?.startsWith("f:")));
+      const ids = (Array.isArray(view.blocks) ? view.blocks : [])
+        .map((b) => (b as { block_id?: unknown }).block_id)
+        .filter((id): id is string => typeof id === "string" && id.startsWith("f:"));
       const target = blockForError(out.error.field, ids);
       if (target) {
         await ack({ response_action: "errors", errors: { [target]: truncate(out.error.message, 300) } });

@@ -1,0 +1,168 @@
+import type { FactSink } from "../staffing/input.ts";
+import { describeSeconds } from "../staffing/input.ts";
+import type { Fact, Reading } from "./facts.ts";
+import { factsOf } from "./facts.ts";
+import { askAboutReadings } from "./questions.ts";
+
+/**
+ * The maps from the shared reader's facts to the keys of the calculators (`/cc-estimate`,
+ * `/cc-staffing`). Each fact becomes the key's value written out plainly ("270s", "10x5", "80%"), so
+ * the calculators' own checks and messages apply to it exactly as to key=value text.
+ */
+
+const seconds = (s: number): string => `${Math.round(s * 1000) / 1000}s`;
+
+/** Durations, service levels, rates: the keys both calculators share. */
+function queueFacts(r: Reading, sink: FactSink, used: Fact[], talkKey: "talk" | "aht"): void {
+  for (const f of factsOf(r, "duration")) {
+    // The estimate prices talk time: an AHT given there is read as it, and said so.
+    const role = f.role === "aht" ? talkKey : f.role;
+    if (!role || role === "callback" || (role === "interval" && talkKey === "talk")) continue;
+    if (sink.has(role)) continue;
+    sink.put(role, seconds(f.seconds), `“${f.span.words}”`);
+    if (f.range)
+      sink.note(`“${f.span.words}” is a range: read as its midpoint, ${describeSeconds(f.seconds)}`);
+    if (f.role === "aht" && talkKey === "talk")
+      sink.note(
+        `AHT “${f.span.words}” read as the talk time (give \`wrap\` and \`hold\` apart if it includes them)`,
+      );
+    used.push(f);
+  }
+  for (const f of factsOf(r, "service-level")) {
+    if (sink.has("target") || sink.has("answer")) continue;
+    sink.put("target", `${Math.round(f.target * 1e6) / 1e4}%`, `“${f.span.words}”`);
+    sink.put("answer", seconds(f.answerSeconds), `“${f.span.words}”`);
+    if (f.reversed)
+      sink.warn(
+        `“${f.span.words}” reads as ${Math.round(f.target * 100)}% answered within ${f.answerSeconds} s; service levels are written target first (80/20 is 80% in 20 s). Did you mean ${f.answerSeconds}/${Math.round(f.target * 100)}?`,
+      );
+    used.push(f);
+  }
+  for (const f of factsOf(r, "rate")) {
+    if (f.role === "growth") continue;
+    if (sink.has(f.role)) continue;
+    // A problem value is passed on as typed, so the calculator's own check names the accepted forms.
+    const typed = /(\d[\d.,]*)\s*(%)?/.exec(f.span.words);
+    sink.put(
+      f.role,
+      f.value !== undefined
+        ? `${Math.round(f.value * 1e6) / 1e4}%`
+        : `${typed?.[1] ?? f.span.words}${typed?.[2] ?? ""}`,
+      `“${f.span.words}”`,
+    );
+    used.push(f);
+  }
+}
+
+/** `/cc-estimate`: a monthly volume, call parts, coverage, billing, rates and languages. */
+export function estimateFromFacts(r: Reading, sink: FactSink): Fact[] {
+  const used: Fact[] = [];
+  askAboutReadings(r, "contacts");
+  queueFacts(r, sink, used, "talk");
+  const counts = factsOf(r, "count").filter((f) => !f.intervalSeconds);
+  const contacts = counts.filter((f) => f.channel !== "minutes");
+  const minutes = counts.filter((f) => f.channel === "minutes");
+  if (contacts.length && !sink.has("contacts")) {
+    const periods = new Set(contacts.map((f) => f.period ?? "month"));
+    if (periods.size === 1) {
+      const total = contacts.reduce((s, f) => s + f.value, 0);
+      const period = [...periods][0] ?? "month";
+      const words = contacts.map((f) => `“${f.span.words}”`).join(" + ");
+      sink.put("contacts", period === "month" ? String(total) : `${total}/${period}`, words);
+      if (contacts.length > 1)
+        sink.note(
+          `${contacts.map((f) => `${f.value.toLocaleString("en-US")} ${f.channel}`).join(" + ")} = ${total.toLocaleString("en-US")} contacts a ${period}`,
+        );
+      if (contacts.some((f) => f.periodFrom === "none"))
+        sink.note(
+          `no period given with “${contacts.find((f) => f.periodFrom === "none")?.span.words}”: read as a month`,
+        );
+      used.push(...contacts);
+    }
+  }
+  if (minutes.length === 1 && !sink.has("contacts")) {
+    const f = minutes[0] as Extract<Fact, { kind: "count" }>;
+    const talk = factsOf(r, "duration").find((d) => d.role === "talk" || d.role === "aht");
+    if (talk && talk.seconds > 0) {
+      const count = Math.round((f.value * 60) / talk.seconds);
+      const period = f.period ?? "month";
+      sink.put("contacts", period === "month" ? String(count) : `${count}/${period}`, `“${f.span.words}”`);
+      sink.note(
+        `${f.value.toLocaleString("en-US")} minutes a ${period} ÷ ${describeSeconds(talk.seconds)} a contact = ${count.toLocaleString("en-US")} contacts a ${period}`,
+      );
+      used.push(f);
+    }
+  }
+  const coverage = factsOf(r, "coverage");
+  if (coverage.length === 1 && !sink.has("hours")) {
+    const c = coverage[0] as Extract<Fact, { kind: "coverage" }>;
+    const h = c.hoursPerDay ?? 9;
+    const d = c.daysPerWeek ?? 5;
+    sink.put(
+      "hours",
+      h === 24 && d === 7 ? "24/7" : c.label === "business" ? "business" : `${h}x${d}`,
+      `“${c.span.words}”`,
+    );
+    if (c.assumed) sink.warn(c.assumed);
+    // "24/7", "business hours", "12x6" say it plainly; clock ranges and day names are worth echoing.
+    const plain = c.label === "24/7" || c.label === "business" || /\d\s*h?\s*x\s*\d/.test(c.span.words);
+    if (c.hoursPerDay === undefined || c.daysPerWeek === undefined || !plain)
+      sink.note(
+        `“${c.span.words}” read as ${h} h a day${c.hoursPerDay === undefined ? " (not given: a business day)" : ""}, ${d} days a week${c.daysPerWeek === undefined ? " (not given: weekdays)" : ""}`,
+      );
+    used.push(c);
+  }
+  const billing = factsOf(r, "billing");
+  if (billing.length === 1 && !sink.has("billing")) {
+    const b = billing[0] as Extract<Fact, { kind: "billing" }>;
+    sink.put("billing", seconds(b.thenSeconds), `“${b.span.words}”`);
+    if (b.firstSeconds !== b.thenSeconds)
+      sink.warn(
+        `“${b.span.words}” is billed as ${b.thenSeconds}-second increments throughout: the first ${b.firstSeconds} s minimum is not modelled, so short calls cost a little more than shown.`,
+      );
+    used.push(b);
+  }
+  for (const m of factsOf(r, "money")) {
+    const key = m.per === "minute" ? "shared-rate" : m.per === "hour" ? "hourly-rate" : undefined;
+    if (!key || sink.has(key)) continue;
+    const cur = m.currency && m.currency !== "USD" ? ` ${m.currency}` : "";
+    sink.put(key, m.range ? `${m.range[0]}-${m.range[1]}${cur}` : `${m.amount}${cur}`, `“${m.span.words}”`);
+    used.push(m);
+  }
+  // "languages es, fr": a list after the key word is the estimate's own phrase; free mentions are ours.
+  const languages = factsOf(r, "language").filter(
+    (l) => !/\blanguages?\b[^.;]*$/.test(r.prepared.text.slice(Math.max(0, l.span.start - 40), l.span.start)),
+  );
+  const needed = languages.filter((l) => l.needed && l.code !== "en");
+  if (languages.length && !sink.has("languages")) {
+    if (needed.length)
+      sink.put(
+        "languages",
+        needed.map((l) => l.code).join(","),
+        needed.map((l) => `“${l.span.words}”`).join(", "),
+      );
+    for (const l of languages.filter((x) => !x.needed))
+      sink.note(`${l.span.words}: not needed (“${l.because ?? "not"}”)`);
+    used.push(...languages);
+  }
+  return used;
+}
+
+/** `/cc-staffing`: calls in one interval, the handle time and the queue targets. */
+export function staffingFromFacts(r: Reading, sink: FactSink): Fact[] {
+  const used: Fact[] = [];
+  askAboutReadings(r, "calls");
+  queueFacts(r, sink, used, "aht");
+  const counts = factsOf(r, "count").filter((f) => f.channel !== "minutes");
+  // Only volumes of one interval are the staffing command's; a daily or monthly total is left to its
+  // own phrases, which explain why it cannot be sized as one interval.
+  const interval = counts.filter((f) => f.intervalSeconds || f.period === "hour" || f.periodFrom === "none");
+  if (interval.length === 1 && counts.length === 1 && !sink.has("calls")) {
+    const f = interval[0] as Extract<Fact, { kind: "count" }>;
+    sink.put("calls", String(f.value), `“${f.span.words}”`);
+    if (f.intervalSeconds) sink.put("interval", seconds(f.intervalSeconds), `“${f.span.words}”`);
+    else if (f.period === "hour") sink.put("interval", "3600s", `“${f.span.words}”`);
+    used.push(f);
+  }
+  return used;
+}
