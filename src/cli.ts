@@ -4,7 +4,7 @@ import { createLogger } from "./logger.ts";
 /** The CLI for scripts: one command, text or --json on stdout, errors on stderr with a non-zero exit. */
 async function cli(argv: string[]): Promise<number> {
   // Imported here: loading the commands reads the data files, whose errors must read clearly.
-  const { COMMANDS, findCommand } = await import("./commands/registry.ts");
+  const { COMMANDS, findCommand, suggestCommand } = await import("./commands/registry.ts");
   const { slashName } = await import("./commands/types.ts");
   const { LocalSession, replyText, splitCommandLine, takeLocaleFlag } = await import("./local/session.ts");
   const usage = [
@@ -24,7 +24,11 @@ async function cli(argv: string[]): Promise<number> {
   }
   const parsed = splitCommandLine(rest.join(" "));
   if (!parsed || !findCommand(parsed.command)) {
-    process.stderr.write(`Unknown command "${rest[0]}".\n${usage}\n`);
+    const meant = suggestCommand(parsed?.command ?? rest[0] ?? "");
+    const hint = meant
+      ? `Did you mean ${meant.name}?\n  ${cliLine(meant.name, parsed?.text ?? "")}\n`
+      : `${usage}\n`;
+    process.stderr.write(`Unknown command "${rest[0]}". ${hint}`);
     return 2;
   }
   let config: ReturnType<typeof loadConfig>;
@@ -47,14 +51,26 @@ async function cli(argv: string[]): Promise<number> {
     return 1;
   }
   if (!out.ok) {
-    process.stderr.write(replyText(out.reply));
+    process.stderr.write(asCliText(replyText(out.reply)));
     return 1;
   }
   if (json) process.stdout.write(`${JSON.stringify(out.result, null, 2)}\n`);
-  else process.stdout.write(replyText(out.reply));
+  else process.stdout.write(asCliText(replyText(out.reply)));
   for (const p of await session.saveFiles(out.reply)) process.stderr.write(`file saved: ${p}\n`);
   return 0;
 }
+
+/** A command line to type in a shell: `npm run --silent cli -- contract 'remind Acme 2027-02-01'`. */
+const shellQuote = (s: string): string => (/^[\w./=:,@%+-]+$/.test(s) ? s : `'${s.replace(/'/g, "'\\''")}'`);
+const cliLine = (command: string, text: string): string =>
+  `npm run --silent cli -- ${command}${text.trim() ? ` ${shellQuote(text.trim())}` : ""}`;
+
+/** The buttons of a reply are printed as /cc- lines to type in the console; here, as CLI commands. */
+const asCliText = (text: string): string =>
+  text.replace(
+    /^( {2}▸ [^\n]*?: )\/cc-([a-z]+)(?: ([^\n]*))?$/gm,
+    (_m, lead: string, cmd: string, t?: string) => `${lead}${cliLine(cmd, t ?? "")}`,
+  );
 
 cli(process.argv.slice(2)).then(
   (code) => process.exit(code),

@@ -85,23 +85,29 @@ async function resolveChannel(text: string, ctx: CommandContext): Promise<string
 async function add(typed: string, ctx: CommandContext): Promise<CommandRun> {
   const text = await resolveChannel(typed, ctx);
   const store = await ctx.store();
-  const timeZone = safeTimeZone(await ctx.userTimeZone());
+  const [zone, locale] = await Promise.all([ctx.userTimeZone(), ctx.userLocale()]);
+  const timeZone = safeTimeZone(zone);
   const now = ctx.now();
   const built = await store.update(ctx.workspace, (draft) => {
-    const result = buildContract(text, {
-      now,
-      timeZone,
-      userId: ctx.userId,
-      defaultChannel: ctx.channelId,
-      vendors: draft.vendors.map((v) => v.name),
-      contracts: draft.contracts,
-      newId,
-    });
+    const result = buildContract(
+      text,
+      {
+        now,
+        timeZone,
+        locale,
+        userId: ctx.userId,
+        defaultChannel: ctx.channelId,
+        vendors: draft.vendors.map((v) => v.name),
+        contracts: draft.contracts,
+        newId,
+      },
+      "add ",
+    );
     draft.contracts.push(result.contract);
     draft.reminders.push(...result.reminders);
     return result;
   });
-  return { result: built, reply: renderAdded(built.contract, built.reminders) };
+  return { result: built, reply: renderAdded(built.contract, built.reminders, built.notes) };
 }
 
 async function remove(text: string, ctx: CommandContext): Promise<CommandRun> {
@@ -148,7 +154,8 @@ async function edit(typed: string, ctx: CommandContext): Promise<CommandRun> {
   const text = await resolveChannel(typed, ctx);
   const name = unquoteName(tokenize(text).words);
   const store = await ctx.store();
-  const timeZone = safeTimeZone(await ctx.userTimeZone());
+  const [zone, locale] = await Promise.all([ctx.userTimeZone(), ctx.userLocale()]);
+  const timeZone = safeTimeZone(zone);
   const now = ctx.now();
   // Checked and re-planned inside one update: a rejected edit changes nothing.
   const out = await store.update(ctx.workspace, (draft) => {
@@ -156,15 +163,22 @@ async function edit(typed: string, ctx: CommandContext): Promise<CommandRun> {
     const pairsOnly = tokenize(text)
       .pairs.map((p) => formatPair(p.key, p.value))
       .join(" ");
-    const res = editContract(pairsOnly, current, draft.reminders, {
-      now,
-      timeZone: current.timeZone || timeZone,
-      userId: ctx.userId,
-      defaultChannel: current.channel,
-      vendors: [],
-      contracts: draft.contracts,
-      newId,
-    });
+    const res = editContract(
+      pairsOnly,
+      current,
+      draft.reminders,
+      {
+        now,
+        timeZone: current.timeZone || timeZone,
+        locale,
+        userId: ctx.userId,
+        defaultChannel: current.channel,
+        vendors: [],
+        contracts: draft.contracts,
+        newId,
+      },
+      `edit ${current.vendor} `,
+    );
     draft.contracts = draft.contracts.map((c) => (c.id === current.id ? res.contract : c));
     draft.reminders = res.reminders;
     return res;
@@ -179,14 +193,19 @@ async function remind(text: string, ctx: CommandContext): Promise<CommandRun> {
   if (!text.trim())
     throw new UserInputError("Say which contract, when, and what to check.", { example: REMIND_EXAMPLE });
   const store = await ctx.store();
-  const timeZone = safeTimeZone(await ctx.userTimeZone());
+  const [zone, locale] = await Promise.all([ctx.userTimeZone(), ctx.userLocale()]);
+  const timeZone = safeTimeZone(zone);
   const now = ctx.now();
   const out = await store.update(ctx.workspace, (draft) => {
-    const built = buildOneOff(text, { now, timeZone, userId: ctx.userId, contracts: draft.contracts, newId });
+    const built = buildOneOff(
+      text,
+      { now, timeZone, locale, userId: ctx.userId, contracts: draft.contracts, newId },
+      "remind ",
+    );
     draft.reminders.push(built.reminder);
     return built;
   });
-  return { result: out, reply: renderReminderAdded(out.contract, out.reminder) };
+  return { result: out, reply: renderReminderAdded(out.contract, out.reminder, out.notes) };
 }
 
 async function run(text: string, ctx: CommandContext): Promise<CommandRun> {
@@ -246,7 +265,7 @@ const CONTRACT_FORM: FormSpec = {
     { key: "vendor", label: "Vendor", kind: "text", placeholder: "Acme" },
     { key: "start", label: "Start date", kind: "date" },
     { key: "renews", label: "Renewal date", kind: "date" },
-    { key: "notice", label: "Notice period", kind: "text", placeholder: "60d, 8w or 3m", initial: "60d" },
+    { key: "notice", label: "Notice period", kind: "text", placeholder: "60d, 8w or 3mo", initial: "60d" },
     {
       key: "channel",
       label: "Channel for reminders",

@@ -38,6 +38,11 @@ export interface CommandContext {
   /** The BCP 47 locale of that user ("en-US", "ro-RO"): how they write numbers such as 12.000. */
   userLocale(): Promise<string>;
   /**
+   * The user's locale as a BCP 47 tag ("en-US", "ro-RO"): Slack's `locale` of the user, or the CLI's
+   * `--locale` and LANG/LC_ALL locally. "und" when it cannot be told, so nothing is read by a guess.
+   */
+  userLocale(): Promise<string>;
+  /**
    * Find a channel by id or by name: the channel, `null` when it surely does not exist, `undefined`
    * when it cannot be told (no permission, Slack unreachable). Absent where there is nothing to ask.
    */

@@ -17,20 +17,26 @@ export class UserInputError extends Error {
   }
 }
 
-/** One reading of an unclear input: the typed words and what to write instead to mean this reading. */
-export interface Reading {
-  label: string;
-  from: string;
-  to: string;
-}
+/**
+ * One reading of an unclear input. Either the typed words and what to write instead to mean this
+ * reading (`from`/`to`), or the whole `text` to run after the command (`/cc-<command> <text>`), for
+ * readings that rewrite more than one word; `command` defaults to the command that asked.
+ */
+export type Reading =
+  | { label: string; from: string; to: string; command?: string }
+  | { label: string; text: string; command?: string };
 
 /**
- * Input that has more than one sensible reading (`12.000` from an English locale): the reply asks,
- * with one button per reading that runs the command again with that reading written out.
+ * Input that has more than one sensible reading (`12.000` from an English locale, `03/04/2027`): the
+ * reply asks, with one button per reading that runs the command again with that reading written out.
  */
 export class ReadingQuestion extends UserInputError {
   readonly readings: Reading[];
-  constructor(message: string, readings: Reading[], options: { example?: string; field?: string } = {}) {
+  constructor(
+    message: string,
+    readings: Reading[],
+    options: { example?: string; details?: string[]; field?: string } = {},
+  ) {
     super(message, options);
     this.name = "ReadingQuestion";
     this.readings = readings;

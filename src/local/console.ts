@@ -4,12 +4,13 @@ import { slashName } from "../commands/types.ts";
 import type { Logger } from "../logger.ts";
 import { StoreLockedError } from "../store/lock.ts";
 import { StoreLoadError } from "../store/store.ts";
-import { LocalSession, replyText, splitCommandLine, takeLocaleFlag } from "./session.ts";
+import { LocalSession, replyText, takeLocaleFlag } from "./session.ts";
 
 const HELP = [
   "Type a slash command as you would in Slack, for example:",
   ...COMMANDS.map((c) => `  ${slashName(c)} ${c.examples[0] ?? ""}`.trimEnd()),
   "  home   (the App Home dashboard as text)",
+  "Anything else you type is a question for /cc-ask (how is hold time billed?).",
   "Type `help` for this list, `exit` to leave.",
 ].join("\n");
 
@@ -54,24 +55,18 @@ export async function runConsole(dbPath: string, logger: Logger): Promise<number
       if (interactive) rl.prompt();
       continue;
     }
-    if (/^(exit|quit|\\q)$/i.test(line)) break;
-    if (/^(help|\?)$/i.test(line)) {
+    if (/^\/?(exit|quit|\\q|:q)$/i.test(line)) break;
+    if (/^\/?(help|\?)$/i.test(line)) {
       process.stdout.write(`${HELP}\n`);
     } else {
-      const parsed = splitCommandLine(line);
-      if (!parsed) {
-        process.stdout.write(`Not a command: ${line.slice(0, 80)}\n${HELP}\n`);
-      } else {
-        try {
-          const out = await session.run(parsed.command, parsed.text);
-          process.stdout.write(replyText(out.reply));
-          if (out.ok)
-            for (const p of await session.saveFiles(out.reply))
-              process.stdout.write(`  (file saved: ${p})\n`);
-        } catch (err) {
-          // The database could not be opened for this command (e.g. the CLI holds it right now).
-          process.stdout.write(`${err instanceof Error ? err.message : String(err)}\n`);
-        }
+      try {
+        const out = await session.runLine(line);
+        process.stdout.write(replyText(out.reply));
+        if (out.ok)
+          for (const p of await session.saveFiles(out.reply)) process.stdout.write(`  (file saved: ${p})\n`);
+      } catch (err) {
+        // The database could not be opened for this command (e.g. the CLI holds it right now).
+        process.stdout.write(`${err instanceof Error ? err.message : String(err)}\n`);
       }
     }
     process.stdout.write("\n");

@@ -1,6 +1,6 @@
 import { mkdir, writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
-import { type Dispatched, dispatch } from "../commands/dispatch.ts";
+import { type Dispatched, dispatch, dispatchLine } from "../commands/dispatch.ts";
 import type { CommandContext, Reply } from "../commands/types.ts";
 import { UserInputError } from "../core/errors.ts";
 import { LOCAL_WORKSPACE } from "../core/workspace.ts";
@@ -57,6 +57,18 @@ export class LocalSession {
   }
 
   async run(command: string, text: string): Promise<Dispatched> {
+    return this.withContext((ctx) => dispatch(command, text, ctx, this.logger));
+  }
+
+  /**
+   * A console line: a command (with or without its slash), "did you mean" for a misspelled one, and
+   * plain text as a question for /cc-ask.
+   */
+  async runLine(line: string): Promise<Dispatched> {
+    return this.withContext((ctx) => dispatchLine(line, ctx, { commandWords: true }, this.logger));
+  }
+
+  private async withContext(run: (ctx: CommandContext) => Promise<Dispatched>): Promise<Dispatched> {
     let opened: Promise<Store> | undefined;
     const ctx: CommandContext = {
       workspace: LOCAL_WORKSPACE,
@@ -77,7 +89,7 @@ export class LocalSession {
           : { id: ref.id },
     };
     try {
-      return await dispatch(command, text, ctx, this.logger);
+      return await run(ctx);
     } finally {
       if (opened) await (await opened.catch(() => undefined))?.close();
     }

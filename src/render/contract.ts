@@ -191,7 +191,7 @@ const retryLine = (r: Reminder | undefined): string | undefined =>
     : undefined;
 
 /** Reply to `add`. */
-export function renderAdded(c: Contract, reminders: Reminder[]): Reply {
+export function renderAdded(c: Contract, reminders: Reminder[], notes: string[] = []): Reply {
   const checkins = reminders.filter((r) => r.kind === "checkin").length;
   const reviews = reminders.length - checkins;
   const next = reminders[0];
@@ -208,6 +208,7 @@ export function renderAdded(c: Contract, reminders: Reminder[]): Reply {
         .filter(Boolean)
         .join("\n"),
     ),
+    ...notes.map((n) => context(esc(n))),
     context(
       `Make sure I am in ${channelRef(c.channel, c.channelName)} (\`/invite @Switchboard\`) so I can post there and check what I posted.`,
     ),
@@ -361,18 +362,22 @@ export function renderRemoved(c: Contract, cancelled: number): Reply {
   };
 }
 
-export function renderReminderAdded(c: Contract, r: Reminder): Reply {
+export function renderReminderAdded(c: Contract, r: Reminder, notes: string[] = []): Reply {
   const text = `One-off reminder about ${esc(c.vendor)} set for ${when(r)} in ${channelRef(r.channel)}.`;
   return {
     text,
-    blocks: [section(`:white_check_mark: ${text}`), ...(r.note ? [context(`Note: ${esc(r.note)}`)] : [])],
+    blocks: [
+      section(`:white_check_mark: ${text}`),
+      ...(r.note ? [context(`Note: ${esc(r.note)}`)] : []),
+      ...notes.map((n) => context(esc(n))),
+    ],
     visibility: "ephemeral",
   };
 }
 
 export function renderContractHelp(): Reply {
   const lines = [
-    '`/cc-contract add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d channel=#cx-ops`: save a contract and plan its reminders. Optional: `onboarding=14d` (check-ins after the start, `0` for none), `checkins=2x` (twice a day); check-ins skip weekends unless `checkins=daily-7` (or `2x-7`). Dates: YYYY-MM-DD, with a time if you like (`2027-01-15T10:00`), or phrases in quotes such as `start="next Monday"`, `renews="in 12 months"`. `notice`: `60d`, `8w`, `3m` (months), `1y`.',
+    '`/cc-contract add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d channel=#cx-ops`: save a contract and plan its reminders. Optional: `onboarding=14d` (check-ins after the start, `0` for none), `checkins=2x` (twice a day); check-ins skip weekends unless `checkins=daily-7` (or `2x-7`). Dates: YYYY-MM-DD, with a time if you like (`2027-01-15T10:00`), or phrases in quotes such as `start="next Monday"`, `renews="in 12 months"`. `notice`: `60d`, `8w`, `3mo` (months; `m` is minutes), `1y`.',
     "`/cc-contract list`: every contract with its next reminder and any reminder that could not be posted.",
     "`/cc-contract show Acme`: one contract and its reminders.",
     "`/cc-contract edit Acme notice=90d renews=2028-03-01`: change a contract (start, renews, notice, channel, onboarding, checkins); its pending reminders are re-planned, and nothing already posted is sent again.",

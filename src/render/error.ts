@@ -4,11 +4,16 @@ import { ReadingQuestion, type UserInputError } from "../core/errors.ts";
 import { actions, context, section } from "./blocks.ts";
 import { commandButton } from "./buttons.ts";
 
-/** One button per reading, each running the command with that reading written out. */
-function readingButtons(err: ReadingQuestion, slash: string, typed: string): KnownBlock[] {
-  const command = slash.replace(/^\/cc-/, "");
-  const buttons = err.readings.flatMap((r) => {
-    const b = commandButton(r.label, command, typed.split(r.from).join(r.to));
+/**
+ * One button per reading (at most five), each running the command with that reading written out:
+ * `from` replaced by `to` in the typed text, or the reading's whole `text`.
+ */
+function readingButtons(err: ReadingQuestion, slash?: string, typed?: string): KnownBlock[] {
+  const asked = slash?.replace(/^\/cc-/, "");
+  const buttons = err.readings.slice(0, 5).flatMap((r) => {
+    const command = r.command ?? asked;
+    const text = "text" in r ? r.text : typed?.split(r.from).join(r.to);
+    const b = command && text !== undefined ? commandButton(r.label, command, text) : undefined;
     return b ? [b] : [];
   });
   return buttons.length ? [actions(buttons)] : [];
@@ -22,8 +27,7 @@ export const renderInputError = (err: UserInputError, slash?: string, typed?: st
   const lines = [`:warning: ${err.message}`];
   for (const d of err.details.slice(0, 10)) lines.push(`• ${d}`);
   const blocks: KnownBlock[] = [section(lines.join("\n"))];
-  if (err instanceof ReadingQuestion && slash && typed !== undefined)
-    blocks.push(...readingButtons(err, slash, typed));
+  if (err instanceof ReadingQuestion) blocks.push(...readingButtons(err, slash, typed));
   if (err.example) blocks.push(context(`Example: \`${slash ? `${slash} ` : ""}${err.example}\``));
   const text = err.example
     ? `${err.message} Example: ${slash ? `${slash} ` : ""}${err.example}`

@@ -18,7 +18,8 @@ export const plainText = (mrkdwn: string): string =>
     .replace(/:warning:/g, "!")
     .replace(/:white_check_mark:/g, "✓")
     .replace(/:x:/g, "✗")
-    .replace(/:[a-z0-9_+-]+:/g, "")
+    // Emoji codes, but not the middle of a time such as 10:00:30.
+    .replace(/(?<!\d):[a-z0-9_+-]+:(?!\d)/g, "")
     .replace(/&lt;/g, "<")
     .replace(/&gt;/g, ">")
     .replace(/&amp;/g, "&");

@@ -32,12 +32,13 @@ async function lookupUser(
     const locale =
       typeof raw === "string" && /^[A-Za-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*$/.test(raw)
         ? raw.replace(/_/g, "-")
-        : "en-US";
+        : // No locale from Slack: undetermined, so a date such as 01/02/2027 is asked about, not guessed.
+          "und";
     const entry = { tz, locale, at: now };
     userCache.set(key, entry);
     return entry;
   } catch {
-    return { tz: "UTC", locale: "en-US" };
+    return { tz: "UTC", locale: "und" };
   }
 }
 

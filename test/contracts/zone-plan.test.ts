@@ -150,39 +150,54 @@ describe("reading dates, terms and channels", () => {
   const now = new Date("2026-11-27T03:30:00Z");
 
   it("reads natural phrases in the user's zone, not the machine's", () => {
-    expect(parseWhen("tomorrow", now, "America/New_York")?.date).toEqual({ year: 2026, month: 11, day: 27 });
-    expect(parseWhen("tomorrow", now, "Asia/Tokyo")?.date).toEqual({ year: 2026, month: 11, day: 28 });
-    expect(parseWhen("next Monday", now, "America/New_York")?.date).toEqual({
+    expect(parseWhen("tomorrow", { now, timeZone: "America/New_York", locale: "en-US" })?.date).toEqual({
+      year: 2026,
+      month: 11,
+      day: 27,
+    });
+    expect(parseWhen("tomorrow", { now, timeZone: "Asia/Tokyo", locale: "en-US" })?.date).toEqual({
+      year: 2026,
+      month: 11,
+      day: 28,
+    });
+    expect(parseWhen("next Monday", { now, timeZone: "America/New_York", locale: "en-US" })?.date).toEqual({
       year: 2026,
       month: 11,
       day: 30,
     });
-    expect(parseWhen("in 3 months", now, "America/New_York")).toEqual({
+    expect(parseWhen("in 3 months", { now, timeZone: "America/New_York", locale: "en-US" })).toEqual({
       date: { year: 2027, month: 2, day: 26 },
     });
-    expect(parseWhen("tomorrow at 3pm", now, "Asia/Tokyo")).toEqual({
+    expect(parseWhen("tomorrow at 3pm", { now, timeZone: "Asia/Tokyo", locale: "en-US" })).toEqual({
       date: { year: 2026, month: 11, day: 28 },
       time: { hour: 15, minute: 0 },
     });
   });
 
   it("reads ISO dates with or without a time, and instants with an offset in the user's zone", () => {
-    expect(parseWhen("2027-01-15", now, "UTC")).toEqual({ date: { year: 2027, month: 1, day: 15 } });
-    expect(parseWhen("2027-01-15T14:05", now, "UTC")).toEqual({
+    expect(parseWhen("2027-01-15", { now, timeZone: "UTC", locale: "en-US" })).toEqual({
+      date: { year: 2027, month: 1, day: 15 },
+    });
+    expect(parseWhen("2027-01-15T14:05", { now, timeZone: "UTC", locale: "en-US" })).toEqual({
       date: { year: 2027, month: 1, day: 15 },
       time: { hour: 14, minute: 5 },
     });
-    expect(parseWhen("2027-01-15T02:00:00Z", now, "America/New_York")).toEqual({
-      date: { year: 2027, month: 1, day: 14 },
-      time: { hour: 21, minute: 0 },
-    });
-    expect(parseWhen("2027-02-30", now, "UTC")).toBeUndefined();
-    expect(parseWhen("someday soon-ish", now, "UTC")).toBeUndefined();
+    expect(parseWhen("2027-01-15T02:00:00Z", { now, timeZone: "America/New_York", locale: "en-US" })).toEqual(
+      {
+        date: { year: 2027, month: 1, day: 14 },
+        time: { hour: 21, minute: 0, second: 0 },
+      },
+    );
+    expect(parseWhen("2027-02-30", { now, timeZone: "UTC", locale: "en-US" })).toBeUndefined();
+    expect(parseWhen("someday soon-ish", { now, timeZone: "UTC", locale: "en-US" })).toBeUndefined();
   });
 
   it("reads notice periods, months included", () => {
     expect(parseTerm("60d")).toEqual({ amount: 60, unit: "d" });
-    expect(parseTerm("3m")).toEqual({ amount: 3, unit: "m" });
+    expect(parseTerm("3mo")).toEqual({ amount: 3, unit: "m" });
+    expect(parseTerm("3 months")).toEqual({ amount: 3, unit: "m" });
+    // m is minutes everywhere else (talk=5m): as a period it is refused, never read as months.
+    expect(parseTerm("3m")).toBeUndefined();
     expect(parseTerm("2 weeks")).toEqual({ amount: 2, unit: "w" });
     expect(parseTerm("soon")).toBeUndefined();
     expect(addTerm({ year: 2028, month: 1, day: 15 }, { amount: 60, unit: "d" }, -1)).toEqual({

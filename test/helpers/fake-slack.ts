@@ -170,7 +170,10 @@ export class FakeSlack {
           user: {
             id: user,
             tz: this.userTimeZones[user] ?? "America/New_York",
-            ...(args.include_locale ? { locale: this.userLocales[user] ?? "en-US" } : {}),
+            // "" stands for a user Slack knows no locale for: the field is left out, as Slack does.
+            ...(args.include_locale && this.userLocales[user] !== ""
+              ? { locale: this.userLocales[user] ?? "en-US" }
+              : {}),
           },
         };
       }

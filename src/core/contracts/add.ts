@@ -1,15 +1,17 @@
-import { UserInputError } from "../errors.ts";
+import { type Reading, ReadingQuestion, UserInputError } from "../errors.ts";
 import { tokenize } from "../parse/kv.ts";
 import { own } from "../read/lookup.ts";
-import { CALENDAR_UNITS, readCalendar } from "../read/units.ts";
 import type { Contract, Reminder, Term } from "./contract.ts";
+import type { DateOrder } from "./numeric-date.ts";
 import { DEFAULT_TIME, planContract, remindersFor } from "./plan.ts";
 import {
+  AmbiguousDateError,
   addTerm,
   formatTerm,
   parseChannel,
-  parseTerm,
   parseWhen,
+  readAsNote,
+  readTerm,
   splitLeadingWhen,
   type When,
 } from "./when.ts";
@@ -23,12 +25,6 @@ import {
   todayIn,
   zonedToInstant,
 } from "./zone.ts";
-
-/** A term whose unit is one of the shared calendar words (a Map: `60constructor` is simply no unit). */
-const knownTerm = (raw: string): ReturnType<typeof parseTerm> => {
-  const unit = /^\s*\d{1,4}\s*([a-z]+)\s*$/i.exec(raw)?.[1]?.toLowerCase();
-  return unit && CALENDAR_UNITS.has(unit) ? parseTerm(raw) : undefined;
-};
 
 export const ADD_EXAMPLE = "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d";
 export const REMIND_EXAMPLE = "remind Acme 2027-03-01 check that hold time is not billed";
@@ -44,7 +40,7 @@ const KEY_ALIASES: Record<string, (typeof ADD_KEYS)[number]> = {
   checkin: "checkins",
   "check-ins": "checkins",
 };
-/** Longest onboarding period with check-ins (keeps a typo such as onboarding=14m from planning hundreds). */
+/** Longest onboarding period with check-ins (keeps a typo such as onboarding=14mo from planning hundreds). */
 export const MAX_ONBOARDING_DAYS = 92;
 export const MAX_VENDOR_LENGTH = 80;
 export const MAX_NOTE_LENGTH = 500;
@@ -52,6 +48,8 @@ export const MAX_NOTE_LENGTH = 500;
 export interface AddEnv {
   now: Date;
   timeZone: string;
+  /** BCP 47; numeric dates such as 01/02/2027 are read in its order ("und": ask when in doubt). */
+  locale?: string;
   userId: string;
   /** The channel the command was typed in. */
   defaultChannel: string | undefined;
@@ -64,21 +62,28 @@ export interface AddEnv {
 export interface AddResult {
   contract: Contract;
   reminders: Reminder[];
+  /** How doubtful input was read (a numeric date by the user's locale), to show in the reply. */
+  notes: string[];
 }
 
-const fail = (message: string, field?: string, details?: string[], example = ADD_EXAMPLE): never => {
-  throw new UserInputError(message, {
-    example,
-    ...(field ? { field } : {}),
-    ...(details ? { details } : {}),
-  });
+const fail = (
+  message: string,
+  field?: string,
+  details?: string[],
+  example = ADD_EXAMPLE,
+  readings?: Reading[],
+): never => {
+  const options = { example, ...(field ? { field } : {}), ...(details ? { details } : {}) };
+  throw readings?.length
+    ? new ReadingQuestion(message, readings, options)
+    : new UserInputError(message, options);
 };
 
 const sameName = (a: string, b: string) => a.trim().toLowerCase() === b.trim().toLowerCase();
 
 const readDate = (key: string, raw: string | undefined, env: AddEnv): When => {
   if (!raw) return fail(`Please give the ${key === "start" ? "start" : "renewal"} date with ${key}=.`, key);
-  const when = parseWhen(raw, env.now, env.timeZone);
+  const when = parseWhen(raw, { now: env.now, timeZone: env.timeZone, locale: env.locale ?? "und" });
   if (!when)
     return fail(
       `I could not read ${key}=${raw} as a date. Use YYYY-MM-DD (optionally with a time, e.g. 2027-01-15T10:00) or a phrase such as "next Monday" or "in 3 months".`,
@@ -86,6 +91,66 @@ const readDate = (key: string, raw: string | undefined, env: AddEnv): When => {
     );
   return when;
 };
+
+/** The text a question's choices are built from: the command's own text after `prefix` ("add "). */
+export interface Question {
+  text: string;
+  prefix: string;
+}
+
+const ORDER_LABEL: Record<DateOrder, string> = { dmy: "day first", mdy: "month first" };
+
+/**
+ * The question for numeric dates that could be read two ways: one choice per order, each the whole
+ * text again with every doubtful date spelled as ISO (so one click settles start= and renews= alike).
+ */
+function askDateOrder(
+  doubtful: Array<{ key: string; error: AmbiguousDateError }>,
+  { text, prefix }: Question,
+): never {
+  const first = doubtful[0]?.error as AmbiguousDateError;
+  const choices: Reading[] = [];
+  for (const order of ["dmy", "mdy"] as const) {
+    let out = text;
+    for (const d of doubtful) {
+      // The date as a value (start=01/02/2027 or start="01/02/2027 10:00"), whatever the key's alias.
+      const at = new RegExp(`=["“]?(${d.error.raw.replace(/[.*+?^${}()|[\]\\/]/g, "\\$&")})`).exec(out);
+      if (!at) break;
+      const i = at.index + at[0].length - d.error.raw.length;
+      out = out.slice(0, i) + formatLocalDate(d.error.readings[order]) + out.slice(i + d.error.raw.length);
+    }
+    const dates = doubtful.map((d) => formatDateHuman(d.error.readings[order])).join(", ");
+    if (out !== text) choices.push({ label: `${dates} (${ORDER_LABEL[order]})`, text: `${prefix}${out}` });
+  }
+  const message =
+    doubtful.length === 1
+      ? first.message
+      : `${doubtful.map((d) => d.error.raw).join(" and ")} can each be read two ways (day first or month first). Which order did you mean?`;
+  throw new ReadingQuestion(message, choices, {
+    ...(doubtful[0]?.key ? { field: doubtful[0].key } : {}),
+    details: first.details,
+  });
+}
+
+/** `notice=2m` and the like: refused with the two ways to say it (m is minutes in this product). */
+function readPeriod(key: "notice" | "onboarding", raw: string, { text, prefix }: Question) {
+  const r = readTerm(raw);
+  if (r.ok) return r.term;
+  const n = /^\d+/.exec(raw.trim())?.[0];
+  if (r.reason === "minutes" && n) {
+    const months = `${key}=${n}mo`;
+    const days = `${key}=${Number(n) * 30}d`;
+    const fixed = text.replace(new RegExp(`(^|\\s)${key}=${raw.trim()}(?=\\s|$)`, "i"), `$1${months}`);
+    return fail(
+      `${key}=${raw} is not clear: m means minutes here (as in talk=5m). For months write ${months}; or give days, e.g. ${days}.`,
+      key,
+      ["Units for a period: d (days), w (weeks), mo (months), y (years)."],
+      `add vendor=Acme start=2027-01-15 renews=2028-01-15 ${key === "notice" ? months : "notice=60d"}`,
+      fixed === text ? [] : [{ label: `Use ${months}`, text: `${prefix}${fixed}` }],
+    );
+  }
+  return undefined;
+}
 
 type Checkins = Pick<Contract, "checkinsPerDay" | "checkinDays">;
 const weekdays = (n: 1 | 2): Checkins => ({ checkinsPerDay: n, checkinDays: "weekdays" });
@@ -98,9 +163,12 @@ const CHECKINS = new Map<string, Checkins>([
   ...["2x-7", "twice-7", "twice-daily-7"].map((k) => [k, everyDay(2)] as const),
 ]);
 
-/** Parse and check `/cc-contract add ...`; throws UserInputError, never saves anything itself. */
-export const buildContract = (text: string, env: AddEnv): AddResult =>
-  buildContractFrom(readAddValues(text), env);
+/**
+ * Parse and check `/cc-contract add ...`; throws UserInputError, never saves anything itself.
+ * `prefix` is put before `text` in the choices of a question ("add " for the command's own text).
+ */
+export const buildContract = (text: string, env: AddEnv, prefix = ""): AddResult =>
+  buildContractFrom(readAddValues(text), env, { text, prefix });
 
 /** The key=value pairs of `add`, under their canonical keys; throws on unknown or repeated keys. */
 export function readAddValues(text: string): Map<string, string> {
@@ -127,8 +195,15 @@ export function readAddValues(text: string): Map<string, string> {
   return values;
 }
 
-/** Check a contract's values (as typed, by canonical key) and plan its reminders. */
-export function buildContractFrom(values: Map<string, string>, env: AddEnv): AddResult {
+/**
+ * Check a contract's values (as typed, by canonical key) and plan its reminders. `question` is the
+ * typed text, for the choices of a question (a date that could be read two ways, notice=2m).
+ */
+export function buildContractFrom(
+  values: Map<string, string>,
+  env: AddEnv,
+  question: Question = { text: "", prefix: "" },
+): AddResult {
   const vendorRaw = values.get("vendor")?.trim();
   if (!vendorRaw) return fail("Please name the vendor with vendor=.", "vendor");
   if (vendorRaw.length > MAX_VENDOR_LENGTH)
@@ -150,19 +225,27 @@ export function buildContractFrom(values: Map<string, string>, env: AddEnv): Add
 
   const tz = env.timeZone;
   const today = todayIn(env.now, tz);
-  const start = readDate("start", values.get("start"), env);
-  const renews = readDate("renews", values.get("renews"), env);
+  // Both dates are read before asking, so a question about the order covers them together.
+  const doubtful: Array<{ key: string; error: AmbiguousDateError }> = [];
+  const dateOf = (key: "start" | "renews"): When | undefined => {
+    try {
+      return readDate(key, values.get(key), env);
+    } catch (err) {
+      if (!(err instanceof AmbiguousDateError)) throw err;
+      doubtful.push({ key, error: err });
+      return undefined;
+    }
+  };
+  const startRead = dateOf("start");
+  const renewsRead = dateOf("renews");
+  if (doubtful.length) askDateOrder(doubtful, question);
+  const start = startRead as When;
+  const renews = renewsRead as When;
 
   const noticeRaw = values.get("notice");
   if (!noticeRaw)
     return fail("Please give the notice period with notice= (for example 60d, 8w or 3mo).", "notice");
-  // `m` is minutes in every other command: a term in months is written `mo`, never guessed.
-  const minutesOrMonths = (raw: string) =>
-    /^\s*\d+\s*m\s*$/i.test(raw) ? readCalendar(raw, "days") : undefined;
-  const noticeProblem = minutesOrMonths(noticeRaw);
-  if (noticeProblem && "problem" in noticeProblem)
-    return fail(`notice=${noticeRaw}: ${noticeProblem.problem}`, "notice");
-  const notice = knownTerm(noticeRaw);
+  const notice = readPeriod("notice", noticeRaw, question);
   if (!notice)
     return fail(
       `I could not read notice=${noticeRaw}. Write a number and a unit: 60d (days), 8w (weeks), 3mo (months) or 1y.`,
@@ -172,12 +255,9 @@ export function buildContractFrom(values: Map<string, string>, env: AddEnv): Add
   let onboarding: Term = { amount: 14, unit: "d" };
   const onboardingRaw = values.get("onboarding");
   if (onboardingRaw !== undefined) {
-    const onboardingProblem = minutesOrMonths(onboardingRaw);
-    if (onboardingProblem && "problem" in onboardingProblem)
-      return fail(`onboarding=${onboardingRaw}: ${onboardingProblem.problem}`, "onboarding");
     const t = /^(0|none|no)$/i.test(onboardingRaw.trim())
       ? { amount: 0, unit: "d" as const }
-      : knownTerm(onboardingRaw);
+      : readPeriod("onboarding", onboardingRaw, question);
     if (!t)
       return fail(
         `I could not read onboarding=${onboardingRaw}. Write e.g. 14d, 2w or 0 for none.`,
@@ -257,9 +337,11 @@ export function buildContractFrom(values: Map<string, string>, env: AddEnv): Add
     id: env.newId(),
     vendor,
     start: formatLocalDate(start.date),
-    ...(start.time ? { startTime: formatClock(start.time.hour, start.time.minute) } : {}),
+    ...(start.time ? { startTime: formatClock(start.time.hour, start.time.minute, start.time.second) } : {}),
     renews: formatLocalDate(renews.date),
-    ...(renews.time ? { renewsTime: formatClock(renews.time.hour, renews.time.minute) } : {}),
+    ...(renews.time
+      ? { renewsTime: formatClock(renews.time.hour, renews.time.minute, renews.time.second) }
+      : {}),
     notice,
     noticeDeadline: formatLocalDate(deadline),
     onboardingDays,
@@ -271,7 +353,8 @@ export function buildContractFrom(values: Map<string, string>, env: AddEnv): Add
     createdAt: env.now.toISOString(),
   };
   const reminders = remindersFor(contract, planContract(contract, env.now), env.now, env.newId);
-  return { contract, reminders };
+  const notes = [start, renews].map(readAsNote).filter((n) => n !== undefined);
+  return { contract, reminders, notes };
 }
 
 /** Find a contract by vendor name (case-insensitive). */
@@ -284,8 +367,17 @@ export const findContract = (contracts: Contract[], vendor: string): Contract | 
  */
 export function buildOneOff(
   text: string,
-  env: { now: Date; timeZone: string; userId: string; contracts: Contract[]; newId: () => string },
-): { contract: Contract; reminder: Reminder } {
+  env: {
+    now: Date;
+    timeZone: string;
+    /** BCP 47; see AddEnv. */
+    locale?: string;
+    userId: string;
+    contracts: Contract[];
+    newId: () => string;
+  },
+  prefix = "",
+): { contract: Contract; reminder: Reminder; notes: string[] } {
   const example = REMIND_EXAMPLE;
   const cleaned = text.trim().replace(/^["“']([^"”']+)["”']/, (_m, name: string) => name);
   const words = cleaned.split(/\s+/).filter(Boolean);
@@ -309,7 +401,23 @@ export function buildOneOff(
     });
   const rest = words.slice(used).join(" ");
   const tz = contract.timeZone;
-  const split = splitLeadingWhen(rest, env.now, env.timeZone);
+  let split: ReturnType<typeof splitLeadingWhen>;
+  try {
+    split = splitLeadingWhen(rest, { now: env.now, timeZone: env.timeZone, locale: env.locale ?? "und" });
+  } catch (err) {
+    if (!(err instanceof AmbiguousDateError)) throw err;
+    // Ask, with each reading as the same command and the date spelled as ISO.
+    const vendorWords = words.slice(0, used).join(" ");
+    const afterDate = rest.trimStart().slice(err.raw.length);
+    throw new ReadingQuestion(
+      err.message,
+      (["dmy", "mdy"] as const).map((order) => ({
+        label: `${formatDateHuman(err.readings[order])} (${ORDER_LABEL[order]})`,
+        text: `${prefix}${vendorWords} ${formatLocalDate(err.readings[order])}${afterDate}`,
+      })),
+      { field: "when", details: err.details },
+    );
+  }
   const badIso = /^\d{4}-\d{2}-\d{2}\S*/.exec(rest);
   if (!split && badIso)
     throw new UserInputError(
@@ -327,7 +435,10 @@ export function buildOneOff(
   const time = split.when.time ?? DEFAULT_TIME;
   // The date was read in the user's zone; the reminder keeps that wall-clock time.
   const dueAt = zonedToInstant({ ...split.when.date, ...time }, env.timeZone);
-  if (dueAt.getTime() <= env.now.getTime())
+  // Compared to the precision the time was given in: 10:00:30 is in the past only once that second is
+  // over, and 10:00 (or a date alone) once that minute is. A time seconds ahead is never refused.
+  const precisionMs = split.when.time?.second !== undefined ? 1000 : 60_000;
+  if (dueAt.getTime() + precisionMs <= env.now.getTime())
     throw new UserInputError(
       `${formatInstantHuman(dueAt, env.timeZone)} is in the past. Pick a time from now on.`,
       { example, field: "when" },
@@ -346,5 +457,6 @@ export function buildOneOff(
     createdBy: env.userId,
     createdAt: env.now.toISOString(),
   };
-  return { contract, reminder };
+  const readAs = readAsNote(split.when);
+  return { contract, reminder, notes: readAs ? [readAs] : [] };
 }

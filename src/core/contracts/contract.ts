@@ -1,6 +1,6 @@
 import { z } from "zod";
 
-/** A period written as a number and a unit: 60d, 8w, 3m (months), 1y. */
+/** A period written as a number and a unit: 60d, 8w, 3mo, 1y. Stored with unit "m" for months. */
 export const TermSchema = z.object({
   amount: z.number().int().nonnegative(),
   unit: z.enum(["d", "w", "m", "y"]),
@@ -8,7 +8,8 @@ export const TermSchema = z.object({
 export type Term = z.infer<typeof TermSchema>;
 
 const LocalDateString = z.string().regex(/^\d{4}-\d{2}-\d{2}$/);
-const ClockString = z.string().regex(/^\d{2}:\d{2}$/);
+/** "09:00", or "10:00:30" when the time was given to the second. */
+const ClockString = z.string().regex(/^\d{2}:\d{2}(?::\d{2})?$/);
 
 /**
  * A signed contract. Dates are calendar dates in the contract's time zone (the zone of the person

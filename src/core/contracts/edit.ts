@@ -1,6 +1,6 @@
 import { UserInputError } from "../errors.ts";
 import { tokenize } from "../parse/kv.ts";
-import { type AddEnv, buildContractFrom, readAddValues } from "./add.ts";
+import { type AddEnv, buildContractFrom, type Question, readAddValues } from "./add.ts";
 import type { Contract, Reminder, Term } from "./contract.ts";
 
 export const EDIT_EXAMPLE = "edit Acme notice=90d renews=2028-03-01";
@@ -56,6 +56,8 @@ export function editContract(
   current: Contract,
   reminders: Reminder[],
   env: Omit<AddEnv, "contracts"> & { contracts: Contract[] },
+  /** For the choices of a question: `text` again after `prefix` ("edit Acme "). */
+  prefix = "",
 ): EditResult {
   const { pairs } = tokenize(text);
   if (pairs.length === 0)
@@ -72,13 +74,18 @@ export function editContract(
   const before = contractValues(current);
   const values = new Map(before);
   for (const [k, v] of edits) values.set(k, v);
-  const rebuilt = buildContractFrom(values, {
-    ...env,
-    // The vendor is already the contract's own; no duplicate check against itself.
-    vendors: [],
-    contracts: env.contracts.filter((c) => c.id !== current.id),
-    newId: env.newId,
-  });
+  const question: Question = { text, prefix };
+  const rebuilt = buildContractFrom(
+    values,
+    {
+      ...env,
+      // The vendor is already the contract's own; no duplicate check against itself.
+      vendors: [],
+      contracts: env.contracts.filter((c) => c.id !== current.id),
+      newId: env.newId,
+    },
+    question,
+  );
   const contract: Contract = {
     ...rebuilt.contract,
     id: current.id,

@@ -135,7 +135,10 @@ export function snooze(r: Reminder, userId: string, now: Date, days: number, new
   const due = localParts(new Date(r.dueAt), r.timeZone);
   const today = localParts(now, r.timeZone);
   const day = addDays({ year: today.year, month: today.month, day: today.day }, days);
-  const dueAt = zonedToInstant({ ...day, hour: due.hour, minute: due.minute }, r.timeZone);
+  const dueAt = zonedToInstant(
+    { ...day, hour: due.hour, minute: due.minute, second: due.second },
+    r.timeZone,
+  );
   const created: Reminder = {
     id: newId,
     contractId: r.contractId,

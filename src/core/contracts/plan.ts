@@ -37,13 +37,14 @@ export function planContract(contract: Contract, now: Date): PlannedReminder[] {
   const out: PlannedReminder[] = [];
   const deadline = mustDate(contract.noticeDeadline);
   const reviewAt = clockOf(contract.renewsTime);
-  const at = (d: LocalDate, t: { hour: number; minute: number }) => zonedToInstant({ ...d, ...t }, tz);
+  const at = (d: LocalDate, t: { hour: number; minute: number; second?: number }) =>
+    zonedToInstant({ ...d, ...t }, tz);
 
   const start = mustDate(contract.start);
   const checkAt = clockOf(contract.startTime);
   const times = [checkAt];
   if (contract.checkinsPerDay === 2 && checkAt.hour + SECOND_CHECKIN_HOURS < 24)
-    times.push({ hour: checkAt.hour + SECOND_CHECKIN_HOURS, minute: checkAt.minute });
+    times.push({ ...checkAt, hour: checkAt.hour + SECOND_CHECKIN_HOURS });
   const weekdaysOnly = contract.checkinDays === "weekdays";
   for (let i = 0; i < contract.onboardingDays; i++) {
     const day = addDays(start, i);

@@ -13,6 +13,8 @@ export interface LocalDate {
 export interface LocalDateTime extends LocalDate {
   hour: number;
   minute: number;
+  /** Seconds, when the time was given to the second (2027-01-15T10:00:30). */
+  second?: number;
 }
 
 const formatters = new Map<string, Intl.DateTimeFormat>();
@@ -78,7 +80,7 @@ export const offsetMinutes = (instant: Date, timeZone: string): number => {
  * moved forward by the size of the gap (02:30 becomes 03:30); a repeated time takes the first one.
  */
 export const zonedToInstant = (t: LocalDateTime, timeZone: string): Date => {
-  const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute);
+  const wall = Date.UTC(t.year, t.month - 1, t.day, t.hour, t.minute, t.second ?? 0);
   // Try the offsets in force just before and after; keep the candidates that read back as `wall`.
   const candidates = new Set<number>();
   for (const probe of [wall - 86_400_000, wall, wall + 86_400_000]) {
@@ -87,7 +89,7 @@ export const zonedToInstant = (t: LocalDateTime, timeZone: string): Date => {
   const matching = [...candidates]
     .filter((c) => {
       const p = localParts(new Date(c), timeZone);
-      return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute) === wall;
+      return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second) === wall;
     })
     .sort((a, b) => a - b);
   if (matching[0] !== undefined) return new Date(matching[0]);
@@ -119,7 +121,9 @@ export const compareDates = (a: LocalDate, b: LocalDate): number => daysBetween(
 const pad = (n: number) => String(n).padStart(2, "0");
 
 export const formatLocalDate = (d: LocalDate): string => `${d.year}-${pad(d.month)}-${pad(d.day)}`;
-export const formatClock = (hour: number, minute: number): string => `${pad(hour)}:${pad(minute)}`;
+/** "09:00", or "10:00:30" when there are seconds. */
+export const formatClock = (hour: number, minute: number, second = 0): string =>
+  `${pad(hour)}:${pad(minute)}${second ? `:${pad(second)}` : ""}`;
 
 export const parseLocalDate = (s: string): LocalDate | undefined => {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
@@ -129,9 +133,11 @@ export const parseLocalDate = (s: string): LocalDate | undefined => {
   return back.year === d.year && back.month === d.month && back.day === d.day ? d : undefined;
 };
 
-export const parseClock = (s: string): { hour: number; minute: number } | undefined => {
-  const m = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(s);
-  return m ? { hour: Number(m[1]), minute: Number(m[2]) } : undefined;
+export const parseClock = (s: string): { hour: number; minute: number; second?: number } | undefined => {
+  const m = /^([01]?\d|2[0-3]):([0-5]\d)(?::([0-5]\d))?$/.exec(s);
+  if (!m) return undefined;
+  const clock = { hour: Number(m[1]), minute: Number(m[2]) };
+  return m[3] && Number(m[3]) ? { ...clock, second: Number(m[3]) } : clock;
 };
 
 /** Today's date in a zone. */
@@ -149,8 +155,8 @@ export const formatDateHuman = (d: LocalDate): string => {
   return `${weekday} ${d.day} ${MONTHS[d.month - 1] ?? ""} ${d.year}`;
 };
 
-/** "Mon 15 Jan 2027, 09:00" in the zone. */
+/** "Mon 15 Jan 2027, 09:00" in the zone ("10:00:30" when the instant has seconds). */
 export const formatInstantHuman = (instant: Date, timeZone: string): string => {
   const p = localParts(instant, timeZone);
-  return `${formatDateHuman(p)}, ${formatClock(p.hour, p.minute)}`;
+  return `${formatDateHuman(p)}, ${formatClock(p.hour, p.minute, p.second)}`;
 };

@@ -1,5 +1,5 @@
 import type { App } from "@slack/bolt";
-import { dispatch, MAX_COMMAND_TEXT } from "../../../commands/dispatch.ts";
+import { dispatchLine, MAX_COMMAND_TEXT } from "../../../commands/dispatch.ts";
 import { truncate } from "../../../render/limits.ts";
 import { slackContext, workspaceOf } from "../../context.ts";
 import type { ListenerDeps } from "../../deps.ts";
@@ -41,7 +41,8 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
     const typed = typeof event.text === "string" ? event.text : "";
     const question = stripMentions(typed, args.botUserId).slice(0, MAX_COMMAND_TEXT);
     const ctx = slackContext(deps, args.client, ws, event.user, event.channel);
-    const out = await dispatch("ask", question, ctx, deps.logger);
+    // A question for /cc-ask, unless it starts with a misspelled command name ("estmate 12k calls").
+    const out = await dispatchLine(question, ctx, { commandWords: false }, deps.logger);
     await args.client.chat.postMessage({
       channel: event.channel,
       text: truncate(out.reply.text, 3000),
