@@ -142,7 +142,7 @@ function readPeriod(key: "notice" | "onboarding", raw: string, { text, prefix }:
     const days = `${key}=${Number(n) * 30}d`;
     const fixed = text.replace(new RegExp(`(^|\\s)${key}=${raw.trim()}(?=\\s|$)`, "i"), `$1${months}`);
     return fail(
-      `${key}=${raw} is not clear: m means minutes here (as in talk=5m). For months write ${months}; or give days, e.g. ${days}.`,
+      `${key}=${raw} is not clear: minutes or months? m means minutes here (as in talk=5m). For months write ${months}; or give days, e.g. ${days}.`,
       key,
       ["Units for a period: d (days), w (weeks), mo (months), y (years)."],
       `add vendor=Acme start=2027-01-15 renews=2028-01-15 ${key === "notice" ? months : "notice=60d"}`,
