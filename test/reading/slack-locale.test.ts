@@ -22,11 +22,11 @@ describe("userLocale in Slack", () => {
     expect(calls).toEqual([{ user: "U_LOC", include_locale: true }]);
   });
 
-  it("falls back to en-US when Slack gives no usable locale", async () => {
+  it("calls the locale undetermined when Slack gives no usable one (dates are then asked about)", async () => {
     const client = {
       users: { info: async () => ({ ok: true, user: { id: "U_X", tz: "UTC", locale: "<script>" } }) },
     } as unknown as WebClient;
     const deps = { now: () => new Date("2026-06-01T10:00:00Z") } as unknown as ListenerDeps;
-    expect(await slackContext(deps, client, { teamId: "T_LOCALE2" }, "U_X").userLocale()).toBe("en-US");
+    expect(await slackContext(deps, client, { teamId: "T_LOCALE2" }, "U_X").userLocale()).toBe("und");
   });
 });
