@@ -8,36 +8,9 @@ import { tokenize } from "../src/core/parse/kv.ts";
 import { type CompareInput, compareVendors } from "../src/core/vendors/compare.ts";
 import { readCompareInput } from "../src/core/vendors/compare-input.ts";
 import { CURRENCY_RATES } from "../src/core/vendors/currency.ts";
-import { type Vendor, VendorSchema } from "../src/core/vendors/vendor.ts";
 import { renderCompare } from "../src/render/vendor.ts";
 import { Store } from "../src/store/store.ts";
-
-/** 200 quotes mixing per-minute, hourly and per-call prices, currencies and known/unknown terms. */
-function quotes(count = 200): Vendor[] {
-  const out: Vendor[] = [];
-  for (let i = 0; i < count; i++) {
-    const kind = i % 5;
-    out.push(
-      VendorSchema.parse({
-        name: `Vendor ${i}`,
-        currency: i % 4 === 0 ? "EUR" : "USD",
-        ...(kind === 3
-          ? { model: "dedicated", perHour: 24 + (i % 12) }
-          : kind === 4
-            ? { perCall: 2 + (i % 7) / 4 }
-            : { perMinute: 0.6 + (i % 60) / 100 }),
-        ...(i % 2 ? { billingSeconds: [1, 6, 30, 60][i % 4], holdBilled: i % 3 === 0 } : {}),
-        ...(i % 3 ? { minimumMinutes: 1000 * (i % 9), setupFee: 500 * (i % 5), contractMonths: 12 } : {}),
-        languages: i % 2 ? ["en", "es"] : ["en"],
-        hours: i % 3 ? { hoursPerDay: 24, daysPerWeek: 7 } : { hoursPerDay: 12, daysPerWeek: 6 },
-        certs: i % 4 ? ["pci"] : [],
-        dr: i % 5 !== 0,
-        rating: (i % 50) / 10,
-      }),
-    );
-  }
-  return out;
-}
+import { quotes } from "../test/helpers/workspace-data.ts";
 
 export default async function bench(): Promise<void> {
   const vendors = quotes(200);
