@@ -13,13 +13,14 @@ export const int = (x: number): string => formatInt(x);
 
 export const decimal = (x: number, digits: number): string => formatNumber(x, digits);
 
-/** 0.888 → "88.8%"; tiny shares stay visible as "< 0.01%" instead of rounding to 0. */
+/**
+ * 0.888 → "88.8%": at most one decimal, the same in every reply. Shares that would round to 0% or
+ * 100% stay visible as "< 0.1%" and "> 99.9%", since 0% waits and 100% answered are claims.
+ */
 export const percent = (x: number): string => {
-  if (x > 0 && x < 0.0001) return "< 0.01%";
-  if (x > 0.9999 && x < 1) return "> 99.99%";
-  const p = x * 100;
-  const digits = p < 1 ? 2 : p < 99.95 ? 1 : 2;
-  const text = decimal(p, digits);
+  if (x > 0 && x < 0.0005) return "< 0.1%";
+  if (x > 0.9995 && x < 1) return "> 99.9%";
+  const text = decimal(x * 100, 1);
   // Trailing zeros after the decimal mark go, whichever mark the reply's locale uses.
   return `${/[.,]\d+$/.test(text) ? text.replace(/0+$/, "").replace(/[.,]$/, "") : text}%`;
 };

@@ -19,7 +19,7 @@ describe("/cc-staffing", () => {
     expect(text).toContain("Average speed of answer: 7.8 s");
     expect(text).toContain("Occupancy: 71.4% (limit 85%)");
     expect(text).toContain("Chance a caller waits: 17.4%");
-    expect(text).toContain("Waits over 5 minutes: 0.02%");
+    expect(text).toContain("Waits over 5 minutes: < 0.1%");
     expect(text).toMatch(/half of customers avoid a brand/);
     expect(text).toContain("service-level target");
     expect(text).not.toMatch(/NaN|undefined|Infinity/);

@@ -2,13 +2,16 @@ import { describe, expect, it } from "vitest";
 import { duration, percent } from "../../src/render/staffing.ts";
 
 describe("figures as people read them", () => {
-  it("keeps tiny and near-certain shares visible instead of rounding them to 0% or 100%", () => {
+  it("writes shares with at most one decimal, keeping tiny and near-certain ones visible instead of 0% or 100%", () => {
     expect(percent(0.8883)).toBe("88.8%");
     expect(percent(0.8)).toBe("80%");
     expect(percent(1)).toBe("100%");
-    expect(percent(0.000221)).toBe("0.02%");
-    expect(percent(9e-38)).toBe("< 0.01%");
-    expect(percent(0.99999964)).toBe("> 99.99%");
+    expect(percent(0.0062)).toBe("0.6%");
+    expect(percent(0.000221)).toBe("< 0.1%");
+    expect(percent(9e-38)).toBe("< 0.1%");
+    expect(percent(0.9996)).toBe("> 99.9%");
+    expect(percent(0.99999964)).toBe("> 99.9%");
+    expect(percent(0.9994)).toBe("99.9%");
     expect(percent(0)).toBe("0%");
   });
 
