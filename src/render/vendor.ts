@@ -541,7 +541,12 @@ export function renderExport(count: number, file: ReplyFile, ranked: boolean): R
 
 export function renderHelp(keys: Array<[string, string, string]>): Reply {
   const keyLines = keys.map(([k, takes, ex]) => `• \`${k}\`: ${takes} (\`${ex}\`)`);
-  const half = Math.ceil(keyLines.length / 2);
+  // A phone shows about 12 lines of a section before "see more": keys go in sections of at most 11.
+  const chunks = Math.ceil(keyLines.length / 11);
+  const size = Math.ceil(keyLines.length / chunks);
+  const keySections = Array.from({ length: chunks }, (_, i) =>
+    section(`${i === 0 ? "*Keys*\n" : ""}${keyLines.slice(i * size, (i + 1) * size).join("\n")}`),
+  );
   return {
     text: "/cc-vendor: keep vendor quotes and compare them.",
     blocks: [
@@ -556,8 +561,7 @@ export function renderHelp(keys: Array<[string, string, string]>): Reply {
           "Leave out what you don't know: the comparison lists it as still to ask. In `edit`, `key=` with nothing after it clears a value.",
         ].join("\n"),
       ),
-      section(`*Keys*\n${keyLines.slice(0, half).join("\n")}`),
-      section(keyLines.slice(half).join("\n")),
+      ...keySections,
     ],
     visibility: "ephemeral",
   };
