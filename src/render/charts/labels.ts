@@ -1,3 +1,5 @@
+import { numberLocale } from "../../core/format/number.ts";
+
 /** Longest label drawn on a chart, in characters; longer names end with an ellipsis. */
 export const MAX_LABEL_CHARS = 40;
 
@@ -42,17 +44,28 @@ export function uniqueLabels(labels: string[]): string[] {
   });
 }
 
-const money = new Intl.NumberFormat("en-US", {
-  style: "currency",
-  currency: "USD",
-  maximumFractionDigits: 0,
-});
-const count = new Intl.NumberFormat("en-US", { maximumFractionDigits: 0 });
+// Chart labels follow the reply's locale, like the text beside them ($12,345 in en-US, 12.345 US$ in de-DE).
+const moneyFormats = new Map<string, Intl.NumberFormat>();
+const countFormats = new Map<string, Intl.NumberFormat>();
+const cached = (
+  cache: Map<string, Intl.NumberFormat>,
+  options: Intl.NumberFormatOptions,
+): Intl.NumberFormat => {
+  const locale = numberLocale();
+  let f = cache.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, options);
+    cache.set(locale, f);
+  }
+  return f;
+};
 
 /** $1,234 */
-export const formatMoney = (value: number): string => money.format(value);
+export const formatMoney = (value: number): string =>
+  cached(moneyFormats, { style: "currency", currency: "USD", maximumFractionDigits: 0 }).format(value);
 /** 12,345 */
-export const formatCount = (value: number): string => count.format(value);
+export const formatCount = (value: number): string =>
+  cached(countFormats, { maximumFractionDigits: 0 }).format(value);
 
 /** A finite number that is zero or more. */
 export const isAmount = (value: unknown): value is number =>
