@@ -100,8 +100,9 @@ function comparisonFor(
   profile: Record<string, unknown> | undefined,
   pairs: ReturnType<typeof tokenize>["pairs"],
   words: string[],
+  locale: string,
 ): Comparison {
-  const input = readCompareInput(pairs, words, profile);
+  const input = readCompareInput(pairs, words, profile, locale);
   return compareVendors(vendors, input, { pricing: PRICING, rates: CURRENCY_RATES });
 }
 
@@ -112,7 +113,9 @@ async function show(rest: string, ctx: CommandContext): Promise<CommandRun> {
   const profile = data.profile as Record<string, unknown> | undefined;
   const hasVolume =
     pairs.some((p) => ["volume", "contacts", "calls"].includes(p.key)) || typeof profile?.volume === "number";
-  const comparison = hasVolume ? comparisonFor(data.vendors, profile, pairs, []) : undefined;
+  const comparison = hasVolume
+    ? comparisonFor(data.vendors, profile, pairs, [], await ctx.userLocale())
+    : undefined;
   const row = comparison?.vendors.find((r) => r.vendor.name === vendor.name);
   return {
     result: {
@@ -175,10 +178,11 @@ async function compare(rest: string, ctx: CommandContext): Promise<CommandRun> {
   const profile = data.profile as Record<string, unknown> | undefined;
   if (data.vendors.length === 0) {
     // Still check the text, so a typo is reported rather than ignored.
-    if (pairs.length || words.length) readCompareInput(pairs, words, profile ?? { volume: 1 });
+    if (pairs.length || words.length)
+      readCompareInput(pairs, words, profile ?? { volume: 1 }, await ctx.userLocale());
     return { result: { profile: profile ?? null, vendors: [] }, reply: renderEmpty() };
   }
-  const cmp = comparisonFor(data.vendors, profile, pairs, words);
+  const cmp = comparisonFor(data.vendors, profile, pairs, words, await ctx.userLocale());
   const result = {
     profile: {
       ...(profile ?? {}),
@@ -228,7 +232,9 @@ async function exportCsv(rest: string, ctx: CommandContext): Promise<CommandRun>
   const profile = data.profile as Record<string, unknown> | undefined;
   // Rank the rows when a volume is known (given or saved); otherwise export the quotes alone.
   const canCompare = pairs.length > 0 || typeof profile?.volume === "number";
-  const cmp = canCompare ? comparisonFor(data.vendors, profile, pairs, []) : undefined;
+  const cmp = canCompare
+    ? comparisonFor(data.vendors, profile, pairs, [], await ctx.userLocale())
+    : undefined;
   const content = vendorsCsv(data.vendors, cmp);
   const file = { filename: "vendors.csv", title: "Vendor quotes", content };
   return {

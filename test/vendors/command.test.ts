@@ -175,6 +175,24 @@ describe("/cc-vendor compare", () => {
     );
   };
 
+  it("asks whether volume=12.000 is twelve thousand or twelve when the locale does not settle it", async () => {
+    const c = await ctx({ locale: "en-US" });
+    await three(c);
+    const out = await dispatch("vendor", "compare volume=12.000", c);
+    expect(out.ok).toBe(false);
+    expect(out.reply.text).toMatch(/12,000 or 12 contacts/);
+    const lines = buttonLines(out.reply).map((b) => b?.t);
+    expect(lines).toEqual(["compare volume=12000", "compare volume=12"]);
+    // Each reading runs as typed.
+    const chosen = await run(c, lines[0] ?? "");
+    expect((chosen.result as { profile: { volume: number } }).profile.volume).toBe(12000);
+    // A locale with "." as its thousands mark settles it.
+    const de = await ctx({ locale: "de-DE" });
+    await three(de);
+    const read = await run(de, "compare volume=12.000");
+    expect((read.result as { profile: { volume: number } }).profile.volume).toBe(12000);
+  });
+
   it("asks for the volume when no profile is saved", async () => {
     const c = await ctx();
     await three(c);

@@ -1,7 +1,8 @@
-import { UserInputError } from "../errors.ts";
+import { ReadingQuestion, UserInputError } from "../errors.ts";
 import type { KvToken } from "../parse/kv.ts";
 import { parseCount, parseDuration } from "../parse/units.ts";
 import { own } from "../read/lookup.ts";
+import { plainNumber, readNumber } from "../read/numbers.ts";
 import { readAmount } from "./amount.ts";
 import { type CompareInput, DEFAULT_HANDLE } from "./compare.ts";
 import { currencyRate } from "./currency.ts";
@@ -43,7 +44,12 @@ const minutes = (key: string, value: string): number => {
   return s / 60;
 };
 
-export function readCompareInput(pairs: KvToken[], words: string[], profile: unknown): CompareInput {
+export function readCompareInput(
+  pairs: KvToken[],
+  words: string[],
+  profile: unknown,
+  locale?: string,
+): CompareInput {
   if (words.length)
     fail(
       "",
@@ -74,7 +80,7 @@ export function readCompareInput(pairs: KvToken[], words: string[], profile: unk
   let volume = needs.volume;
   const v = given.get("volume");
   if (v !== undefined) {
-    const n = parseCount(v);
+    const n = readVolume(v, locale);
     if (n === undefined || n < 1 || n > MAX_VOLUME || !Number.isFinite(n))
       fail(
         "volume",
@@ -138,6 +144,27 @@ export function readCompareInput(pairs: KvToken[], words: string[], profile: unk
     hours,
     ...(budget !== undefined ? { budget } : {}),
   };
+}
+
+/**
+ * A volume by the writer's locale. `12.000` from an English locale could be twelve thousand or twelve:
+ * ask, with both readings as buttons, rather than compare the quotes for the wrong team.
+ */
+function readVolume(value: string, locale: string | undefined): number | undefined {
+  const r = readNumber(value, locale);
+  if (r && "readings" in r) {
+    const [a, b] = r.readings;
+    throw new ReadingQuestion(
+      `\`volume=${value}\`: is it ${a.toLocaleString("en-US")} or ${b.toLocaleString("en-US")} contacts a month? Your locale does not settle it.`,
+      r.readings.map((n) => ({
+        label: `${n.toLocaleString("en-US")} a month`,
+        from: `volume=${value}`,
+        to: `volume=${plainNumber(n)}`,
+      })),
+      { field: "volume", example: COMPARE_EXAMPLE },
+    );
+  }
+  return r ? r.value : parseCount(value);
 }
 
 /** `budget=60000/month`, `budget=€50k`: a monthly amount, converted to USD at the dated rate. */
