@@ -57,7 +57,7 @@ async function add(rest: string, ctx: CommandContext): Promise<CommandRun> {
     throw new UserInputError(`I don't understand "${words.join(" ").slice(0, 60)}": use key=value pairs.`, {
       example: ADD_EXAMPLE,
     });
-  const { fields } = readVendor(named, undefined, { example: ADD_EXAMPLE });
+  const { fields } = readVendor(named, undefined, { example: ADD_EXAMPLE, locale: await ctx.userLocale() });
   const store = await ctx.store();
   const at = ctx.now().toISOString();
   const { vendor, total } = await store.update(ctx.workspace, (draft) => {
@@ -78,10 +78,13 @@ async function edit(rest: string, ctx: CommandContext): Promise<CommandRun> {
       example,
     });
   const at = ctx.now().toISOString();
+  const locale = await ctx.userLocale();
+  // Read once outside the update too, so a question about the input is asked before anything is locked.
+  readVendor(pairs, current, { example, locale });
   const { vendor, total } = await store.update(ctx.workspace, (draft) => {
     // Read again inside the update: another edit may have landed since.
     const base = requireVendor(draft.vendors, name, "edit");
-    const { fields } = readVendor(pairs, base, { example });
+    const { fields } = readVendor(pairs, base, { example, locale });
     const vendor = replaceVendor(draft.vendors, base.name, fields, at);
     return { vendor, total: draft.vendors.length };
   });

@@ -159,6 +159,42 @@ describe("/cc-vendor quotes", () => {
   });
 });
 
+describe("/cc-vendor amounts by locale", () => {
+  it("asks whether rate=1.250/min is 1,250 or 1.25, saves nothing until asked, and saves the reading chosen", async () => {
+    const c = await ctx({ locale: "en-US" });
+    const out = await dispatch("vendor", "add name=Acme rate=1.250/min billing=60s", c);
+    expect(out.ok).toBe(false);
+    expect(out.reply.text).toMatch(/1,250 or 1\.25/);
+    const lines = buttonLines(out.reply).map((b) => b?.t);
+    expect(lines).toEqual([
+      "add name=Acme rate=1250/min billing=60s",
+      "add name=Acme rate=1.25/min billing=60s",
+    ]);
+    expect(c.db.read(c.workspace).vendors).toEqual([]);
+    const chosen = await dispatch("vendor", lines[1] ?? "", c);
+    expect(chosen.ok).toBe(true);
+    expect(c.db.read(c.workspace).vendors[0]?.perMinute).toBe(1.25);
+  });
+
+  it("reads 1,25 as a decimal for a German user and asks about a rate no one charges", async () => {
+    const de = await ctx({ locale: "de-DE" });
+    const read = await dispatch("vendor", "add name=Acme rate=1,25/min", de);
+    expect(read.ok).toBe(true);
+    expect(de.db.read(de.workspace).vendors[0]?.perMinute).toBe(1.25);
+    // 1,250 a minute is certain in English, and implausible: asked, not saved.
+    const en = await ctx({ locale: "en-US" });
+    const out = await dispatch("vendor", "add name=Beta rate=1,250/min", en);
+    expect(out.ok).toBe(false);
+    expect(out.reply.text).toMatch(/far above any published rate/);
+    expect(en.db.read(en.workspace).vendors).toEqual([]);
+    // An hourly rate of 28.50 or a setup fee of 1,500 is read as typed.
+    const ok = await dispatch("vendor", "add name=Gamma rate=28.50/hour setup=1,500", en);
+    expect(ok.ok).toBe(true);
+    const g = en.db.read(en.workspace).vendors[0];
+    expect([g?.perHour, g?.setupFee]).toEqual([28.5, 1500]);
+  });
+});
+
 describe("/cc-vendor compare", () => {
   const three = async (c: CommandContext) => {
     await run(

@@ -1,5 +1,5 @@
-import { parseNumber } from "../parse/units.ts";
 import { own } from "../read/lookup.ts";
+import { readNumber } from "../read/numbers.ts";
 import { CURRENCY_RATES, CURRENCY_SYMBOLS, type CurrencyRates } from "./currency.ts";
 
 /**
@@ -11,11 +11,19 @@ export interface TypedAmount {
   currency?: string;
   /** The word after "/", "per" or "a", lower-cased: "min", "hour", "call", "month"... */
   unit?: string;
+  /** Both readings when the writer's locale does not settle the number (`1.250` from English). */
+  readings?: [number, number];
+  /** The number as typed, for a question that rewrites it. */
+  typed: string;
 }
 
 const SYMBOL_RE = /^(US\$|R\$|[$€£₹₱])/;
 
-export function readAmount(text: string, rates: CurrencyRates = CURRENCY_RATES): TypedAmount | undefined {
+export function readAmount(
+  text: string,
+  rates: CurrencyRates = CURRENCY_RATES,
+  locale?: string,
+): TypedAmount | undefined {
   let rest = text.trim();
   let currency: string | undefined;
   const codeFirst = /^([A-Za-z]{3})\s*(?=[\d.$€£₹₱])/.exec(rest);
@@ -30,11 +38,14 @@ export function readAmount(text: string, rates: CurrencyRates = CURRENCY_RATES):
     currency = fromSymbol;
     rest = rest.slice(symbol[1].length).trimStart();
   }
-  const num = /^(\d[\d,]*(?:\.\d+)?|\.\d+)\s*(k\b)?/i.exec(rest);
+  const num = /^(\d(?:[\d.,]*\d)?|[.,]\d+)\s*(k\b)?/i.exec(rest);
   if (!num?.[1]) return undefined;
-  const n = parseNumber(num[1]);
-  if (n === undefined) return undefined;
-  const amount = num[2] ? n * 1000 : n;
+  const read = readNumber(num[1], locale);
+  if (read === undefined) return undefined;
+  const mult = num[2] ? 1000 : 1;
+  const readings =
+    "readings" in read ? ([read.readings[0] * mult, read.readings[1] * mult] as [number, number]) : undefined;
+  const amount = "value" in read ? read.value * mult : (readings as [number, number])[0];
   rest = rest.slice(num[0].length).trim();
   const codeAfter = /^([A-Za-z]{3})(?![A-Za-z])/.exec(rest);
   if (codeAfter?.[1] && Object.hasOwn(rates.rates, codeAfter[1].toUpperCase())) {
@@ -51,8 +62,10 @@ export function readAmount(text: string, rates: CurrencyRates = CURRENCY_RATES):
   }
   return {
     amount,
+    typed: num[1],
     ...(currency ? { currency } : {}),
     ...(unit ? { unit } : {}),
+    ...(readings ? { readings } : {}),
   };
 }
 

@@ -1,9 +1,10 @@
 import { distance } from "fastest-levenshtein";
-import { UserInputError } from "../errors.ts";
+import { ReadingQuestion, UserInputError } from "../errors.ts";
 import { type KvToken, splitList } from "../parse/kv.ts";
 import { parseCount, parseDuration, parseNumber, parseYesNo } from "../parse/units.ts";
 import { own } from "../read/lookup.ts";
-import { period, rateUnit, readAmount } from "./amount.ts";
+import { plainNumber } from "../read/numbers.ts";
+import { period, rateUnit, readAmount, type TypedAmount } from "./amount.ts";
 import { CURRENCY_RATES, type CurrencyRates, knownCurrencies } from "./currency.ts";
 import { isLanguageText, normalizeLanguage } from "./languages.ts";
 import {
@@ -42,6 +43,10 @@ interface Reading {
   /** A rate typed without a unit: per minute, or per hour for a dedicated quote. */
   bareRate?: number;
   rates: CurrencyRates;
+  /** The writer's locale, which settles `1.250` and `1,250` when it can. */
+  locale?: string | undefined;
+  /** The pair being read, as typed, so a question can rewrite it. */
+  raw: string;
 }
 
 interface KeySpec {
@@ -78,12 +83,41 @@ function money(
   value: string,
   allowUnits: (unit: string) => boolean = () => false,
 ): { amount: number; unit?: string } | string {
-  const a = readAmount(value, r.rates);
+  const a = readAmount(value, r.rates, r.locale);
   if (!a) return "is not an amount I can read.";
+  if (a.readings) askAmount(r, key, a, a.readings, "Your locale does not settle it.");
   if (a.unit !== undefined && !allowUnits(a.unit)) return `does not take "/${a.unit}" here.`;
   if (a.amount > 10_000_000) return "is more than 10,000,000.";
   if (a.currency) r.amountCurrencies.push({ key, currency: a.currency });
   return { amount: Math.round(a.amount * 1e6) / 1e6, ...(a.unit ? { unit: a.unit } : {}) };
+}
+
+/** Ask which of two readings of an amount was meant, with a button for each, instead of guessing. */
+function askAmount(r: Reading, key: string, a: TypedAmount, readings: [number, number], why: string): never {
+  const show = (n: number) => n.toLocaleString("en-US", { maximumFractionDigits: 6 });
+  throw new ReadingQuestion(
+    `\`${r.raw}\`: is the amount ${show(readings[0])} or ${show(readings[1])}? ${why}`,
+    readings.map((n) => ({ label: show(n), from: r.raw, to: r.raw.replace(a.typed, plainNumber(n)) })),
+    { field: key },
+  );
+}
+
+/**
+ * `1,250/min` is certain in English, but no one charges 1,250 a minute: when a rate typed with one
+ * group of three digits is far above any quote, ask whether the mark was a decimal one.
+ */
+function askIfImplausible(r: Reading, key: string, value: string, unit: string, ceiling: number): void {
+  const a = readAmount(value, r.rates, r.locale);
+  if (!a || a.amount <= ceiling) return;
+  const m = /^(\d{1,3})[.,](\d{3})$/.exec(a.typed);
+  if (!m) return;
+  askAmount(
+    r,
+    key,
+    a,
+    [a.amount, Number(`${m[1]}.${m[2]}`)],
+    `${a.amount.toLocaleString("en-US")} ${unit} is far above any published rate.`,
+  );
 }
 
 function fee(
@@ -271,6 +305,8 @@ export const KEYS: Record<string, KeySpec> = {
       const m = money(r, "rate", v, (u) => rateUnit(u) !== undefined);
       if (typeof m === "string") return `${m} Write it like 0.95/min, 28/hour or 2.50/call.`;
       const unit = rateUnit(m.unit);
+      if (unit === "minute" || unit === undefined) askIfImplausible(r, "rate", v, "a minute", 20);
+      else askIfImplausible(r, "rate", v, `a${unit === "hour" ? "n hour" : " call"}`, 500);
       if (unit === undefined) {
         r.bareRate = m.amount;
         return undefined;
@@ -675,13 +711,13 @@ const fail = (problems: Problem[], example: string): never => {
 export function readVendor(
   pairs: KvToken[],
   base: VendorFields | undefined,
-  opts: { example: string; rates?: CurrencyRates } = { example: ADD_EXAMPLE },
+  opts: { example: string; rates?: CurrencyRates; locale?: string } = { example: ADD_EXAMPLE },
 ): VendorParse {
   const rates = opts.rates ?? CURRENCY_RATES;
   const problems: Problem[] = [];
   const unknown: string[] = [];
   const seen = new Map<string, string>();
-  const r: Reading = { patch: new Map(), amountCurrencies: [], rates };
+  const r: Reading = { patch: new Map(), amountCurrencies: [], rates, locale: opts.locale, raw: "" };
   const clears: Field[] = [];
 
   for (const p of pairs) {
@@ -710,6 +746,7 @@ export function readVendor(
       continue;
     }
     for (const f of spec.fields) r.patch.set(f, undefined);
+    r.raw = `${p.raw}=${p.value}`;
     const err = spec.read(p.value, r);
     if (err)
       problems.push({
