@@ -76,8 +76,8 @@ const COMMANDS: Kind[] = [
   ]),
   // The same facts as the saved profile, as a team re-reading its advice would type them.
   slash("advise", "/cc-advise", "volume=12000 languages=en,es hours=24/7 payments=yes dr=yes", [
-    /41 recommendations on 25 criteria/,
-    /`volume`=12,000/,
+    /6 musts from your facts/,
+    /volume`?=`?12,000/,
     /must answer 24\/7\/365/,
   ]),
   slash("ask", "/cc-ask", "how is hold time billed?", [/Hold time should not be billed/]),
