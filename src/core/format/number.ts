@@ -11,13 +11,20 @@ const cache = new Map<string, Intl.NumberFormat>();
 /** The reply's locale, set once per command by the dispatcher, so no renderer has to pass it along. */
 const replyLocale = new AsyncLocalStorage<string>();
 
+// supportedLocalesOf costs more than a whole short command: remember the answer per tag (few exist).
+const usableTags = new Map<string, string>();
 const usable = (locale: string | undefined): string => {
   if (!locale || locale === "und") return "en-US";
+  const known = usableTags.get(locale);
+  if (known) return known;
+  let tag = "en-US";
   try {
-    return Intl.NumberFormat.supportedLocalesOf([locale]).length ? locale : "en-US";
+    if (Intl.NumberFormat.supportedLocalesOf([locale]).length) tag = locale;
   } catch {
-    return "en-US";
+    // A malformed tag formats like English.
   }
+  if (usableTags.size < 500) usableTags.set(locale, tag);
+  return tag;
 };
 
 /** Run `fn` with replies formatted for `locale` (BCP 47; unknown or undetermined tags mean en-US). */
