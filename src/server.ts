@@ -4,6 +4,7 @@ import type { Config } from "./config.ts";
 import type { Logger } from "./logger.ts";
 import { startScheduler } from "./scheduler/scheduler.ts";
 import { createSlackApp, type SlackAppOptions } from "./slack/app.ts";
+import { identifyBot } from "./slack/identity.ts";
 import { createReminderPoster, createSchedulerClient } from "./slack/reminder-poster.ts";
 import { BoundedReplayMemory, type ReplayMemory } from "./slack/replay.ts";
 import { installRequestGuard } from "./slack/request-guard.ts";
@@ -24,11 +25,16 @@ export async function startSlackServer(
   logger: Logger,
   opts: SlackAppOptions & { replayMemory?: ReplayMemory } = {},
 ): Promise<RunningApp> {
+  // Before the database is opened: a refused token stops start-up with nothing to undo.
+  const identity = await identifyBot(config.botToken ?? "", {
+    slackApiUrl: config.slackApiUrl,
+    retryConfig: opts.retryConfig,
+  });
   const store = await Store.open(config.dbPath);
   try {
     const lastEstimates = new LastEstimateRecorder(store);
     const deps = { config, store, logger, now: opts.now ?? (() => new Date()), lastEstimates };
-    const app = createSlackApp(config, deps, opts);
+    const app = createSlackApp(config, deps, { ...opts, identity });
     const started = (await (config.mode === "http" ? app.start(config.port) : app.start())) as unknown;
     const address = (started as Server | undefined)?.address?.() as AddressInfo | null | undefined;
     const port = config.mode === "http" ? (address?.port ?? config.port) : undefined;
