@@ -34,7 +34,8 @@ export async function start(config: Config, logger: Logger): Promise<number> {
     running = await startSlackServer(config, logger);
   } catch (err) {
     // By name: importing the Slack modules here would load Bolt for the console too.
-    const refused = err instanceof Error && err.name === "TokenRefusedError";
+    const refused =
+      err instanceof Error && (err.name === "TokenRefusedError" || err.name === "InstallationsLoadError");
     if (err instanceof StoreLoadError || err instanceof StoreLockedError || refused) {
       process.stderr.write(`${err.message}\n`);
       return 1;

@@ -11,4 +11,10 @@ export interface ListenerDeps {
   now(): Date;
   /** Remembers the last estimate of each workspace for the App Home. */
   lastEstimates?: LastEstimateRecorder;
+  /** Multi-workspace mode: forget a workspace's (or an org's) installation, after app_uninstalled. */
+  uninstall?: (query: {
+    teamId?: string;
+    enterpriseId?: string;
+    isEnterpriseInstall: boolean;
+  }) => Promise<unknown>;
 }
