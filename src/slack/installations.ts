@@ -51,9 +51,15 @@ export class SealedInstallations implements InstallationStore {
 
   async fetchInstallation(query: InstallationQuery<boolean>): Promise<Installation<"v1" | "v2", boolean>> {
     const id = installationIdOf(query);
-    const rec = id ? await this.records.get(id) : undefined;
-    if (!id || !live(rec)) throw new Error(`Switchboard is not installed in ${id ?? "this workspace"}`);
-    return JSON.parse(unseal(rec.sealed, this.key, id)) as Installation<"v1" | "v2", boolean>;
+    let rec = id ? await this.records.get(id) : undefined;
+    let recId = id;
+    // A workspace of an org that installed the app org-wide, named by a payload that does not say so.
+    if (!live(rec) && !query.isEnterpriseInstall && query.enterpriseId) {
+      const org = await this.records.get(query.enterpriseId);
+      if (org?.isEnterpriseInstall) [rec, recId] = [org, query.enterpriseId];
+    }
+    if (!recId || !live(rec)) throw new Error(`Switchboard is not installed in ${id ?? "this workspace"}`);
+    return JSON.parse(unseal(rec.sealed, this.key, recId)) as Installation<"v1" | "v2", boolean>;
   }
 
   /** Bolt's deleteInstallation: the tokens go, a tombstone stays (see `uninstall`). */

@@ -80,7 +80,7 @@ export class FileInstallationRecords implements InstallationRecords {
     return Object.values(this.data.installations).map((r) => structuredClone(r) as InstallationRecord);
   }
 
-  put(rec: InstallationRecord): Promise<void> {
+  async put(rec: InstallationRecord): Promise<void> {
     const checked = clean(RecordSchema.parse(rec) as InstallationRecord);
     return this.write((installations) => {
       installations[checked.id] = checked;

@@ -42,7 +42,7 @@ describe("installing through OAuth", () => {
     expect(stored?.map((r) => r.id).sort()).toEqual(["TA", "TB"]);
     const exchanged = fake.callsTo("oauth.v2.access");
     expect(exchanged).toHaveLength(2);
-    expect(exchanged[0]?.args.client_secret ?? exchanged[0]?.token).toBeDefined();
+    expect(exchanged.map((c) => c.args.client_id)).toEqual(["111.222", "111.222"]);
 
     const file = readFileSync(installationsPathFor(app.dbPath), "utf8");
     for (const secret of [TOKEN_A, TOKEN_B, "team-a", "team-b"]) {
@@ -159,5 +159,177 @@ describe("two workspaces side by side", () => {
     const [note] = await fake.waitFor("response_url:not-installed");
     expect(note?.args.text).toBe(NOT_INSTALLED);
     expect(app.running.store.workspaceIds()).not.toContain("TC");
+  });
+});
+
+const DAY = 24 * 60 * 60 * 1000;
+/** Events are acknowledged before their listener runs: wait for what it does. */
+async function waitFor<T>(read: () => Promise<T>, ok: (v: T) => boolean, ms = 5000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = await read();
+    if (ok(v) || Date.now() > end) return v;
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+const uninstalled = (id: string) =>
+  waitFor(
+    async () => app.running.installations?.get(id),
+    (r) => r?.uninstalledAt !== undefined,
+  );
+const reminderPosts = (channel: string) =>
+  fake.posted.filter(
+    (m) => m.channel === channel && JSON.stringify(m.metadata ?? "").includes("switchboard_reminder"),
+  );
+const postCalls = (channel: string) =>
+  fake.callsTo("chat.postMessage").filter((c) => c.args.channel === channel && c.args.metadata);
+const uninstallEvent = (team: string, id: string, type = "app_uninstalled") =>
+  app.event({
+    type: "event_callback",
+    team_id: team,
+    api_app_id: "A1",
+    event_id: id,
+    event_time: Math.floor(Date.now() / 1000),
+    event:
+      type === "tokens_revoked"
+        ? { type, tokens: { oauth: [], bot: [`UBOT${team.slice(1)}`] }, event_ts: "1.1" }
+        : { type, event_ts: "1.1" },
+  });
+
+describe("an uninstall", () => {
+  it("holds that workspace's reminders only, and a reinstall posts them with its new installation", async () => {
+    clock = undefined;
+    for (const [team, user, vendor, channel] of [
+      ["TA", "UA", "AlphaCo", "<#C42|cx-ops>"],
+      ["TB", "UB", "BetaCo", "<#C1|general>"],
+    ] as const) {
+      const added = await app.slash({
+        command: "/cc-contract",
+        text: `add vendor=${vendor} start=2030-01-15 renews=2031-01-15 notice=60d channel=${channel}`,
+        teamId: team,
+        userId: user,
+      });
+      expect(textOf(added.json)).toMatch(new RegExp(vendor));
+      await app.slash({
+        command: "/cc-contract",
+        text: `remind ${vendor} 2030-01-20 check the ${vendor} invoice`,
+        teamId: team,
+        userId: user,
+      });
+    }
+    expect((await uninstallEvent("TA", "EvUninstallA")).status).toBe(200);
+    const tomb = await uninstalled("TA");
+    expect(tomb?.uninstalledAt).toBeDefined();
+    expect(tomb?.sealed).toBe("");
+
+    clock = Date.parse("2030-01-21T12:00:00Z");
+    await app.running.tickReminders();
+    expect(reminderPosts("C1").map((m) => String(m.text))).toContainEqual(
+      expect.stringMatching(/BetaCo invoice/),
+    );
+    expect(new Set(postCalls("C1").map((c) => c.token))).toEqual(new Set([TOKEN_B]));
+    expect(reminderPosts("C42")).toEqual([]);
+    // Held, not lost: still waiting in the store.
+    const held = app.running.store.read({ teamId: "TA" }).reminders.find((r) => r.note?.includes("AlphaCo"));
+    expect(held?.state).toBe("pending");
+
+    // While uninstalled, TA's users are told so and nothing is written.
+    const refused = await app.slash({
+      command: "/cc-vendor",
+      text: "add name=Late rate=1/min",
+      teamId: "TA",
+      userId: "UA",
+      responseUrl: fake.responseUrl("uninstalled"),
+    });
+    expect(refused.status).toBe(200);
+    expect((await fake.waitFor("response_url:uninstalled"))[0]?.args.text).toBe(NOT_INSTALLED);
+    expect(app.running.store.read({ teamId: "TA" }).vendors.map((v) => v.name)).toEqual(["AlphaCo"]);
+
+    expect((await installThroughOAuth(app, "TA")).status).toBe(200);
+    await app.running.tickReminders();
+    expect(reminderPosts("C42").map((m) => String(m.text))).toContainEqual(
+      expect.stringMatching(/AlphaCo invoice/),
+    );
+    expect(new Set(postCalls("C42").map((c) => c.token))).toEqual(new Set([TOKEN_A]));
+    // Each reminder once, whichever workspace it belongs to.
+    const ids = [...reminderPosts("C1"), ...reminderPosts("C42")].map((m) => JSON.stringify(m.metadata));
+    expect(new Set(ids).size).toBe(ids.length);
+  });
+
+  it("keeps the data for DATA_RETENTION_DAYS, then deletes it, and a reinstall within the period cancels that", async () => {
+    const start = clock ?? Date.now();
+    // TB revokes the bot token; TA uninstalls and comes back ten days later.
+    expect((await uninstallEvent("TB", "EvRevokeB", "tokens_revoked")).status).toBe(200);
+    expect((await uninstalled("TB"))?.uninstalledAt).toBeDefined();
+    expect((await uninstallEvent("TA", "EvUninstallA2")).status).toBe(200);
+    expect((await uninstalled("TA"))?.uninstalledAt).toBeDefined();
+    clock = start + 10 * DAY;
+    expect((await installThroughOAuth(app, "TA")).status).toBe(200);
+
+    clock = start + 29 * DAY;
+    expect(await app.running.purgeNow()).toBe(0);
+    expect(app.running.store.read({ teamId: "TB" }).vendors.map((v) => v.name)).toEqual(["BetaCo"]);
+
+    clock = start + 31 * DAY;
+    expect(await app.running.purgeNow()).toBe(1);
+    const b = app.running.store.read({ teamId: "TB" });
+    expect(b.vendors).toEqual([]);
+    expect(b.contracts).toEqual([]);
+    expect(b.reminders).toEqual([]);
+    expect(await app.running.installations?.get("TB")).toBeUndefined();
+    // TA came back in time: all of its data is still there.
+    const a = app.running.store.read({ teamId: "TA" });
+    expect(a.vendors.map((v) => v.name)).toEqual(["AlphaCo"]);
+    expect(a.contracts.map((c) => c.vendor)).toEqual(["AlphaCo"]);
+    expect((await app.running.installations?.get("TA"))?.uninstalledAt).toBeUndefined();
+  });
+});
+
+describe("an org-wide install", () => {
+  it("is keyed by the enterprise and serves each of its workspaces with the org's token, apart", async () => {
+    const orgFake = await new FakeSlack().start();
+    orgFake.teams = [
+      { teamId: "T_ORG", enterpriseId: "E1", isEnterpriseInstall: true, botToken: "xoxb-org-e1" },
+    ];
+    const org = await startTestApp({ fake: orgFake, oauth: {} });
+    try {
+      expect((await installThroughOAuth(org, "T_ORG")).status).toBe(200);
+      expect((await org.running.installations?.list())?.map((r) => [r.id, r.isEnterpriseInstall])).toEqual([
+        ["E1", true],
+      ]);
+      const n = orgFake.calls.length;
+      for (const [team, name] of [
+        ["T7", "Seven"],
+        ["T8", "Eight"],
+      ])
+        await org.slash({
+          command: "/cc-vendor",
+          text: `add name=${name} rate=1/min`,
+          teamId: team,
+          enterpriseId: "E1",
+          userId: "U1",
+        });
+      expect(new Set(orgFake.calls.slice(n).map((c) => c.token))).toEqual(new Set(["xoxb-org-e1"]));
+      expect(org.running.store.read({ teamId: "T7", enterpriseId: "E1" }).vendors.map((v) => v.name)).toEqual(
+        ["Seven"],
+      );
+      expect(org.running.store.read({ teamId: "T8", enterpriseId: "E1" }).vendors.map((v) => v.name)).toEqual(
+        ["Eight"],
+      );
+      // Another enterprise's workspace with the same team id is not served.
+      const other = await org.slash({
+        command: "/cc-vendor",
+        text: "add name=Other rate=1/min",
+        teamId: "T7",
+        enterpriseId: "E2",
+        responseUrl: orgFake.responseUrl("e2"),
+      });
+      expect(other.status).toBe(200);
+      expect((await orgFake.waitFor("response_url:e2"))[0]?.args.text).toBe(NOT_INSTALLED);
+      expect(org.running.store.workspaceIds().sort()).toEqual(["E1:T7", "E1:T8"]);
+    } finally {
+      await org.stop();
+      await orgFake.stop();
+    }
   });
 });
