@@ -8,7 +8,7 @@ import { startPurge } from "./scheduler/purge.ts";
 import { startScheduler } from "./scheduler/scheduler.ts";
 import { createSlackApp, type SlackAppOptions, type Tenancy } from "./slack/app.ts";
 import { identifyBot } from "./slack/identity.ts";
-import { SealedInstallations } from "./slack/installations.ts";
+import { InstallationKeyError, SealedInstallations } from "./slack/installations.ts";
 import { createReminderPoster, createSchedulerClient } from "./slack/reminder-poster.ts";
 import { BoundedReplayMemory, type ReplayMemory } from "./slack/replay.ts";
 import { installRequestGuard } from "./slack/request-guard.ts";
@@ -66,13 +66,15 @@ export async function startSlackServer(
   const store = await Store.open(config.dbPath);
   try {
     const now = opts.now ?? (() => new Date());
-    const records = config.oauth
-      ? await FileInstallationRecords.open(installationsPathFor(store.path))
-      : undefined;
+    const recordsPath = installationsPathFor(store.path);
+    const records = config.oauth ? await FileInstallationRecords.open(recordsPath) : undefined;
     const installations =
       records && config.oauth
         ? new SealedInstallations(records, config.oauth.installationKey, now, logger)
         : undefined;
+    // A wrong key would make every installed workspace look uninstalled: refuse to start instead.
+    const unreadable = (await installations?.unreadable()) ?? [];
+    if (unreadable.length) throw new InstallationKeyError(recordsPath, unreadable);
     const tenancy: Tenancy = installations
       ? { installations }
       : { identity: identity ?? { teamId: "", isEnterpriseInstall: false } };

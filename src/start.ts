@@ -35,7 +35,8 @@ export async function start(config: Config, logger: Logger): Promise<number> {
   } catch (err) {
     // By name: importing the Slack modules here would load Bolt for the console too.
     const refused =
-      err instanceof Error && (err.name === "TokenRefusedError" || err.name === "InstallationsLoadError");
+      err instanceof Error &&
+      ["TokenRefusedError", "InstallationsLoadError", "InstallationKeyError"].includes(err.name);
     if (err instanceof StoreLoadError || err instanceof StoreLockedError || refused) {
       process.stderr.write(`${err.message}\n`);
       return 1;

@@ -4,6 +4,19 @@ import type { Logger } from "../logger.ts";
 import type { InstallationRecord, InstallationRecords } from "../store/installations.ts";
 import { seal, unseal } from "./seal.ts";
 
+export class InstallationKeyError extends Error {
+  constructor(path: string, ids: string[]) {
+    super(
+      `SLACK_INSTALLATION_KEY does not open ${ids.length} of the installations in ${path} (${ids
+        .slice(0, 5)
+        .join(
+          ", ",
+        )}${ids.length > 5 ? ", …" : ""}). Start with the key they were saved with; the file was left untouched.`,
+    );
+    this.name = "InstallationKeyError";
+  }
+}
+
 export interface InstallationKeyParts {
   teamId?: string | undefined;
   enterpriseId?: string | undefined;
@@ -76,6 +89,20 @@ export class SealedInstallations implements InstallationStore {
     await this.records.put({ ...rest, sealed: "", uninstalledAt: this.now().toISOString() });
     this.logger.info(`uninstalled from ${id}: its reminders are held and its data is kept until purged`);
     return true;
+  }
+
+  /** Ids of live installations this key cannot open (a wrong SLACK_INSTALLATION_KEY, or tampering). */
+  async unreadable(): Promise<string[]> {
+    const bad: string[] = [];
+    for (const rec of await this.records.list()) {
+      if (!live(rec)) continue;
+      try {
+        unseal(rec.sealed, this.key, rec.id);
+      } catch {
+        bad.push(rec.id);
+      }
+    }
+    return bad;
   }
 
   /**

@@ -333,3 +333,39 @@ describe("an org-wide install", () => {
     }
   });
 });
+
+describe("the installation key", () => {
+  it("must be the one the installations were saved with: another stops start-up, naming the file", async () => {
+    const keyFake = await new FakeSlack().start();
+    keyFake.teams = [{ teamId: "TK", botToken: "xoxb-key-test" }];
+    const first = await startTestApp({ fake: keyFake, oauth: { installationKey: Buffer.alloc(32, 1) } });
+    const dbPath = first.dbPath;
+    try {
+      expect((await installThroughOAuth(first, "TK")).status).toBe(200);
+    } finally {
+      await first.stop();
+    }
+    const file = readFileSync(installationsPathFor(dbPath), "utf8");
+    try {
+      await expect(
+        startTestApp({ fake: keyFake, dbPath, oauth: { installationKey: Buffer.alloc(32, 2) } }),
+      ).rejects.toThrow(/SLACK_INSTALLATION_KEY does not open 1 of the installations.*TK/);
+      expect(readFileSync(installationsPathFor(dbPath), "utf8")).toBe(file);
+      // With the right key it starts and serves the workspace.
+      const again = await startTestApp({
+        fake: keyFake,
+        dbPath,
+        oauth: { installationKey: Buffer.alloc(32, 1) },
+      });
+      try {
+        const res = await again.slash({ command: "/cc-vendor", text: "list", teamId: "TK" });
+        expect(textOf(res.json)).not.toBe("");
+        expect(keyFake.calls.at(-1)?.token).toBe("xoxb-key-test");
+      } finally {
+        await again.stop();
+      }
+    } finally {
+      await keyFake.stop();
+    }
+  });
+});
