@@ -80,16 +80,24 @@ export async function startSlackServer(
       : { identity: identity ?? { teamId: "", isEnterpriseInstall: false } };
 
     const lastEstimates = new LastEstimateRecorder(store);
-    const deps = {
-      config,
-      store,
-      logger,
-      now,
-      lastEstimates,
-      ...(installations
-        ? { uninstall: (q: Parameters<SealedInstallations["uninstall"]>[0]) => installations.uninstall(q) }
-        : {}),
+    /** Single-workspace mode: the bot token was revoked (the app uninstalled) while running. */
+    let tokenRevoked = false;
+    const uninstall = async (q: Parameters<SealedInstallations["uninstall"]>[0]): Promise<unknown> => {
+      if (installations) return installations.uninstall(q);
+      if (
+        !identity ||
+        !q.teamId ||
+        !servesWorkspace(identity, { teamId: q.teamId, enterpriseId: q.enterpriseId })
+      )
+        return false;
+      // Posting with a dead token would mark every due reminder failed: hold them instead.
+      tokenRevoked = true;
+      logger.error(
+        "Switchboard was uninstalled from its workspace (or its bot token revoked): reminders are held until it is installed again and restarted with the new SLACK_BOT_TOKEN",
+      );
+      return true;
     };
+    const deps = { config, store, logger, now, lastEstimates, uninstall };
     const app = createSlackApp(config, deps, { ...opts, ...tenancy });
     const started = (await (config.mode === "http" ? app.start(config.port) : app.start())) as unknown;
     const address = (started as Server | undefined)?.address?.() as AddressInfo | null | undefined;
@@ -126,7 +134,7 @@ export async function startSlackServer(
           return token ? posterForToken(token) : undefined;
         }
       : (wsId: string) =>
-          identity && servesWorkspace(identity, parseWorkspaceId(wsId))
+          identity && !tokenRevoked && servesWorkspace(identity, parseWorkspaceId(wsId))
             ? posterForToken(config.botToken ?? "")
             : undefined;
     const scheduler = startScheduler({

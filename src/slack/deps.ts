@@ -11,7 +11,7 @@ export interface ListenerDeps {
   now(): Date;
   /** Remembers the last estimate of each workspace for the App Home. */
   lastEstimates?: LastEstimateRecorder;
-  /** Multi-workspace mode: forget a workspace's (or an org's) installation, after app_uninstalled. */
+  /** After app_uninstalled or tokens_revoked: forget a workspace's (or an org's) installation. */
   uninstall?: (query: {
     teamId?: string;
     enterpriseId?: string;

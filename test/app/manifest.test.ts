@@ -56,7 +56,9 @@ describe("manifest.yml", () => {
     expect(manifest.settings.event_subscriptions.bot_events.sort()).toEqual([
       "app_home_opened",
       "app_mention",
+      "app_uninstalled",
       "message.im",
+      "tokens_revoked",
     ]);
     expect(manifest.settings.interactivity.is_enabled).toBe(true);
     expect(manifest.settings.socket_mode_enabled).toBe(true);
@@ -104,7 +106,7 @@ describe("manifest.multi-workspace.yml", () => {
     );
     expect(multi.settings.interactivity.request_url).toBe("https://switchboard.example.com/slack/events");
     expect([...multi.settings.event_subscriptions.bot_events].sort()).toEqual(
-      [...manifest.settings.event_subscriptions.bot_events, "app_uninstalled", "tokens_revoked"].sort(),
+      [...manifest.settings.event_subscriptions.bot_events].sort(),
     );
   });
 });

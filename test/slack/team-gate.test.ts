@@ -172,3 +172,52 @@ describe("single-workspace mode with an org-wide token", () => {
     }
   });
 });
+
+describe("single-workspace mode after an uninstall", () => {
+  it("holds the reminders (not failed, not posted) and keeps the data", async () => {
+    const fake = await new FakeSlack().start();
+    fake.userTimeZones.U1 = "UTC";
+    let clock: number | undefined;
+    const one = await startTestApp({ fake, now: () => (clock === undefined ? new Date() : new Date(clock)) });
+    try {
+      await one.slash({
+        command: "/cc-contract",
+        text: "add vendor=Acme start=2030-01-15 renews=2031-01-15 notice=60d channel=<#C42|cx-ops>",
+      });
+      await one.slash({ command: "/cc-contract", text: "remind Acme 2030-01-20 check the invoice" });
+      // Another team's uninstall changes nothing here.
+      await one.event({
+        type: "event_callback",
+        team_id: "T2",
+        api_app_id: "A1",
+        event_id: "EvUninstOther",
+        event_time: Math.floor(Date.now() / 1000),
+        event: { type: "app_uninstalled", event_ts: "1.1" },
+      });
+      clock = Date.parse("2030-01-21T12:00:00Z");
+      await one.running.tickReminders();
+      const posted = () => fake.callsTo("chat.postMessage").filter((c) => c.args.channel === "C42").length;
+      expect(posted()).toBeGreaterThan(0);
+
+      await one.slash({ command: "/cc-contract", text: "remind Acme 2030-01-22 second check" });
+      await one.event({
+        type: "event_callback",
+        team_id: "T1",
+        api_app_id: "A1",
+        event_id: "EvUninstOwn",
+        event_time: Math.floor(Date.now() / 1000),
+        event: { type: "app_uninstalled", event_ts: "1.1" },
+      });
+      await new Promise((r) => setTimeout(r, 200)); // the event is acknowledged before it is handled
+      const before = posted();
+      clock = Date.parse("2030-01-23T12:00:00Z");
+      await one.running.tickReminders();
+      expect(posted()).toBe(before);
+      const held = one.running.store.read({ teamId: "T1" }).reminders.find((r) => r.note === "second check");
+      expect(held?.state).toBe("pending");
+    } finally {
+      await one.stop();
+      await fake.stop();
+    }
+  });
+});

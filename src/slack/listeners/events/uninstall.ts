@@ -4,8 +4,8 @@ import type { ListenerDeps } from "../../deps.ts";
 export const UNINSTALL_EVENTS = ["app_uninstalled", "tokens_revoked"] as const;
 
 /**
- * Multi-workspace mode: when a workspace (or an org) removes the app, or revokes its bot token, its
- * installation goes (a tombstone stays): its reminders are held from the next tick and its data is
+ * When a workspace (or an org) removes the app, or revokes its bot token, its reminders are held from
+ * the next tick. Multi-workspace mode: its installation goes (a tombstone stays) and its data is
  * deleted once DATA_RETENTION_DAYS have passed, unless it installs the app again first.
  */
 export function registerUninstallEvents(app: App, deps: ListenerDeps): void {
