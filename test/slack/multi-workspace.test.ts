@@ -256,6 +256,40 @@ describe("an uninstall", () => {
     expect(new Set(ids).size).toBe(ids.length);
   });
 
+  it("a reminder button in one workspace updates its message with that workspace's token", async () => {
+    const reminder = app.running.store
+      .read({ teamId: "TB" })
+      .reminders.find((r) => r.note?.includes("BetaCo") && r.state === "posted");
+    expect(reminder?.ts).toBeDefined();
+    const n = fake.callsTo("chat.update").length;
+    await app.interact({
+      type: "block_actions",
+      team: { id: "TB", domain: "beta" },
+      user: { id: "UB", team_id: "TB" },
+      api_app_id: "A1",
+      response_url: fake.responseUrl("reviewed-b"),
+      channel: { id: "C1", name: "general" },
+      container: { type: "message", message_ts: reminder?.ts, channel_id: "C1", is_ephemeral: false },
+      message: { ts: reminder?.ts },
+      trigger_id: `trig-reviewed-b-${Date.now()}`,
+      actions: [
+        {
+          type: "button",
+          action_id: "reminder_reviewed",
+          block_id: "b",
+          value: reminder?.id,
+          action_ts: "1",
+        },
+      ],
+    });
+    const [update] = (await fake.waitFor("chat.update", n + 1)).slice(n);
+    expect(update?.token).toBe(TOKEN_B);
+    expect(update?.args.ts).toBe(reminder?.ts);
+    expect(app.running.store.read({ teamId: "TB" }).reminders.find((r) => r.id === reminder?.id)?.state).toBe(
+      "reviewed",
+    );
+  });
+
   it("keeps the data for DATA_RETENTION_DAYS, then deletes it, and a reinstall within the period cancels that", async () => {
     const start = clock ?? Date.now();
     // TB revokes the bot token; TA uninstalls and comes back ten days later.
