@@ -182,6 +182,8 @@ export default async function bench(): Promise<void> {
   writeFileSync(dbPath, JSON.stringify({ version: DB_VERSION, workspaces: { [TEAM]: data } }));
 
   fake = await new FakeSlack().start();
+  // The app serves the workspace its token belongs to (auth.test at start-up).
+  fake.teams = [{ teamId: TEAM, botToken: "xoxb-bench" }];
   const waiters = new Map<string, (view: string) => void>();
   fake.on("views.publish", (args) => {
     const view = typeof args.view === "string" ? args.view : JSON.stringify(args.view);

@@ -89,6 +89,8 @@ export default async function bench(): Promise<void> {
   await ensureBuilt();
   const dir = mkdtempSync(join(tmpdir(), "switchboard-bench-"));
   const fake = await new FakeSlack().start();
+  // The app asks auth.test which workspace its token belongs to before it is ready.
+  fake.teams = [{ teamId: "T_BENCH", botToken: "xoxb-bench" }];
   try {
     const db = { DB_PATH: join(dir, "cli.json") };
     const staffing = ["staffing", "--json", "calls=100", "interval=30m", "aht=3m"];

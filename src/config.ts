@@ -46,6 +46,37 @@ const EnvSchema = z
         .max(86_400, "must be at most 86400 (one day)")
         .default(60),
     ),
+    SLACK_CLIENT_ID: optionalString,
+    SLACK_CLIENT_SECRET: optionalString,
+    SLACK_STATE_SECRET: optionalString,
+    SLACK_INSTALLATION_KEY: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .transform((v, ctx) => {
+          const key = readKey(v);
+          if (!key) {
+            ctx.addIssue({
+              code: "custom",
+              message:
+                "must be 32 random bytes written as base64 or hex, e.g. the output of `openssl rand -base64 32`",
+            });
+            return z.NEVER;
+          }
+          return key;
+        })
+        .optional(),
+    ),
+    DATA_RETENTION_DAYS: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: "must be a number of days" })
+        .int("must be a whole number of days")
+        .min(0, "must be 0 or more days")
+        .max(3650, "must be at most 3650 days")
+        .default(30),
+    ),
     LOG_LEVEL: z.preprocess(
       (v) => (typeof blankToUndefined(v) === "string" ? String(v).toLowerCase() : undefined),
       z
@@ -54,6 +85,49 @@ const EnvSchema = z
     ),
   })
   .superRefine((env, ctx) => {
+    const oauth = [env.SLACK_CLIENT_ID, env.SLACK_CLIENT_SECRET, env.SLACK_STATE_SECRET];
+    if (oauth.some(Boolean)) {
+      for (const [name, value] of [
+        ["SLACK_CLIENT_ID", env.SLACK_CLIENT_ID],
+        ["SLACK_CLIENT_SECRET", env.SLACK_CLIENT_SECRET],
+        ["SLACK_STATE_SECRET", env.SLACK_STATE_SECRET],
+      ] as const)
+        if (!value)
+          ctx.addIssue({
+            code: "custom",
+            path: [name],
+            message:
+              "is required for multi-workspace mode (SLACK_CLIENT_ID, SLACK_CLIENT_SECRET and SLACK_STATE_SECRET go together)",
+          });
+      if (!env.SLACK_INSTALLATION_KEY)
+        ctx.addIssue({
+          code: "custom",
+          path: ["SLACK_INSTALLATION_KEY"],
+          message:
+            "is required for multi-workspace mode: it encrypts each workspace's tokens at rest (create one with `openssl rand -base64 32` and keep it safe)",
+        });
+      if (!env.SLACK_SIGNING_SECRET)
+        ctx.addIssue({
+          code: "custom",
+          path: ["SLACK_SIGNING_SECRET"],
+          message: "is required for multi-workspace mode (it runs in HTTP mode)",
+        });
+      if (env.SLACK_BOT_TOKEN)
+        ctx.addIssue({
+          code: "custom",
+          path: ["SLACK_BOT_TOKEN"],
+          message:
+            "must not be set in multi-workspace mode (each workspace's token comes from its installation): unset it, or unset SLACK_CLIENT_ID for single-workspace mode",
+        });
+      if (env.SLACK_APP_TOKEN)
+        ctx.addIssue({
+          code: "custom",
+          path: ["SLACK_APP_TOKEN"],
+          message:
+            "must not be set in multi-workspace mode, which runs in HTTP mode (Socket Mode serves one workspace)",
+        });
+      return;
+    }
     if (env.SLACK_APP_TOKEN && !env.SLACK_BOT_TOKEN)
       ctx.addIssue({
         code: "custom",
@@ -76,6 +150,23 @@ const EnvSchema = z
 
 export type Mode = "socket" | "http" | "console";
 
+/** An AES-256 key from base64 (standard or URL-safe) or hex; undefined unless exactly 32 bytes. */
+function readKey(text: string): Buffer | undefined {
+  if (/^[0-9a-fA-F]{64}$/.test(text)) return Buffer.from(text, "hex");
+  if (!/^[A-Za-z0-9+/_-]+={0,2}$/.test(text)) return undefined;
+  const key = Buffer.from(text, "base64");
+  return key.length === 32 ? key : undefined;
+}
+
+/** Multi-workspace mode: Slack's OAuth install flow, one installation (and token) per workspace. */
+export interface OAuthConfig {
+  clientId: string;
+  clientSecret: string;
+  stateSecret: string;
+  /** Encrypts installations at rest (AES-256-GCM). */
+  installationKey: Buffer;
+}
+
 export interface Config {
   mode: Mode;
   botToken?: string | undefined;
@@ -86,6 +177,10 @@ export interface Config {
   dbPath: string;
   reminderIntervalSeconds: number;
   logLevel: "debug" | "info" | "warn" | "error";
+  /** Set in multi-workspace mode; absent in single-workspace mode (SLACK_BOT_TOKEN). */
+  oauth?: OAuthConfig | undefined;
+  /** Days an uninstalled workspace's data is kept before it is deleted. */
+  dataRetentionDays?: number | undefined;
 }
 
 export class ConfigError extends Error {
@@ -104,7 +199,16 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     );
   }
   const e = parsed.data;
-  const mode: Mode = e.SLACK_APP_TOKEN ? "socket" : e.SLACK_BOT_TOKEN ? "http" : "console";
+  const oauth =
+    e.SLACK_CLIENT_ID && e.SLACK_CLIENT_SECRET && e.SLACK_STATE_SECRET && e.SLACK_INSTALLATION_KEY
+      ? {
+          clientId: e.SLACK_CLIENT_ID,
+          clientSecret: e.SLACK_CLIENT_SECRET,
+          stateSecret: e.SLACK_STATE_SECRET,
+          installationKey: e.SLACK_INSTALLATION_KEY,
+        }
+      : undefined;
+  const mode: Mode = oauth ? "http" : e.SLACK_APP_TOKEN ? "socket" : e.SLACK_BOT_TOKEN ? "http" : "console";
   const apiUrl = e.SLACK_API_URL && !e.SLACK_API_URL.endsWith("/") ? `${e.SLACK_API_URL}/` : e.SLACK_API_URL;
   return {
     mode,
@@ -116,5 +220,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     dbPath: e.DB_PATH,
     reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
     logLevel: e.LOG_LEVEL,
+    ...(oauth ? { oauth } : {}),
+    dataRetentionDays: e.DATA_RETENTION_DAYS,
   };
 }

@@ -1,34 +1,104 @@
 import type { Server as HttpServer } from "node:http";
 import type { AddressInfo, Server } from "node:net";
 import type { Config } from "./config.ts";
+import { parseWorkspaceId } from "./core/workspace.ts";
 import type { Logger } from "./logger.ts";
+import type { ReminderPoster } from "./scheduler/poster.ts";
+import { startPurge } from "./scheduler/purge.ts";
 import { startScheduler } from "./scheduler/scheduler.ts";
-import { createSlackApp, type SlackAppOptions } from "./slack/app.ts";
+import { createSlackApp, type SlackAppOptions, type Tenancy } from "./slack/app.ts";
+import { identifyBot } from "./slack/identity.ts";
+import { InstallationKeyError, SealedInstallations } from "./slack/installations.ts";
 import { createReminderPoster, createSchedulerClient } from "./slack/reminder-poster.ts";
 import { BoundedReplayMemory, type ReplayMemory } from "./slack/replay.ts";
 import { installRequestGuard } from "./slack/request-guard.ts";
+import { servesWorkspace } from "./slack/team-gate.ts";
+import type { InstallationRecords } from "./store/installations.ts";
+import { FileInstallationRecords, installationsPathFor } from "./store/installations-file.ts";
 import { LastEstimateRecorder } from "./store/last-estimate.ts";
+import { emptyWorkspace } from "./store/schema.ts";
 import { Store } from "./store/store.ts";
 
 export interface RunningApp {
   /** The HTTP port (HTTP mode), useful when PORT=0 picked a free one. */
   port: number | undefined;
   store: Store;
+  /** Multi-workspace mode: the installations, as stored (tokens sealed). */
+  installations: InstallationRecords | undefined;
+  /** Post the reminders that are due now (the scheduler also does so on its timer). */
+  tickReminders(): Promise<void>;
+  /** Delete the data of workspaces whose retention period after uninstall has passed. */
+  purgeNow(): Promise<number>;
   /** Stop taking requests, let queued writes finish, release the database. */
   stop(): Promise<void>;
+}
+
+export interface ServerOptions extends SlackAppOptions {
+  replayMemory?: ReplayMemory;
+  /**
+   * Delete all of one workspace's data, once DATA_RETENTION_DAYS have passed since it uninstalled the
+   * app. Default: empty the workspace in the store (what the lowdb store can do with updateById).
+   */
+  deleteWorkspace?: (store: Store, workspaceId: string) => Promise<void>;
+}
+
+/** Empty a workspace's data in one write: profile, last estimate, vendors, contracts and reminders. */
+async function emptyWorkspaceData(store: Store, workspaceId: string): Promise<void> {
+  await store.updateById(workspaceId, (draft) => {
+    for (const key of Object.keys(draft)) delete (draft as Record<string, unknown>)[key];
+    Object.assign(draft, emptyWorkspace());
+  });
 }
 
 /** Start the Slack app (HTTP or Socket Mode) over an opened store. */
 export async function startSlackServer(
   config: Config,
   logger: Logger,
-  opts: SlackAppOptions & { replayMemory?: ReplayMemory } = {},
+  opts: ServerOptions = {},
 ): Promise<RunningApp> {
+  // Before the database is opened: a refused token stops start-up with nothing to undo.
+  const identity = config.oauth
+    ? undefined
+    : await identifyBot(config.botToken ?? "", {
+        slackApiUrl: config.slackApiUrl,
+        retryConfig: opts.retryConfig,
+      });
   const store = await Store.open(config.dbPath);
   try {
+    const now = opts.now ?? (() => new Date());
+    const recordsPath = installationsPathFor(store.path);
+    const records = config.oauth ? await FileInstallationRecords.open(recordsPath) : undefined;
+    const installations =
+      records && config.oauth
+        ? new SealedInstallations(records, config.oauth.installationKey, now, logger)
+        : undefined;
+    // A wrong key would make every installed workspace look uninstalled: refuse to start instead.
+    const unreadable = (await installations?.unreadable()) ?? [];
+    if (unreadable.length) throw new InstallationKeyError(recordsPath, unreadable);
+    const tenancy: Tenancy = installations
+      ? { installations }
+      : { identity: identity ?? { teamId: "", isEnterpriseInstall: false } };
+
     const lastEstimates = new LastEstimateRecorder(store);
-    const deps = { config, store, logger, now: opts.now ?? (() => new Date()), lastEstimates };
-    const app = createSlackApp(config, deps, opts);
+    /** Single-workspace mode: the bot token was revoked (the app uninstalled) while running. */
+    let tokenRevoked = false;
+    const uninstall = async (q: Parameters<SealedInstallations["uninstall"]>[0]): Promise<unknown> => {
+      if (installations) return installations.uninstall(q);
+      if (
+        !identity ||
+        !q.teamId ||
+        !servesWorkspace(identity, { teamId: q.teamId, enterpriseId: q.enterpriseId })
+      )
+        return false;
+      // Posting with a dead token would mark every due reminder failed: hold them instead.
+      tokenRevoked = true;
+      logger.error(
+        "Switchboard was uninstalled from its workspace (or its bot token revoked): reminders are held until it is installed again and restarted with the new SLACK_BOT_TOKEN",
+      );
+      return true;
+    };
+    const deps = { config, store, logger, now, lastEstimates, uninstall };
+    const app = createSlackApp(config, deps, { ...opts, ...tenancy });
     const started = (await (config.mode === "http" ? app.start(config.port) : app.start())) as unknown;
     const address = (started as Server | undefined)?.address?.() as AddressInfo | null | undefined;
     const port = config.mode === "http" ? (address?.port ?? config.port) : undefined;
@@ -46,21 +116,57 @@ export async function startSlackServer(
         logger,
       });
     }
-    // The scheduler has its own Web API client with no internal retries: only the scheduler retries,
-    // after checking the channel for the post, so a timed-out post is never sent twice.
+    // The scheduler has its own Web API clients with no internal retries: only the scheduler retries,
+    // after checking the channel for the post, so a timed-out post is never sent twice. Each workspace's
+    // reminders go out with that workspace's token; a workspace without one has its reminders held.
+    const posters = new Map<string, ReminderPoster>();
+    const posterForToken = (token: string): ReminderPoster => {
+      let poster = posters.get(token);
+      if (!poster) {
+        poster = createReminderPoster(createSchedulerClient(token, config.slackApiUrl));
+        posters.set(token, poster);
+      }
+      return poster;
+    };
+    const poster = installations
+      ? async (wsId: string) => {
+          const token = await installations.botTokenFor(wsId);
+          return token ? posterForToken(token) : undefined;
+        }
+      : (wsId: string) =>
+          identity && !tokenRevoked && servesWorkspace(identity, parseWorkspaceId(wsId))
+            ? posterForToken(config.botToken ?? "")
+            : undefined;
     const scheduler = startScheduler({
       store,
-      poster: createReminderPoster(createSchedulerClient(config.botToken ?? "", config.slackApiUrl)),
+      poster,
       intervalSeconds: config.reminderIntervalSeconds,
-      now: deps.now,
+      now,
       logger,
     });
+    const deleteWorkspace = opts.deleteWorkspace ?? emptyWorkspaceData;
+    const purge =
+      records && installations
+        ? startPurge({
+            records,
+            retentionDays: config.dataRetentionDays ?? 30,
+            workspaceIds: () => store.workspaceIds(),
+            isServed: async (wsId) => (await installations.botTokenFor(wsId)) !== undefined,
+            deleteWorkspace: (wsId) => deleteWorkspace(store, wsId),
+            now,
+            logger,
+          })
+        : undefined;
     let stopped: Promise<void> | undefined;
     return {
       port,
       store,
+      installations: records,
+      tickReminders: () => scheduler.tickNow(),
+      purgeNow: () => purge?.runNow() ?? Promise.resolve(0),
       stop() {
         stopped ??= (async () => {
+          await purge?.stop().catch((err: unknown) => logger.warn("error while stopping the purge", err));
           await scheduler
             .stop()
             .catch((err: unknown) => logger.warn("error while stopping the scheduler", err));

@@ -33,7 +33,11 @@ export async function start(config: Config, logger: Logger): Promise<number> {
   try {
     running = await startSlackServer(config, logger);
   } catch (err) {
-    if (err instanceof StoreLoadError || err instanceof StoreLockedError) {
+    // By name: importing the Slack modules here would load Bolt for the console too.
+    const refused =
+      err instanceof Error &&
+      ["TokenRefusedError", "InstallationsLoadError", "InstallationKeyError"].includes(err.name);
+    if (err instanceof StoreLoadError || err instanceof StoreLockedError || refused) {
       process.stderr.write(`${err.message}\n`);
       return 1;
     }

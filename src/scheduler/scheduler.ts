@@ -25,8 +25,13 @@ export interface SchedulerLogger {
 
 export interface SchedulerOptions {
   store: Store;
-  /** One poster for every workspace, or a poster per workspace id (undefined: skip that workspace). */
-  poster: ReminderPoster | ((workspaceId: string) => ReminderPoster | undefined);
+  /**
+   * One poster for every workspace, or a poster per workspace id, posting with that workspace's token
+   * (undefined: not installed, so its reminders are held, neither posted nor lost).
+   */
+  poster:
+    | ReminderPoster
+    | ((workspaceId: string) => ReminderPoster | undefined | Promise<ReminderPoster | undefined>);
   /** REMINDER_INTERVAL_SECONDS. */
   intervalSeconds: number;
   now?: () => Date;
@@ -132,7 +137,7 @@ export function startScheduler(opts: SchedulerOptions): RunningScheduler {
     });
   const shared = stateOf(store);
   const inFlight = shared.inFlight;
-  const posterFor = (wsId: string): ReminderPoster | undefined =>
+  const posterFor = async (wsId: string): Promise<ReminderPoster | undefined> =>
     typeof opts.poster === "function" ? opts.poster(wsId) : opts.poster;
   /** Until when Slack asked us to wait (Retry-After), per workspace. */
   const pausedUntil = new Map<string, number>();
@@ -307,7 +312,10 @@ export function startScheduler(opts: SchedulerOptions): RunningScheduler {
     const stats: TickStats = { posted: 0, recovered: 0, retried: 0, failed: 0 };
     for (const wsId of store.workspaceIds()) {
       if (stopped) break;
-      const poster = posterFor(wsId);
+      const poster = await posterFor(wsId).catch((err: unknown) => {
+        log.error(`no poster for workspace ${wsId}; its reminders wait for the next tick`, err);
+        return undefined;
+      });
       if (!poster) continue;
       const at = now();
       if ((pausedUntil.get(wsId) ?? 0) > at.getTime()) continue;

@@ -11,4 +11,10 @@ export interface ListenerDeps {
   now(): Date;
   /** Remembers the last estimate of each workspace for the App Home. */
   lastEstimates?: LastEstimateRecorder;
+  /** After app_uninstalled or tokens_revoked: forget a workspace's (or an org's) installation. */
+  uninstall?: (query: {
+    teamId?: string;
+    enterpriseId?: string;
+    isEnterpriseInstall: boolean;
+  }) => Promise<unknown>;
 }

@@ -46,4 +46,52 @@ describe("configuration", () => {
   ])("rejects %o naming %s", (env, name) => {
     expect(problems(env as Record<string, string>).join("\n")).toContain(name);
   });
+
+  describe("multi-workspace mode", () => {
+    const OAUTH = {
+      SLACK_CLIENT_ID: "111.222",
+      SLACK_CLIENT_SECRET: "secret",
+      SLACK_STATE_SECRET: "state",
+      SLACK_SIGNING_SECRET: "s",
+    };
+    const KEY_BYTES = Buffer.from(Array.from({ length: 32 }, (_, i) => i));
+
+    it("runs in HTTP mode with the key given as base64 or hex, keeping data 30 days by default", () => {
+      for (const key of [
+        KEY_BYTES.toString("base64"),
+        KEY_BYTES.toString("hex"),
+        KEY_BYTES.toString("base64url"),
+      ]) {
+        const c = loadConfig({ ...OAUTH, SLACK_INSTALLATION_KEY: key });
+        expect(c.mode).toBe("http");
+        expect(c.oauth?.installationKey.equals(KEY_BYTES)).toBe(true);
+        expect(c.dataRetentionDays).toBe(30);
+      }
+      expect(
+        loadConfig({ ...OAUTH, SLACK_INSTALLATION_KEY: KEY_BYTES.toString("hex"), DATA_RETENTION_DAYS: "7" })
+          .dataRetentionDays,
+      ).toBe(7);
+    });
+
+    it("refuses to start without the installation key, saying what it is for and how to make one", () => {
+      const said = problems(OAUTH).join("\n");
+      expect(said).toContain("SLACK_INSTALLATION_KEY");
+      expect(said).toMatch(/encrypts/);
+      expect(said).toMatch(/openssl rand -base64 32/);
+    });
+
+    it.each([
+      [{ ...OAUTH, SLACK_INSTALLATION_KEY: "short" }, "SLACK_INSTALLATION_KEY"],
+      [{ ...OAUTH, SLACK_INSTALLATION_KEY: Buffer.alloc(16).toString("base64") }, "SLACK_INSTALLATION_KEY"],
+      [{ SLACK_CLIENT_ID: "1", SLACK_SIGNING_SECRET: "s" }, "SLACK_CLIENT_SECRET"],
+      [{ SLACK_CLIENT_ID: "1", SLACK_SIGNING_SECRET: "s" }, "SLACK_STATE_SECRET"],
+      [{ ...OAUTH, SLACK_SIGNING_SECRET: "" }, "SLACK_SIGNING_SECRET"],
+      [{ ...OAUTH, SLACK_BOT_TOKEN: "xoxb-1" }, "SLACK_BOT_TOKEN"],
+      [{ ...OAUTH, SLACK_APP_TOKEN: "xapp-1" }, "SLACK_APP_TOKEN"],
+      [{ ...OAUTH, DATA_RETENTION_DAYS: "-1" }, "DATA_RETENTION_DAYS"],
+      [{ ...OAUTH, DATA_RETENTION_DAYS: "a month" }, "DATA_RETENTION_DAYS"],
+    ])("rejects %o naming %s", (env, name) => {
+      expect(problems(env as Record<string, string>).join("\n")).toContain(name);
+    });
+  });
 });

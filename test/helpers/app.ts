@@ -22,15 +22,40 @@ export interface TestApp {
   stop(): Promise<void>;
 }
 
+/** Multi-workspace mode for a test app: OAuth settings, and the key that seals installations. */
+export interface TestOAuth {
+  installationKey?: Buffer;
+  dataRetentionDays?: number;
+}
+
+export const TEST_INSTALLATION_KEY = Buffer.alloc(32, 7);
+
 /** The real Bolt app in HTTP mode on a free port, its Web API pointed at a fake Slack on loopback. */
 export async function startTestApp(
-  opts: { dbPath?: string; fake?: FakeSlack; reminderIntervalSeconds?: number; now?: () => Date } = {},
+  opts: {
+    dbPath?: string;
+    fake?: FakeSlack;
+    reminderIntervalSeconds?: number;
+    now?: () => Date;
+    /** Multi-workspace mode (OAuth) instead of the single bot token. */
+    oauth?: TestOAuth;
+  } = {},
 ): Promise<TestApp> {
   const fake = opts.fake ?? (await new FakeSlack().start());
   const dbPath = opts.dbPath ?? tempDbPath();
   const config: Config = {
     mode: "http",
-    botToken: "xoxb-test",
+    ...(opts.oauth
+      ? {
+          oauth: {
+            clientId: "111.222",
+            clientSecret: "test-client-secret",
+            stateSecret: "test-state-secret",
+            installationKey: opts.oauth.installationKey ?? TEST_INSTALLATION_KEY,
+          },
+          dataRetentionDays: opts.oauth.dataRetentionDays ?? 30,
+        }
+      : { botToken: "xoxb-test" }),
     signingSecret: SIGNING_SECRET,
     slackApiUrl: fake.apiUrl,
     port: 0,
@@ -67,6 +92,28 @@ export async function startTestApp(
       if (!opts.fake) await fake.stop();
     },
   };
+}
+
+/**
+ * Install the app in a team of the fake Slack the way a browser does: the install page sets the state
+ * cookie and redirects to Slack; Slack redirects back with a code and that state.
+ */
+export async function installThroughOAuth(
+  app: TestApp,
+  teamId: string,
+): Promise<{ status: number; body: string }> {
+  const install = await fetch(`${app.url}/slack/install`, { redirect: "manual" });
+  const location = install.headers.get("location") ?? "";
+  const state = new URL(location).searchParams.get("state") ?? "";
+  const cookie = (install.headers.get("set-cookie") ?? "").split(";")[0] ?? "";
+  await install.body?.cancel();
+  const code = `code-${teamId}-${Math.random().toString(36).slice(2)}`;
+  app.fake.installCodes.set(code, teamId);
+  const back = await fetch(
+    `${app.url}/slack/oauth_redirect?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`,
+    { headers: { cookie }, redirect: "manual" },
+  );
+  return { status: back.status, body: await back.text() };
 }
 
 /** All text in a Block Kit payload, for assertions on what a user reads. */

@@ -8,6 +8,19 @@ export interface RecordedCall {
   method: string;
   args: Record<string, unknown>;
   at: number;
+  /** The token the call was made with (Authorization: Bearer, or a token argument). */
+  token?: string | undefined;
+}
+
+/** What auth.test answers for a token, and oauth.v2.access for an install code. */
+export interface FakeTeam {
+  teamId: string;
+  teamName?: string;
+  enterpriseId?: string;
+  isEnterpriseInstall?: boolean;
+  botToken: string;
+  botUserId?: string;
+  botId?: string;
 }
 
 type Responder = (args: Record<string, unknown>) => {
@@ -44,6 +57,10 @@ export class FakeSlack {
     { id: "C1", name: "general" },
     { id: "C42", name: "cx-ops" },
   ];
+  /** Workspaces by bot token; any other token is refused (invalid_auth), as Slack does. */
+  teams: FakeTeam[] = [{ teamId: "T1", teamName: "Test", botToken: "xoxb-test" }];
+  /** Install codes oauth.v2.access accepts, each once, for a team of `teams`. */
+  installCodes = new Map<string, string>();
   port = 0;
 
   get apiUrl(): string {
@@ -116,7 +133,9 @@ export class FakeSlack {
         : url.pathname.startsWith("/upload/")
           ? "upload"
           : url.pathname;
-    this.calls.push({ method, args, at: Date.now() });
+    const bearer = /^Bearer (.+)$/.exec(String(req.headers.authorization ?? ""))?.[1];
+    const token = bearer ?? (typeof args.token === "string" ? args.token : undefined);
+    this.calls.push({ method, args, at: Date.now(), token });
     // Like Slack, refuse blocks over Block Kit's limits, so every reply any test sends is checked.
     const problems = blockProblemsOf(method, args);
     if (problems.length) {
@@ -127,22 +146,45 @@ export class FakeSlack {
     if (queued?.length) return queued.shift() as ReturnType<Responder>;
     const override = this.overrides.get(method);
     if (override) return override(args);
-    return { body: this.answer(method, args) };
+    return { body: this.answer(method, args, token) };
   }
 
-  private answer(method: string, args: Record<string, unknown>): unknown {
+  private answer(method: string, args: Record<string, unknown>, token: string | undefined): unknown {
     const ts = () => `${this.tsCounter++}.000100`;
     switch (method) {
-      case "auth.test":
+      case "auth.test": {
+        const team = this.teams.find((t) => t.botToken === token);
+        if (!team) return { ok: false, error: "invalid_auth" };
         return {
           ok: true,
           url: "https://example.slack.com/",
-          team: "Test",
+          team: team.teamName ?? "Test",
           user: "switchboard",
-          team_id: "T1",
-          user_id: "UBOT",
-          bot_id: "BBOT",
+          team_id: team.isEnterpriseInstall ? undefined : team.teamId,
+          ...(team.enterpriseId ? { enterprise_id: team.enterpriseId } : {}),
+          is_enterprise_install: team.isEnterpriseInstall === true,
+          user_id: team.botUserId ?? "UBOT",
+          bot_id: team.botId ?? "BBOT",
         };
+      }
+      case "oauth.v2.access": {
+        const teamId = this.installCodes.get(String(args.code));
+        const team = this.teams.find((t) => t.teamId === teamId);
+        if (!team || !args.client_id || !args.client_secret) return { ok: false, error: "invalid_code" };
+        this.installCodes.delete(String(args.code));
+        return {
+          ok: true,
+          app_id: "A1",
+          authed_user: { id: "UADMIN" },
+          scope: "commands,chat:write",
+          token_type: "bot",
+          access_token: team.botToken,
+          bot_user_id: team.botUserId ?? "UBOT",
+          team: team.isEnterpriseInstall ? null : { id: team.teamId, name: team.teamName ?? team.teamId },
+          enterprise: team.enterpriseId ? { id: team.enterpriseId, name: team.enterpriseId } : null,
+          is_enterprise_install: team.isEnterpriseInstall === true,
+        };
+      }
       case "chat.postMessage": {
         const channel = String(args.channel);
         const message = {

@@ -85,8 +85,8 @@ describe("buttons", () => {
 
 describe("replies that must stay private", () => {
   it("a remove confirmation has no Share button", async () => {
-    await app.slash({ command: "/cc-vendor", text: "add name=Solo rate=0.95/min", teamId: "TP1" });
-    const ask = await app.slash({ command: "/cc-vendor", text: "remove Solo", teamId: "TP1" });
+    await app.slash({ command: "/cc-vendor", text: "add name=Solo rate=0.95/min", teamId: "T1" });
+    const ask = await app.slash({ command: "/cc-vendor", text: "remove Solo", teamId: "T1" });
     const blocks = (ask.json as { blocks: Blocks }).blocks;
     expect(button(blocks, "Remove")).toBeDefined();
     expect(button(blocks, "Share in channel")).toBeUndefined();
@@ -94,7 +94,7 @@ describe("replies that must stay private", () => {
 
   it("a form that cannot be opened in time says so, with an example to type instead", async () => {
     app.fake.failNext("views.open", 1, { body: { ok: false, error: "expired_trigger_id" } });
-    const res = await app.slash({ command: "/cc-estimate", text: "", teamId: "TP1" });
+    const res = await app.slash({ command: "/cc-estimate", text: "", teamId: "T1" });
     expect((res.json as { text: string }).text).toMatch(/could not be opened in time.*\/cc-estimate/);
   });
 });

@@ -16,21 +16,21 @@ describe("/cc-contract channels in Slack", () => {
     const res = await app.slash({
       command: "/cc-contract",
       text: "add vendor=Acme start=2030-01-15 renews=2031-01-15 notice=60d channel=CMISSING1",
-      teamId: "TC1",
+      teamId: "T1",
     });
     expect(shown(res)).toMatch(/can't find the channel/);
     expect(shown(res)).toMatch(/Example: `\/cc-contract add/);
-    expect(app.running.store.read({ teamId: "TC1" }).contracts).toHaveLength(0);
+    expect(app.running.store.read({ teamId: "T1" }).contracts).toHaveLength(0);
   });
 
   it("turns a bare #name (as typed in the form) into that channel", async () => {
     const res = await app.slash({
       command: "/cc-contract",
       text: "add vendor=Acme start=2030-01-15 renews=2031-01-15 notice=60d channel=#cx-ops",
-      teamId: "TC2",
+      teamId: "T1",
     });
     expect(shown(res)).toMatch(/Acme/);
-    const [contract] = app.running.store.read({ teamId: "TC2" }).contracts;
+    const contract = app.running.store.read({ teamId: "T1" }).contracts.at(-1);
     expect(contract?.channel).toBe("C42");
   });
 
@@ -38,7 +38,7 @@ describe("/cc-contract channels in Slack", () => {
     const res = await app.slash({
       command: "/cc-contract",
       text: "add vendor=Acme start=2030-01-15 renews=2031-01-15 notice=60d channel=#nowhere",
-      teamId: "TC3",
+      teamId: "T1",
     });
     expect(shown(res)).toMatch(/can't find the channel #nowhere/);
   });

@@ -35,51 +35,54 @@ const click = (
     actions: [{ type: "button", action_id: el?.action_id, block_id: "b", value: el?.value, action_ts: "1" }],
   });
 
-const ADD = "add vendor=Acme start=01/02/2027 renews=01/02/2028 notice=60d";
+// One vendor per test: every test writes to the one workspace the app serves.
+const add = (vendor: string) => `add vendor=${vendor} start=01/02/2027 renews=01/02/2028 notice=60d`;
 
 describe("dates in /cc-contract over HTTP, read by the user's Slack locale", () => {
   it("asks the locale with the time zone in one users.info call", async () => {
     app.fake.userLocales.U7 = "en-GB";
     const before = app.fake.callsTo("users.info").length;
-    const res = await app.slash({ command: "/cc-contract", text: ADD, userId: "U7", teamId: "T7" });
+    const res = await app.slash({ command: "/cc-contract", text: add("Acme"), userId: "U7" });
     expect(textOf(res.json)).toMatch(/saved/);
     const calls = app.fake.callsTo("users.info").slice(before);
     expect(calls).toHaveLength(1);
     expect(String(calls[0]?.args.include_locale)).toBe("true");
-    expect(app.running.store.read({ teamId: "T7" }).contracts[0]?.start).toBe("2027-02-01");
+    expect(app.running.store.read({ teamId: "T1" }).contracts.at(-1)?.start).toBe("2027-02-01");
   });
 
   it("an en-US user gets 2 January without a question", async () => {
     app.fake.userLocales.U8 = "en-US";
-    await app.slash({ command: "/cc-contract", text: ADD, userId: "U8", teamId: "T8" });
-    expect(app.running.store.read({ teamId: "T8" }).contracts[0]?.start).toBe("2027-01-02");
+    await app.slash({ command: "/cc-contract", text: add("Brio"), userId: "U8" });
+    expect(app.running.store.read({ teamId: "T1" }).contracts.at(-1)?.start).toBe("2027-01-02");
   });
 
   it("asks a user whose locale does not settle it, and a click saves the reading chosen", async () => {
     app.fake.userLocales.U9 = "en-CA";
-    const res = await app.slash({ command: "/cc-contract", text: ADD, userId: "U9", teamId: "T9" });
+    const saved = app.running.store.read({ teamId: "T1" }).contracts.length;
+    const res = await app.slash({ command: "/cc-contract", text: add("Cora"), userId: "U9" });
     expect(textOf(res.json)).toMatch(/two ways/);
     const choices = buttons((res.json as { blocks: unknown }).blocks);
     expect(choices.map((b) => b.text?.text)).toEqual([
       "Mon 1 Feb 2027, Tue 1 Feb 2028 (day first)",
       "Sat 2 Jan 2027, Sun 2 Jan 2028 (month first)",
     ]);
-    expect(app.running.store.read({ teamId: "T9" }).contracts).toHaveLength(0);
+    // Nothing is saved until the reading is chosen.
+    expect(app.running.store.read({ teamId: "T1" }).contracts).toHaveLength(saved);
     const before = app.fake.callsTo("response_url:date").length;
-    await click("U9", "T9", choices[0], app.fake.responseUrl("date"));
+    await click("U9", "T1", choices[0], app.fake.responseUrl("date"));
     const replies = await app.fake.waitFor("response_url:date", before + 1);
     expect(textOf(replies[before]?.args.blocks)).toMatch(/saved/);
-    expect(app.running.store.read({ teamId: "T9" }).contracts[0]?.start).toBe("2027-02-01");
+    expect(app.running.store.read({ teamId: "T1" }).contracts.at(-1)?.start).toBe("2027-02-01");
   });
 
   it("a user with no locale in Slack is asked too, never guessed for", async () => {
     app.fake.userLocales.U10 = "";
-    const res = await app.slash({ command: "/cc-contract", text: ADD, userId: "U10", teamId: "T10" });
+    const res = await app.slash({ command: "/cc-contract", text: add("Dune"), userId: "U10" });
     expect(
       buttons((res.json as { blocks: unknown }).blocks).map((b) => decodeCommandValue(b.value)?.t),
     ).toEqual([
-      "add vendor=Acme start=2027-02-01 renews=2028-02-01 notice=60d",
-      "add vendor=Acme start=2027-01-02 renews=2028-01-02 notice=60d",
+      "add vendor=Dune start=2027-02-01 renews=2028-02-01 notice=60d",
+      "add vendor=Dune start=2027-01-02 renews=2028-01-02 notice=60d",
     ]);
   });
 
@@ -87,18 +90,16 @@ describe("dates in /cc-contract over HTTP, read by the user's Slack locale", () 
     app.fake.userTimeZones.U11 = "Europe/Bucharest";
     await app.slash({
       command: "/cc-contract",
-      text: "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d",
+      text: "add vendor=Eos start=2027-01-15 renews=2028-01-15 notice=60d",
       userId: "U11",
-      teamId: "T11",
     });
     const res = await app.slash({
       command: "/cc-contract",
-      text: "remind Acme 2027-01-15T10:00:30Z check the first invoice",
+      text: "remind Eos 2027-01-15T10:00:30Z check the first invoice",
       userId: "U11",
-      teamId: "T11",
     });
     expect(textOf(res.json)).toContain("12:00:30");
-    const custom = app.running.store.read({ teamId: "T11" }).reminders.find((r) => r.kind === "custom");
+    const custom = app.running.store.read({ teamId: "T1" }).reminders.find((r) => r.kind === "custom");
     expect(custom?.dueAt).toBe("2027-01-15T10:00:30.000Z");
   });
 });

@@ -53,9 +53,24 @@ describe("App Home", () => {
     for (const label of ["Estimate costs", "Get advice", "Add a vendor", "Add a contract"])
       expect(buttons).toContain(label);
 
-    const other = await openHome("T2", "Ev-home-2");
-    const otherText = textOf(other.blocks);
-    expect(otherText).toMatch(/No profile saved yet/);
-    expect(otherText).not.toContain("Acme");
+    // Another team's visit shows it nothing: this single-workspace app serves T1 only (the
+    // multi-workspace tests show each installed workspace its own Home).
+    const published = app.fake.callsTo("views.publish").length;
+    const res = await app.event({
+      type: "event_callback",
+      team_id: "T2",
+      api_app_id: "A1",
+      event_id: "Ev-home-2",
+      event_time: Math.floor(Date.now() / 1000),
+      event: { type: "app_home_opened", user: "U2", channel: "D2", tab: "home", event_ts: "1.2" },
+    });
+    expect(res.status).toBe(200);
+    await openHome("T1", "Ev-home-3");
+    expect(
+      app.fake
+        .callsTo("views.publish")
+        .slice(published)
+        .map((c) => c.args.user_id),
+    ).toEqual(["U1"]);
   });
 });
