@@ -8,7 +8,8 @@ import { createReminderPoster, createSchedulerClient } from "./slack/reminder-po
 import { BoundedReplayMemory, type ReplayMemory } from "./slack/replay.ts";
 import { installRequestGuard } from "./slack/request-guard.ts";
 import { LastEstimateRecorder } from "./store/last-estimate.ts";
-import { Store } from "./store/store.ts";
+import { openStore } from "./store/open.ts";
+import type { Store } from "./store/store.ts";
 
 export interface RunningApp {
   /** The HTTP port (HTTP mode), useful when PORT=0 picked a free one. */
@@ -24,7 +25,7 @@ export async function startSlackServer(
   logger: Logger,
   opts: SlackAppOptions & { replayMemory?: ReplayMemory } = {},
 ): Promise<RunningApp> {
-  const store = await Store.open(config.dbPath);
+  const store = await openStore(config);
   try {
     const lastEstimates = new LastEstimateRecorder(store);
     const deps = { config, store, logger, now: opts.now ?? (() => new Date()), lastEstimates };

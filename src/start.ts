@@ -2,8 +2,8 @@ import type { Config } from "./config.ts";
 import { knowledgeBase } from "./core/knowledge/answer.ts";
 import { loadKnowledge } from "./core/knowledge/load.ts";
 import type { Logger } from "./logger.ts";
+import { StoreLoadError, StorePathError } from "./store/errors.ts";
 import { StoreLockedError } from "./store/lock.ts";
-import { StoreLoadError } from "./store/store.ts";
 
 /**
  * Start the chosen front end. Importing this module loads and checks the data files (pricing, rules,
@@ -33,7 +33,7 @@ export async function start(config: Config, logger: Logger): Promise<number> {
   try {
     running = await startSlackServer(config, logger);
   } catch (err) {
-    if (err instanceof StoreLoadError || err instanceof StoreLockedError) {
+    if (err instanceof StoreLoadError || err instanceof StoreLockedError || err instanceof StorePathError) {
       process.stderr.write(`${err.message}\n`);
       return 1;
     }

@@ -2,8 +2,8 @@ import { createInterface } from "node:readline";
 import { COMMANDS } from "../commands/registry.ts";
 import { slashName } from "../commands/types.ts";
 import type { Logger } from "../logger.ts";
+import { StoreLoadError, StorePathError } from "../store/errors.ts";
 import { StoreLockedError } from "../store/lock.ts";
-import { StoreLoadError } from "../store/store.ts";
 import { LocalSession, replyText, takeLocaleFlag } from "./session.ts";
 
 const HELP = [
@@ -24,7 +24,7 @@ export async function runConsole(dbPath: string, logger: Logger): Promise<number
   try {
     await session.check();
   } catch (err) {
-    if (err instanceof StoreLoadError || err instanceof StoreLockedError) {
+    if (err instanceof StoreLoadError || err instanceof StoreLockedError || err instanceof StorePathError) {
       process.stderr.write(`${err.message}\n`);
       return 1;
     }

@@ -6,8 +6,9 @@ import { UserInputError } from "../core/errors.ts";
 import { LOCAL_WORKSPACE } from "../core/workspace.ts";
 import type { Logger } from "../logger.ts";
 import { blocksToText } from "../render/text.ts";
+import { FileStore } from "../store/file-store.ts";
 import { StoreLockedError } from "../store/lock.ts";
-import { Store } from "../store/store.ts";
+import type { Store } from "../store/store.ts";
 
 /** "/cc-estimate 12k calls", "cc-estimate 12k calls" and "estimate 12k calls" all name the command. */
 export function splitCommandLine(line: string): { command: string; text: string } | undefined {
@@ -28,7 +29,7 @@ async function openWhenFree(path: string): Promise<Store> {
   const start = Date.now();
   for (;;) {
     try {
-      return await Store.open(path);
+      return await FileStore.open(path);
     } catch (err) {
       if (!(err instanceof StoreLockedError)) throw err;
       if (Date.now() - start > LOCK_WAIT_MS) throw new UserInputError(err.message);
@@ -52,7 +53,7 @@ export class LocalSession {
 
   /** Fail fast at start when the database cannot be loaded (corrupt, newer, locked). */
   async check(): Promise<void> {
-    const store = await Store.open(this.dbPath);
+    const store = await FileStore.open(this.dbPath);
     await store.close();
   }
 

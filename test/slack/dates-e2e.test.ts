@@ -46,13 +46,13 @@ describe("dates in /cc-contract over HTTP, read by the user's Slack locale", () 
     const calls = app.fake.callsTo("users.info").slice(before);
     expect(calls).toHaveLength(1);
     expect(String(calls[0]?.args.include_locale)).toBe("true");
-    expect(app.running.store.read({ teamId: "T7" }).contracts[0]?.start).toBe("2027-02-01");
+    expect((await app.running.store.read({ teamId: "T7" })).contracts[0]?.start).toBe("2027-02-01");
   });
 
   it("an en-US user gets 2 January without a question", async () => {
     app.fake.userLocales.U8 = "en-US";
     await app.slash({ command: "/cc-contract", text: ADD, userId: "U8", teamId: "T8" });
-    expect(app.running.store.read({ teamId: "T8" }).contracts[0]?.start).toBe("2027-01-02");
+    expect((await app.running.store.read({ teamId: "T8" })).contracts[0]?.start).toBe("2027-01-02");
   });
 
   it("asks a user whose locale does not settle it, and a click saves the reading chosen", async () => {
@@ -64,12 +64,12 @@ describe("dates in /cc-contract over HTTP, read by the user's Slack locale", () 
       "Mon 1 Feb 2027, Tue 1 Feb 2028 (day first)",
       "Sat 2 Jan 2027, Sun 2 Jan 2028 (month first)",
     ]);
-    expect(app.running.store.read({ teamId: "T9" }).contracts).toHaveLength(0);
+    expect((await app.running.store.read({ teamId: "T9" })).contracts).toHaveLength(0);
     const before = app.fake.callsTo("response_url:date").length;
     await click("U9", "T9", choices[0], app.fake.responseUrl("date"));
     const replies = await app.fake.waitFor("response_url:date", before + 1);
     expect(textOf(replies[before]?.args.blocks)).toMatch(/saved/);
-    expect(app.running.store.read({ teamId: "T9" }).contracts[0]?.start).toBe("2027-02-01");
+    expect((await app.running.store.read({ teamId: "T9" })).contracts[0]?.start).toBe("2027-02-01");
   });
 
   it("a user with no locale in Slack is asked too, never guessed for", async () => {
@@ -98,7 +98,9 @@ describe("dates in /cc-contract over HTTP, read by the user's Slack locale", () 
       teamId: "T11",
     });
     expect(textOf(res.json)).toContain("12:00:30");
-    const custom = app.running.store.read({ teamId: "T11" }).reminders.find((r) => r.kind === "custom");
+    const custom = (await app.running.store.read({ teamId: "T11" })).reminders.find(
+      (r) => r.kind === "custom",
+    );
     expect(custom?.dueAt).toBe("2027-01-15T10:00:30.000Z");
   });
 });

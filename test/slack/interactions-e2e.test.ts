@@ -73,7 +73,7 @@ describe("forms end to end", () => {
     });
     expect(res.json).toBeUndefined();
     await app.fake.waitFor("chat.postEphemeral", before + 1);
-    const profile = app.running.store.read({ teamId: "T1" }).profile as Record<string, unknown>;
+    const profile = (await app.running.store.read({ teamId: "T1" })).profile as Record<string, unknown>;
     expect(profile.volume).toBe(2000);
     expect(profile.languages).toContain("es");
   });
@@ -82,9 +82,9 @@ describe("forms end to end", () => {
     const view = await openForm("/cc-estimate");
     await submit(view, { "f:contacts": num("7000"), "f:talk-min": num("4") }, "T7");
     const end = Date.now() + 4000;
-    while (!app.running.store.read({ teamId: "T7" }).lastEstimate && Date.now() < end)
+    while (!(await app.running.store.read({ teamId: "T7" })).lastEstimate && Date.now() < end)
       await new Promise((r) => setTimeout(r, 50));
-    const last = app.running.store.read({ teamId: "T7" }).lastEstimate;
+    const last = (await app.running.store.read({ teamId: "T7" })).lastEstimate;
     expect(last?.summary).toMatch(/7,000 contacts/);
     expect(last?.text).toMatch(/contacts=7000/);
   });
@@ -190,7 +190,7 @@ describe("buttons end to end", () => {
     expect(posted.response_type).toBe("in_channel");
     expect(textOf(posted.blocks)).toMatch(/Saved the quote from \*Sharp\*/);
     expect(textOf(posted.blocks)).toMatch(/Shared by <@U1>/);
-    expect(app.running.store.read({ teamId: "T5" }).vendors.map((v) => v.name)).toEqual(["Sharp"]);
+    expect((await app.running.store.read({ teamId: "T5" })).vendors.map((v) => v.name)).toEqual(["Sharp"]);
   });
 
   it("a share button whose reply is no longer kept says to run the command again", async () => {
