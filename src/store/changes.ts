@@ -36,8 +36,11 @@ export function keysOf(name: CollectionName, items: readonly unknown[]): string[
 }
 
 export interface CollectionDiff {
-  /** New or changed records (validated) with their keys. */
-  put: Array<{ key: string; value: unknown }>;
+  /**
+   * New or changed records (validated) with their keys; `replaces` is the key of a removed record
+   * whose place a new key took (a renamed vendor), so it keeps that place.
+   */
+  put: Array<{ key: string; value: unknown; replaces?: string }>;
   removed: string[];
 }
 
@@ -94,6 +97,16 @@ function diffCollection(
   if (before.some((b) => !final.has(b))) {
     const now = new Set(afterKeys ?? keysOf(name, after));
     removed = (beforeKeys ?? keysOf(name, before)).filter((k) => !now.has(k));
+  }
+  if (removed.length && beforeKeys && afterKeys) {
+    const gone = new Set(removed);
+    const had = new Set(beforeKeys);
+    for (const p of put) {
+      if (had.has(p.key)) continue;
+      const i = (afterKeys as string[]).indexOf(p.key);
+      const old = beforeKeys[i];
+      if (old !== undefined && gone.has(old)) p.replaces = old;
+    }
   }
   const sameOrder = items.length === before.length && items.every((x, i) => x === before[i]);
   if (sameOrder) return { diff: { put: [], removed: [] }, items: before as unknown[] };

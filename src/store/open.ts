@@ -12,7 +12,9 @@ export interface StoreConfig {
 /** Open the configured store: PostgreSQL when DATABASE_URL is set, else the file at DB_PATH. */
 export async function openStore(config: StoreConfig): Promise<Store> {
   if (config.databaseUrl) {
-    throw new Error("DATABASE_URL is not supported yet");
+    // Imported only when chosen, so the file store never loads the PostgreSQL client.
+    const { PgStore } = await import("./pg-store.ts");
+    return PgStore.connect(config.databaseUrl, { leaseSeconds: config.reminderLeaseSeconds });
   }
   return FileStore.open(config.dbPath);
 }
