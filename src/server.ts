@@ -7,8 +7,10 @@ import { createSlackApp, type SlackAppOptions } from "./slack/app.ts";
 import { createReminderPoster, createSchedulerClient } from "./slack/reminder-poster.ts";
 import { BoundedReplayMemory, type ReplayMemory } from "./slack/replay.ts";
 import { installRequestGuard } from "./slack/request-guard.ts";
+import { sharedReplies } from "./slack/shared-replies.ts";
 import { LastEstimateRecorder } from "./store/last-estimate.ts";
 import { openStore } from "./store/open.ts";
+import type { PgStore } from "./store/pg-store.ts";
 import type { Store } from "./store/store.ts";
 
 export interface RunningApp {
@@ -17,6 +19,14 @@ export interface RunningApp {
   store: Store;
   /** Stop taking requests, let queued writes finish, release the database. */
   stop(): Promise<void>;
+}
+
+async function sharedMemories(store: PgStore, logger: Logger) {
+  const { PgEventIds, PgReplayMemory, PgSharedReplies } = await import("./store/pg/memories.ts");
+  sharedReplies.useBacking(new PgSharedReplies(store.db), (err) =>
+    logger.warn("could not keep a reply for its share button in the database", err),
+  );
+  return { eventIds: new PgEventIds(store.db), replay: new PgReplayMemory(store.db) };
 }
 
 /** Start the Slack app (HTTP or Socket Mode) over an opened store. */
@@ -28,7 +38,17 @@ export async function startSlackServer(
   const store = await openStore(config);
   try {
     const lastEstimates = new LastEstimateRecorder(store);
-    const deps = { config, store, logger, now: opts.now ?? (() => new Date()), lastEstimates };
+    // With PostgreSQL, several processes may share the work: what a retry or a click must find on
+    // whichever process it lands (event ids, signed requests, share-button replies) is kept there too.
+    const shared = store.kind === "postgres" ? await sharedMemories(store as PgStore, logger) : undefined;
+    const deps = {
+      config,
+      store,
+      logger,
+      now: opts.now ?? (() => new Date()),
+      lastEstimates,
+      ...(shared ? { eventIds: shared.eventIds } : {}),
+    };
     const app = createSlackApp(config, deps, opts);
     const started = (await (config.mode === "http" ? app.start(config.port) : app.start())) as unknown;
     const address = (started as Server | undefined)?.address?.() as AddressInfo | null | undefined;
@@ -38,6 +58,7 @@ export async function startSlackServer(
       // answered with a 200: checked in front of Bolt (src/slack/request-guard.ts).
       const memory =
         opts.replayMemory ??
+        shared?.replay ??
         new BoundedReplayMemory({}, Date.now, (dropped) =>
           logger.warn(`replay memory full: dropped the ${dropped} oldest entries`),
         );
@@ -67,6 +88,7 @@ export async function startSlackServer(
             .catch((err: unknown) => logger.warn("error while stopping the scheduler", err));
           await app.stop().catch((err: unknown) => logger.warn("error while stopping", err));
           await lastEstimates.flush();
+          if (shared) sharedReplies.useBacking(undefined);
           await store.close();
         })();
         return stopped;
