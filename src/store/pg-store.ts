@@ -26,7 +26,6 @@ interface Cached {
 interface RecordRow {
   c: CollectionName;
   key: string;
-  seq: string;
   body: unknown;
 }
 
@@ -235,8 +234,8 @@ export class PgStore implements Store {
     const { rows } = await sql.query<RecordRow>(
       `${COLLECTIONS.map(
         (c) =>
-          `SELECT '${c}' AS c, key, seq::text AS seq, body FROM ${COLLECTION_SQL(c)} WHERE workspace_id = $1 AND rev > $2${since < 0 ? " AND body IS NOT NULL" : ""}`,
-      ).join(" UNION ALL ")} ORDER BY seq`,
+          `SELECT '${c}' AS c, key, seq AS ord, body FROM ${COLLECTION_SQL(c)} WHERE workspace_id = $1 AND rev > $2${since < 0 ? " AND body IS NOT NULL" : ""}`,
+      ).join(" UNION ALL ")} ORDER BY ord`,
       [id, since],
     );
     const baseData = since < 0 ? EMPTY_WORKSPACE : (cached as Cached).data;

@@ -102,6 +102,15 @@ describe.each(factories)("store contract (%s)", (_name, make) => {
     expect((await s.read(A)).vendors.map((x) => x.name)).toEqual(["Beta Two", "Gamma"]);
   });
 
+  it("keeps records in the order they were added", async () => {
+    let s = await start();
+    const names = Array.from({ length: 25 }, (_, i) => `Vendor ${i}`);
+    for (const n of names.slice(0, 12)) await s.update(A, (d) => void d.vendors.push(v(n)));
+    await s.update(A, (d) => void d.vendors.push(...names.slice(12).map((n) => v(n))));
+    s = await reopen(s);
+    expect((await s.read(A)).vendors.map((x) => x.name)).toEqual(names);
+  });
+
   it("deletes a workspace and nothing else", async () => {
     let s = await start();
     await s.update(A, (d) => void d.vendors.push(v("Acme")));

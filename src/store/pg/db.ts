@@ -26,6 +26,7 @@ export function poolDb(url: string, opts: { schema?: string; max?: number } = {}
   });
   // An idle connection that dies (server restart) must not crash the process.
   pool.on("error", () => undefined);
+  let closing: Promise<void> | undefined;
   return {
     query: (text, params) => pool.query(text, params as unknown[]) as never,
     async transaction(work) {
@@ -45,7 +46,10 @@ export function poolDb(url: string, opts: { schema?: string; max?: number } = {}
         }
       }
     },
-    close: () => pool.end(),
+    close: () => {
+      closing ??= pool.end();
+      return closing;
+    },
   };
 }
 
