@@ -54,7 +54,7 @@ const EnvSchema = z
       z.coerce
         .number({ error: "must be a number of seconds" })
         .int("must be a whole number of seconds")
-        .min(30, "must be at least 30 seconds (longer than a post and its Retry-After waits)")
+        .min(5, "must be at least 5 seconds (and longer than a post with its Retry-After waits)")
         .max(86_400, "must be at most 86400 (one day)")
         .default(300),
     ),
