@@ -25,7 +25,7 @@ export async function start(config: Config, logger: Logger): Promise<number> {
   if (config.mode === "console") {
     const { runConsole } = await import("./local/console.ts");
     buildIndex();
-    return runConsole(config.dbPath, logger);
+    return runConsole(config, logger);
   }
   const { startSlackServer } = await import("./server.ts");
 
