@@ -1,6 +1,7 @@
 import { randomBytes } from "node:crypto";
 import { open, readFile, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
+import { jsonPieces } from "./json-chunks.ts";
 
 /**
 Reads and writes the database file: writes JSON atomically and durably: a temp file in the same folder is written
@@ -25,14 +26,25 @@ export class DurableJsonFile<T> {
   async write(data: T): Promise<void> {
     const dir = dirname(this.path);
     const tmp = join(dir, tempName(basename(this.path)));
-    const body = `${JSON.stringify(data, null, 2)}\n`;
     const file = await open(tmp, "w", 0o600);
     try {
-      await file.writeFile(body, "utf8");
+      // Written in slices of about 64 kB, so the event loop runs between them.
+      let buf = "";
+      for (const piece of jsonPieces(data)) {
+        buf += piece;
+        if (buf.length >= 64 * 1024) {
+          await file.write(buf, null, "utf8");
+          buf = "";
+        }
+      }
+      await file.write(`${buf}\n`, null, "utf8");
       await file.sync();
-    } finally {
-      await file.close();
+    } catch (err) {
+      await file.close().catch(() => undefined);
+      await unlink(tmp).catch(() => undefined);
+      throw err;
     }
+    await file.close();
     try {
       await rename(tmp, this.path);
     } catch (err) {

@@ -2,7 +2,7 @@ import { mkdir, readdir, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { freeze } from "immer";
 import type { ZodError } from "zod";
-import type { Reminder } from "../core/contracts/contract.ts";
+import { type Reminder, ReminderSchema } from "../core/contracts/contract.ts";
 import { type WorkspaceKey, workspaceId } from "../core/workspace.ts";
 import { applyChange, EMPTY_WORKSPACE } from "./changes.ts";
 import { DueIndex } from "./due-index.ts";
@@ -127,8 +127,11 @@ export class FileStore implements Store {
   updateById<T>(id: string, change: (draft: WorkspaceData) => T | Promise<T>): Promise<T> {
     return this.enqueue(async () => {
       const base = this.readNow(id);
-      const { next, result } = await applyChange(base, change);
-      if (next !== base) await this.commit(id, base, next);
+      const { next, result, diff } = await applyChange(base, change);
+      if (next !== base) {
+        const d = diff?.collections.reminders;
+        await this.commit(id, next, (d?.put.map((p) => p.value) ?? []) as Reminder[], d?.removed ?? []);
+      }
       return result;
     });
   }
@@ -154,13 +157,16 @@ export class FileStore implements Store {
       );
       const { reminders, result } = change({ reminders: found, contracts });
       let list: Reminder[] | undefined;
+      const changed: Reminder[] = [];
       for (const r of reminders) {
         const i = at.get(r.id);
         if (i === undefined || base.reminders[i] === r) continue;
         list ??= base.reminders.slice();
-        list[i] = r;
+        const checked = freeze(ReminderSchema.parse(r), true);
+        list[i] = checked;
+        changed.push(checked);
       }
-      if (list) await this.commit(wsId, base, freeze({ ...base, reminders: list }, true));
+      if (list) await this.commit(wsId, freeze({ ...base, reminders: list }), changed, []);
       return result;
     });
   }
@@ -199,19 +205,18 @@ export class FileStore implements Store {
     return result;
   }
 
-  private async commit(id: string, base: WorkspaceData, next: WorkspaceData): Promise<void> {
+  /** Write the database with `next` for workspace `id`; `changed`/`removed` reminders update the index. */
+  private async commit(
+    id: string,
+    next: WorkspaceData,
+    changed: Reminder[],
+    removed: string[],
+  ): Promise<void> {
     const db: Database = freeze({ ...this.data, workspaces: { ...this.data.workspaces, [id]: next } });
     await this.adapter.write(db);
     this.data = db;
-    if (next.reminders !== base.reminders) {
-      const old = new Set(base.reminders);
-      const present = new Set<string>();
-      for (const r of next.reminders) {
-        present.add(r.id);
-        if (!old.has(r)) this.due.set(id, r.id, r);
-      }
-      for (const r of base.reminders) if (!present.has(r.id)) this.due.set(id, r.id, undefined);
-    }
+    for (const r of changed) this.due.set(id, r.id, r);
+    for (const key of removed) this.due.set(id, key, undefined);
   }
 }
 
