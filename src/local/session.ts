@@ -6,6 +6,7 @@ import { UserInputError } from "../core/errors.ts";
 import { LOCAL_WORKSPACE } from "../core/workspace.ts";
 import type { Logger } from "../logger.ts";
 import { blocksToText } from "../render/text.ts";
+import { StoreLoadError, StorePathError } from "../store/errors.ts";
 import { StoreLockedError } from "../store/lock.ts";
 import { openStore, type StoreConfig } from "../store/open.ts";
 import type { Store } from "../store/store.ts";
@@ -31,6 +32,9 @@ async function openWhenFree(config: StoreConfig): Promise<Store> {
     try {
       return await openStore(config);
     } catch (err) {
+      // A database that cannot be used is told as it is (naming DB_PATH or the file), not as a crash.
+      if (err instanceof StoreLoadError || err instanceof StorePathError)
+        throw new UserInputError(err.message);
       if (!(err instanceof StoreLockedError)) throw err;
       if (Date.now() - start > LOCK_WAIT_MS) throw new UserInputError(err.message);
       await new Promise((r) => setTimeout(r, 20 + Math.random() * 60));

@@ -4,7 +4,9 @@ export class StoreLoadError extends Error {
     readonly dbPath: string,
     reason: string,
   ) {
-    super(`Cannot load the database ${dbPath}: ${reason}. The file was left untouched.`);
+    super(
+      `Cannot load the database ${dbPath}: ${reason}. ${/^postgres(ql)?:/.test(dbPath) ? "Nothing was changed." : "The file was left untouched."}`,
+    );
     this.name = "StoreLoadError";
   }
 }

@@ -1,4 +1,5 @@
 import { freeze } from "immer";
+import { LRUCache } from "lru-cache";
 import type { Contract, Reminder } from "../core/contracts/contract.ts";
 import { ReminderSchema } from "../core/contracts/contract.ts";
 import { type WorkspaceKey, workspaceId } from "../core/workspace.ts";
@@ -45,7 +46,8 @@ const COLLECTION_SQL = (c: CollectionName) => c; // table names equal collection
  */
 export class PgStore implements Store {
   readonly kind = "postgres" as const;
-  private readonly cache = new Map<string, Cached>();
+  /** Workspaces read lately, with their version (at most 500: a forgotten one is loaded again). */
+  private readonly cache = new LRUCache<string, Cached>({ max: 500 });
   private closed = false;
 
   private constructor(
@@ -81,7 +83,7 @@ export class PgStore implements Store {
 
   async readById(id: string): Promise<WorkspaceData> {
     this.check();
-    return this.load(this.db, id, false);
+    return this.load(this.db, id);
   }
 
   async workspaceIds(): Promise<string[]> {
@@ -99,7 +101,7 @@ export class PgStore implements Store {
     for (let attempt = 0; ; attempt++) {
       const outcome = await this.db.transaction(async (tx) => {
         const head = await lockWorkspace(tx, id);
-        const base = head ? await this.load(tx, id, true, head) : EMPTY_WORKSPACE;
+        const base = head ? await this.load(tx, id, head) : EMPTY_WORKSPACE;
         const { next, result, diff } = await applyChange(base, change);
         if (next === base || !diff) return { result, retry: false };
         const version = await nextVersion(tx);
@@ -213,7 +215,6 @@ export class PgStore implements Store {
   private async load(
     sql: Sql,
     id: string,
-    locked: boolean,
     head?: { version: number; profile: unknown; last_estimate: unknown },
   ): Promise<WorkspaceData> {
     const h =
@@ -258,7 +259,6 @@ export class PgStore implements Store {
     const data = freeze(next, true);
     // Outside a transaction holding the lock the version read may already be stale; that only means
     // the next read fetches the same rows again (applying a row twice is harmless).
-    void locked;
     this.cache.set(id, { version: h.version, data });
     return data;
   }

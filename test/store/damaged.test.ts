@@ -64,6 +64,19 @@ describe("damaged database files", () => {
   }, 90_000);
 });
 
+describe("damaged database files, through the CLI", () => {
+  it("a command says what is wrong with the file instead of an internal error", async () => {
+    const path = tempDbPath();
+    writeFileSync(path, "[]");
+    const out = await runEntry("src/cli.ts", ["vendor", "list"], { DB_PATH: path }, undefined, 60_000);
+    expect(out.code).toBe(1);
+    expect(out.stderr).toContain(path);
+    expect(out.stderr).toContain("not a Switchboard database");
+    expect(out.stderr).not.toContain("went wrong");
+    expect(readFileSync(path, "utf8")).toBe("[]");
+  }, 90_000);
+});
+
 describe("temp files of crashed writes", () => {
   it("removes the store's own stale temp copies at start-up, and nothing else", async () => {
     const path = tempDbPath();
