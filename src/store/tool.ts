@@ -90,7 +90,9 @@ async function run(argv: string[]): Promise<number> {
     const replace = rest.includes("--replace");
     let parsed: z.infer<typeof ExportSchema>;
     try {
-      const raw: unknown = JSON.parse(await readFile(file, "utf8"));
+      // `npm run export > x.json` without --silent puts npm's banner ("> switchboard@… export") first.
+      const text = (await readFile(file, "utf8")).replace(/^(?:\s*>[^\n]*\n|\s*\n)*(?=\s*\{)/, "");
+      const raw: unknown = JSON.parse(text);
       const checked = ExportSchema.safeParse(raw);
       if (!checked.success)
         throw new ToolError(

@@ -53,7 +53,11 @@ describe("store tool: export and import between stores", () => {
     expect(exported.err).toBe("");
     expect(exported.code).toBe(0);
     const file = join(path, "..", "x.json");
-    writeFileSync(file, exported.out);
+    // As `npm run export -- … > x.json` writes it without --silent: npm's banner first.
+    writeFileSync(
+      file,
+      `\n> switchboard@0.1.0 export\n> node scripts/launch.mjs tool export --workspace T123\n\n${exported.out}`,
+    );
     const target = tempDbPath();
     const imported = await tool(["import", file], { DB_PATH: target });
     expect(imported.code).toBe(0);
