@@ -5,7 +5,10 @@ import { PgStore } from "../../src/store/pg-store.ts";
 import { FakeSlack } from "../helpers/fake-slack.ts";
 import { serverDb, TEST_DATABASE_URL, urlWithSchema } from "../helpers/pg.ts";
 import { exited, startEntry } from "../helpers/process.ts";
-import { postSigned, SIGNING_SECRET, slashBody } from "../helpers/signed.ts";
+import { postSigned, SIGNING_SECRET, signedHeaders, slashBody } from "../helpers/signed.ts";
+
+/** A store on the test schema, as another process would open it. */
+const serverStore = (schema: string) => PgStore.connect(urlWithSchema(schema));
 
 // Three app processes (HTTP mode, as behind a load balancer) on one PostgreSQL: 300 signed commands
 // spread over them and 200 due reminders, with one process killed (-9) mid-run. Every reminder must
@@ -183,4 +186,67 @@ describe.skipIf(!TEST_DATABASE_URL)("three processes on one PostgreSQL", () => {
     );
     await store.close();
   }, 180_000);
+
+  it("recognises an event retry and a replayed request that land on another process", async () => {
+    const { schema, dispose, db } = await serverDb(1);
+    cleanup.push(dispose);
+    await db.close();
+    const fake = await new FakeSlack().start();
+    cleanup.push(() => fake.stop());
+    const env = {
+      SLACK_BOT_TOKEN: "xoxb-test",
+      SLACK_SIGNING_SECRET: SIGNING_SECRET,
+      SLACK_API_URL: fake.apiUrl,
+      PORT: "0",
+      DATABASE_URL: urlWithSchema(schema),
+      LOG_LEVEL: "info",
+    };
+    const ports: number[] = [];
+    for (let i = 0; i < 2; i++) {
+      const { child, output } = await startEntry(env, /listening on port \d+/);
+      cleanup.push(async () => {
+        child.kill("SIGTERM");
+        await exited(child);
+      });
+      ports.push(Number(/listening on port (\d+)/.exec(output())?.[1]));
+    }
+    const url = (i: number) => `http://127.0.0.1:${ports[i]}/slack/events`;
+    const mention = JSON.stringify({
+      type: "event_callback",
+      team_id: "T1",
+      api_app_id: "A1",
+      event_id: "Ev-shared-1",
+      event_time: Math.floor(Date.now() / 1000),
+      event: {
+        type: "app_mention",
+        user: "U1",
+        text: "<@UBOT> what does shrinkage mean?",
+        ts: "1700000000.000200",
+        channel: "C1",
+        event_ts: "1700000000.000200",
+      },
+    });
+    expect((await postSigned(url(0), mention, "application/json")).status).toBe(200);
+    await fake.waitFor("chat.postMessage", 1, 20_000);
+    // Slack's retry carries a new signature and lands on the other process.
+    const retry = await postSigned(url(1), mention, "application/json", {
+      ...signedHeaders(mention, SIGNING_SECRET, Math.floor(Date.now() / 1000) + 1),
+      "x-slack-retry-num": "1",
+      "x-slack-retry-reason": "http_timeout",
+    });
+    expect(retry.status).toBe(200);
+    // The same signed command sent to both: the second is answered without acting again.
+    const body = slashBody({ command: "/cc-vendor", text: "add name=Once rate=0.80/min currency=USD" });
+    const headers = signedHeaders(body);
+    const first = await postSigned(url(0), body, "application/x-www-form-urlencoded", headers);
+    const replay = await postSigned(url(1), body, "application/x-www-form-urlencoded", headers);
+    expect(first.text).toContain("Once");
+    expect(replay.status).toBe(200);
+    expect(replay.text).not.toContain("Once");
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(fake.callsTo("chat.postMessage")).toHaveLength(1);
+    const check = await serverStore(schema);
+    expect((await check.read({ teamId: "T1" })).vendors.map((v) => v.name)).toEqual(["Once"]);
+    await check.close();
+  }, 120_000);
 });
