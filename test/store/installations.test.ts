@@ -1,8 +1,11 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { PgInstallationRecords } from "../../src/store/installations.ts";
 import type { Db } from "../../src/store/pg/db.ts";
 import { migrate } from "../../src/store/pg/migrations.ts";
 import { pgliteDb, serverDb, TEST_DATABASE_URL } from "../helpers/pg.ts";
+
+// Starting PGlite (PostgreSQL in WebAssembly) takes seconds, more on a busy machine.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
 const makers: Array<[string, () => Promise<{ db: Db; dispose(): Promise<void> }>]> = [
   ["PGlite", pgliteDb],

@@ -1,10 +1,13 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { Reply } from "../../src/commands/types.ts";
 import { SharedReplies } from "../../src/slack/shared-replies.ts";
 import type { Db } from "../../src/store/pg/db.ts";
 import { PgEventIds, PgReplayMemory, PgSharedReplies } from "../../src/store/pg/memories.ts";
 import { migrate } from "../../src/store/pg/migrations.ts";
 import { pgliteDb, serverDb, TEST_DATABASE_URL } from "../helpers/pg.ts";
+
+// Starting PGlite (PostgreSQL in WebAssembly) takes seconds, more on a busy machine.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
 const makers: Array<[string, () => Promise<{ db: Db; dispose(): Promise<void> }>]> = [
   ["PGlite", pgliteDb],

@@ -1,4 +1,4 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import type { Contract, Reminder } from "../../src/core/contracts/contract.ts";
 import { claim } from "../../src/core/contracts/lifecycle.ts";
 import { startScheduler } from "../../src/scheduler/scheduler.ts";
@@ -6,6 +6,9 @@ import type { Db } from "../../src/store/pg/db.ts";
 import { PgStore } from "../../src/store/pg-store.ts";
 import { Clock, FakePoster, MINUTE } from "../contracts/fakes.ts";
 import { pgliteDb, serverDb, TEST_DATABASE_URL } from "../helpers/pg.ts";
+
+// Starting PGlite (PostgreSQL in WebAssembly) takes seconds, more on a busy machine.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
 // Reminders shared by several processes on one PostgreSQL: each stands for a process with its own
 // store (its own memory) and scheduler; the poster is one fake chat that counts posts.

@@ -1,9 +1,12 @@
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, describe, expect, it, vi } from "vitest";
 import { type Vendor, VendorSchema } from "../../src/core/vendors/vendor.ts";
 import type { Db } from "../../src/store/pg/db.ts";
 import { PgStore } from "../../src/store/pg-store.ts";
 import { pgliteDb, serverDb, TEST_DATABASE_URL } from "../helpers/pg.ts";
 import { quotes } from "../helpers/workspace-data.ts";
+
+// Starting PGlite (PostgreSQL in WebAssembly) takes seconds, more on a busy machine.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
 const A = { teamId: "TA" };
 const v = (name: string): Vendor => VendorSchema.parse({ name });

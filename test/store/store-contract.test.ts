@@ -1,9 +1,12 @@
-import { afterEach, describe, expect, it } from "vitest";
+import { afterEach, describe, expect, it, vi } from "vitest";
 import type { Reminder } from "../../src/core/contracts/contract.ts";
 import { type Vendor, VendorSchema } from "../../src/core/vendors/vendor.ts";
 import type { Store } from "../../src/store/store.ts";
 import { contracts as someContracts } from "../helpers/workspace-data.ts";
 import { factories, type StoreFactory } from "./factories.ts";
+
+// Starting PGlite (PostgreSQL in WebAssembly) takes seconds, more on a busy machine.
+vi.setConfig({ testTimeout: 90_000, hookTimeout: 90_000 });
 
 // The same behaviour from every store implementation: what a user notices is saved, kept apart per
 // workspace, all-or-nothing, and a change that changes nothing changes nothing.

@@ -189,7 +189,10 @@ describe("file store costs", () => {
       expect(due).toEqual([]);
     }
     times.sort((a, b) => a - b);
-    expect(times[times.length - 1]).toBeLessThan(20);
+    // A scan of 100,000 reminders took about 20 ms; the index answers in microseconds (the worst
+    // of 20 is left room for a busy machine).
+    expect(times[10]).toBeLessThan(2);
+    expect(times[times.length - 1]).toBeLessThan(50);
     // The first pending ones fall due 335 and 336 hours on: a tick then gets those two only.
     const later = await store.dueReminders(new Date(now + 336 * 3_600_000 + 1), 150, new Set());
     expect(later.map((r) => r.id)).toEqual(["R334", "R335"]);
@@ -219,21 +222,28 @@ describe("file store costs", () => {
       intervalSeconds: 60,
       timer: false,
     });
-    let worst = 0;
-    let last = performance.now();
-    const probe = setInterval(() => {
-      const t = performance.now();
-      worst = Math.max(worst, t - last);
-      last = t;
-    }, 1);
-    await sched.tickNow();
-    clearInterval(probe);
+    /** The longest gap between 1 ms timer runs while `work` runs. */
+    const worstGap = async (work: () => Promise<unknown>) => {
+      let worst = 0;
+      let last = performance.now();
+      const probe = setInterval(() => {
+        const t = performance.now();
+        worst = Math.max(worst, t - last);
+        last = t;
+      }, 1);
+      await work();
+      clearInterval(probe);
+      return worst;
+    };
+    // On a machine busy with other work the process itself is paused now and then: measured idle first.
+    const idle = await worstGap(() => new Promise((r) => setTimeout(r, 500)));
+    const worst = await worstGap(() => sched.tickNow());
     await sched.stop();
     expect(posts).toBe(20);
     // Writing the 36 MB file in one JSON.stringify and re-indexing every reminder blocked for 300+ ms;
     // written in slices, with only the changed reminders re-indexed, the loop keeps turning (the bound
     // is loose for busy machines: 40-95 ms worst here, from garbage collection and one scan).
-    expect(worst).toBeLessThan(150);
+    expect(worst).toBeLessThan(150 + 2 * idle);
     expect(
       JSON.parse(readFileSync(path, "utf8")).workspaces.TA.reminders.filter(
         (r: { state: string }) => r.state === "posted",
