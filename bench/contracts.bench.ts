@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Contract, Reminder } from "../src/core/contracts/contract.ts";
 import type { PostArgs, ReminderPoster } from "../src/scheduler/poster.ts";
 import { startScheduler } from "../src/scheduler/scheduler.ts";
-import { Store } from "../src/store/store.ts";
+import { FileStore as Store } from "../src/store/file-store.ts";
 
 const CONTRACTS = 400;
 const PER_CONTRACT = 25; // 10,000 reminders in one workspace

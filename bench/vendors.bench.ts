@@ -9,7 +9,7 @@ import { type CompareInput, compareVendors } from "../src/core/vendors/compare.t
 import { readCompareInput } from "../src/core/vendors/compare-input.ts";
 import { CURRENCY_RATES } from "../src/core/vendors/currency.ts";
 import { renderCompare } from "../src/render/vendor.ts";
-import { Store } from "../src/store/store.ts";
+import { FileStore as Store } from "../src/store/file-store.ts";
 import { quotes } from "../test/helpers/workspace-data.ts";
 
 export default async function bench(): Promise<void> {

@@ -43,7 +43,12 @@ export function isStale() {
 export async function build() {
   const { build: esbuild } = await import("esbuild");
   const result = await esbuild({
-    entryPoints: [join(SRC, "main.ts"), join(SRC, "cli.ts")],
+    // The store tool (migrate, export, import) is an entry of its own: dist/tool.js.
+    entryPoints: {
+      main: join(SRC, "main.ts"),
+      cli: join(SRC, "cli.ts"),
+      tool: join(SRC, "store", "tool.ts"),
+    },
     outdir: DIST,
     bundle: true,
     splitting: true,

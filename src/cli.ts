@@ -41,7 +41,7 @@ async function cli(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  const session = new LocalSession(config.dbPath, createLogger(config.logLevel), "cli", locale);
+  const session = new LocalSession(config, createLogger(config.logLevel), "cli", locale);
   let out: Awaited<ReturnType<typeof session.run>>;
   try {
     out = await session.run(parsed.command, parsed.text);

@@ -38,6 +38,26 @@ const EnvSchema = z
         .default(3000),
     ),
     DB_PATH: z.preprocess(blankToUndefined, z.string().default(".data/switchboard.json")),
+    DATABASE_URL: z.preprocess(
+      blankToUndefined,
+      z
+        .string()
+        .trim()
+        .regex(
+          /^postgres(?:ql)?:\/\//,
+          "must be a PostgreSQL URL such as postgres://user@host:5432/switchboard",
+        )
+        .optional(),
+    ),
+    REMINDER_CLAIM_LEASE_SECONDS: z.preprocess(
+      blankToUndefined,
+      z.coerce
+        .number({ error: "must be a number of seconds" })
+        .int("must be a whole number of seconds")
+        .min(5, "must be at least 5 seconds (and longer than a post with its Retry-After waits)")
+        .max(86_400, "must be at most 86400 (one day)")
+        .default(300),
+    ),
     REMINDER_INTERVAL_SECONDS: z.preprocess(
       blankToUndefined,
       z.coerce
@@ -175,6 +195,10 @@ export interface Config {
   slackApiUrl?: string | undefined;
   port: number;
   dbPath: string;
+  /** DATABASE_URL: PostgreSQL instead of the file at dbPath. */
+  databaseUrl?: string | undefined;
+  /** REMINDER_CLAIM_LEASE_SECONDS: a claimed reminder is re-claimed only after this, if not settled. */
+  reminderLeaseSeconds?: number | undefined;
   reminderIntervalSeconds: number;
   logLevel: "debug" | "info" | "warn" | "error";
   /** Set in multi-workspace mode; absent in single-workspace mode (SLACK_BOT_TOKEN). */
@@ -218,6 +242,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     slackApiUrl: apiUrl,
     port: e.PORT,
     dbPath: e.DB_PATH,
+    databaseUrl: e.DATABASE_URL,
+    reminderLeaseSeconds: e.REMINDER_CLAIM_LEASE_SECONDS,
     reminderIntervalSeconds: e.REMINDER_INTERVAL_SECONDS,
     logLevel: e.LOG_LEVEL,
     ...(oauth ? { oauth } : {}),

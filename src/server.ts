@@ -12,12 +12,14 @@ import { InstallationKeyError, SealedInstallations } from "./slack/installations
 import { createReminderPoster, createSchedulerClient } from "./slack/reminder-poster.ts";
 import { BoundedReplayMemory, type ReplayMemory } from "./slack/replay.ts";
 import { installRequestGuard } from "./slack/request-guard.ts";
+import { sharedReplies } from "./slack/shared-replies.ts";
 import { servesWorkspace } from "./slack/team-gate.ts";
-import type { InstallationRecords } from "./store/installations.ts";
+import { type InstallationRecords, PgInstallationRecords } from "./store/installations.ts";
 import { FileInstallationRecords, installationsPathFor } from "./store/installations-file.ts";
 import { LastEstimateRecorder } from "./store/last-estimate.ts";
-import { emptyWorkspace } from "./store/schema.ts";
-import { Store } from "./store/store.ts";
+import { openStore } from "./store/open.ts";
+import type { PgStore } from "./store/pg-store.ts";
+import type { Store } from "./store/store.ts";
 
 export interface RunningApp {
   /** The HTTP port (HTTP mode), useful when PORT=0 picked a free one. */
@@ -37,17 +39,21 @@ export interface ServerOptions extends SlackAppOptions {
   replayMemory?: ReplayMemory;
   /**
    * Delete all of one workspace's data, once DATA_RETENTION_DAYS have passed since it uninstalled the
-   * app. Default: empty the workspace in the store (what the lowdb store can do with updateById).
+   * app. Default: the store's own deleteWorkspace (every record of the workspace goes).
    */
   deleteWorkspace?: (store: Store, workspaceId: string) => Promise<void>;
 }
 
-/** Empty a workspace's data in one write: profile, last estimate, vendors, contracts and reminders. */
-async function emptyWorkspaceData(store: Store, workspaceId: string): Promise<void> {
-  await store.updateById(workspaceId, (draft) => {
-    for (const key of Object.keys(draft)) delete (draft as Record<string, unknown>)[key];
-    Object.assign(draft, emptyWorkspace());
-  });
+const deleteFromStore = async (store: Store, workspaceId: string): Promise<void> => {
+  await store.deleteWorkspace(workspaceId);
+};
+
+async function sharedMemories(store: PgStore, logger: Logger) {
+  const { PgEventIds, PgReplayMemory, PgSharedReplies } = await import("./store/pg/memories.ts");
+  sharedReplies.useBacking(new PgSharedReplies(store.db), (err) =>
+    logger.warn("could not keep a reply for its share button in the database", err),
+  );
+  return { eventIds: new PgEventIds(store.db), replay: new PgReplayMemory(store.db) };
 }
 
 /** Start the Slack app (HTTP or Socket Mode) over an opened store. */
@@ -63,11 +69,17 @@ export async function startSlackServer(
         slackApiUrl: config.slackApiUrl,
         retryConfig: opts.retryConfig,
       });
-  const store = await Store.open(config.dbPath);
+  const store = await openStore(config);
   try {
     const now = opts.now ?? (() => new Date());
-    const recordsPath = installationsPathFor(store.path);
-    const records = config.oauth ? await FileInstallationRecords.open(recordsPath) : undefined;
+    // Installations live beside the data: in PostgreSQL's installations table, or in a file of their own.
+    const pg = store.kind === "postgres" ? (store as PgStore) : undefined;
+    const recordsPath = pg ? "the installations table" : installationsPathFor(config.dbPath);
+    const records = config.oauth
+      ? pg
+        ? new PgInstallationRecords(pg.db)
+        : await FileInstallationRecords.open(recordsPath)
+      : undefined;
     const installations =
       records && config.oauth
         ? new SealedInstallations(records, config.oauth.installationKey, now, logger)
@@ -97,7 +109,18 @@ export async function startSlackServer(
       );
       return true;
     };
-    const deps = { config, store, logger, now, lastEstimates, uninstall };
+    // With PostgreSQL, several processes may share the work: what a retry or a click must find on
+    // whichever process it lands (event ids, signed requests, share-button replies) is kept there too.
+    const shared = pg ? await sharedMemories(pg, logger) : undefined;
+    const deps = {
+      config,
+      store,
+      logger,
+      now,
+      lastEstimates,
+      uninstall,
+      ...(shared ? { eventIds: shared.eventIds } : {}),
+    };
     const app = createSlackApp(config, deps, { ...opts, ...tenancy });
     const started = (await (config.mode === "http" ? app.start(config.port) : app.start())) as unknown;
     const address = (started as Server | undefined)?.address?.() as AddressInfo | null | undefined;
@@ -107,6 +130,7 @@ export async function startSlackServer(
       // answered with a 200: checked in front of Bolt (src/slack/request-guard.ts).
       const memory =
         opts.replayMemory ??
+        shared?.replay ??
         new BoundedReplayMemory({}, Date.now, (dropped) =>
           logger.warn(`replay memory full: dropped the ${dropped} oldest entries`),
         );
@@ -144,7 +168,7 @@ export async function startSlackServer(
       now,
       logger,
     });
-    const deleteWorkspace = opts.deleteWorkspace ?? emptyWorkspaceData;
+    const deleteWorkspace = opts.deleteWorkspace ?? deleteFromStore;
     const purge =
       records && installations
         ? startPurge({
@@ -172,6 +196,7 @@ export async function startSlackServer(
             .catch((err: unknown) => logger.warn("error while stopping the scheduler", err));
           await app.stop().catch((err: unknown) => logger.warn("error while stopping", err));
           await lastEstimates.flush();
+          if (shared) sharedReplies.useBacking(undefined);
           await store.close();
         })();
         return stopped;

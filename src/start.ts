@@ -2,8 +2,8 @@ import type { Config } from "./config.ts";
 import { knowledgeBase } from "./core/knowledge/answer.ts";
 import { loadKnowledge } from "./core/knowledge/load.ts";
 import type { Logger } from "./logger.ts";
+import { StoreLoadError, StorePathError } from "./store/errors.ts";
 import { StoreLockedError } from "./store/lock.ts";
-import { StoreLoadError } from "./store/store.ts";
 
 /**
  * Start the chosen front end. Importing this module loads and checks the data files (pricing, rules,
@@ -25,7 +25,7 @@ export async function start(config: Config, logger: Logger): Promise<number> {
   if (config.mode === "console") {
     const { runConsole } = await import("./local/console.ts");
     buildIndex();
-    return runConsole(config.dbPath, logger);
+    return runConsole(config, logger);
   }
   const { startSlackServer } = await import("./server.ts");
 
@@ -37,7 +37,12 @@ export async function start(config: Config, logger: Logger): Promise<number> {
     const refused =
       err instanceof Error &&
       ["TokenRefusedError", "InstallationsLoadError", "InstallationKeyError"].includes(err.name);
-    if (err instanceof StoreLoadError || err instanceof StoreLockedError || refused) {
+    if (
+      err instanceof StoreLoadError ||
+      err instanceof StoreLockedError ||
+      err instanceof StorePathError ||
+      refused
+    ) {
       process.stderr.write(`${err.message}\n`);
       return 1;
     }

@@ -221,7 +221,7 @@ export function adviseForm(saved: Profile | undefined): FormSpec {
 
 async function savedProfile(ctx: CommandContext): Promise<Profile | undefined> {
   const store = await ctx.store();
-  const p = store.read(ctx.workspace).profile;
+  const p = (await store.read(ctx.workspace)).profile;
   return p && keysOf(p).length ? p : undefined;
 }
 

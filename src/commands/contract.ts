@@ -128,7 +128,7 @@ async function remove(text: string, ctx: CommandContext): Promise<CommandRun> {
   const store = await ctx.store();
   const name = unquoteName(words);
   if (!confirmed) {
-    const data = store.read(ctx.workspace);
+    const data = await store.read(ctx.workspace);
     const c = requireContract(data.contracts, name, "remove");
     const pending = data.reminders.filter((r) => r.contractId === c.id && r.state === "pending").length;
     return {
@@ -219,7 +219,7 @@ async function run(text: string, ctx: CommandContext): Promise<CommandRun> {
         throw new UserInputError(`list takes nothing after it; to see one contract use show.`, {
           example: `show ${rest.trim()}`,
         });
-      const data = (await ctx.store()).read(ctx.workspace);
+      const data = await (await ctx.store()).read(ctx.workspace);
       const byContract = remindersByContract(data.reminders);
       return {
         result: { contracts: data.contracts.map((c) => summary(c, byContract)) },
@@ -227,7 +227,7 @@ async function run(text: string, ctx: CommandContext): Promise<CommandRun> {
       };
     }
     case "show": {
-      const data = (await ctx.store()).read(ctx.workspace);
+      const data = await (await ctx.store()).read(ctx.workspace);
       const c = requireContract(data.contracts, unquoteName(tokenize(rest).words), "show");
       return {
         result: {

@@ -127,7 +127,7 @@ const prefilled = (form: FormSpec, values: Record<string, string>): FormSpec => 
 });
 
 async function savedProfileValues(ctx: CommandContext): Promise<Record<string, string>> {
-  const text = estimateTextFromProfile((await ctx.store()).read(ctx.workspace).profile);
+  const text = estimateTextFromProfile((await (await ctx.store()).read(ctx.workspace)).profile);
   if (!text) return {};
   try {
     return formValuesFromInput(parseEstimate(text, PRICING).input);
@@ -178,7 +178,9 @@ export const estimateCommand: CommandSpec = {
     let text = rawText.replace(CHART_WORD, " ").replace(ASSUMPTIONS_WORD, " ").trim();
     // No text (console, CLI): estimate the workspace's saved profile, if it has a volume.
     const fromProfile =
-      text === "" ? estimateTextFromProfile((await ctx.store()).read(ctx.workspace).profile) : undefined;
+      text === ""
+        ? estimateTextFromProfile((await (await ctx.store()).read(ctx.workspace)).profile)
+        : undefined;
     if (fromProfile) text = fromProfile;
     const parsed = parseEstimate(text, PRICING, { locale: await ctx.userLocale() });
     const v = verdict(parsed.input, parsed.choices, PRICING);

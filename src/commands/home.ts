@@ -15,7 +15,7 @@ export const homeCommand: CommandSpec = {
   examples: [""],
   async run(text, ctx) {
     if (text.trim()) throw new UserInputError("home takes nothing after it.", { example: "home" });
-    const dashboard = await dashboardFor((await ctx.store()).read(ctx.workspace));
+    const dashboard = await dashboardFor(await (await ctx.store()).read(ctx.workspace));
     const view = renderHome(dashboard, { now: ctx.now() });
     const summary = `Vendors: ${dashboard.vendors.total}, contracts: ${dashboard.contracts.total}${dashboard.profile ? ", profile saved" : ", no profile yet"}.`;
     return {

@@ -33,34 +33,58 @@ export async function applyReminderAction(
   now: Date,
 ): Promise<ReminderActionResult> {
   // Nothing is written unless the click changes a reminder: a click on a reminder that is gone, in a
-  // workspace never seen, or one that changes nothing leaves the database file as it was.
+  // workspace never seen, or one that changes nothing leaves the database file as it was. The click is
+  // first decided on the stored (frozen) data, so a click that changes nothing costs a look-up, not a
+  // draft of every reminder.
+  const stored = await store.read(ws);
+  const at = stored.reminders.findIndex((r) => r.id === reminderId);
+  const preview = decide(stored.reminders, at, stored.contracts, actionId, userId, now, () => "");
+  if (!preview.outcome.ok) return preview;
   try {
     return await store.update(ws, (draft) => {
-      const i = draft.reminders.findIndex((r) => r.id === reminderId);
-      const r = draft.reminders[i];
-      if (!r) throw new NoChange({ outcome: { ok: false, reason: "not-found" } });
-      const contract = draft.contracts.find((c) => c.id === r.contractId);
-      const days = Object.hasOwn(SNOOZE_DAYS, actionId) ? SNOOZE_DAYS[actionId] : undefined;
-      const outcome =
-        actionId === REMINDER_ACTIONS.reviewed
-          ? markReviewed(r, userId, now)
-          : days !== undefined
-            ? snooze(r, userId, now, days, randomUUID())
-            : ({ ok: false, reason: "not-found" } as const);
-      if (outcome.ok) {
-        draft.reminders[i] = outcome.reminder;
-        if (outcome.created) draft.reminders.push(outcome.created);
-      }
-      const current = outcome.ok ? outcome.reminder : r;
-      const next = outcome.ok ? outcome.created : draft.reminders.find((x) => x.id === current.snoozedTo);
-      const result = { outcome, ...(contract ? { contract } : {}), ...(next ? { next } : {}) };
+      // The same place unless a write in between moved it.
+      const i =
+        draft.reminders[at]?.id === reminderId ? at : draft.reminders.findIndex((r) => r.id === reminderId);
+      const result = decide(draft.reminders, i, draft.contracts, actionId, userId, now, randomUUID);
+      const { outcome } = result;
       if (!outcome.ok) throw new NoChange(result);
+      draft.reminders[i] = outcome.reminder;
+      if (outcome.created) draft.reminders.push(outcome.created);
       return result;
     });
   } catch (err) {
     if (err instanceof NoChange) return err.result;
     throw err;
   }
+}
+
+/** What a click on the reminder at index `i` does (pure: the caller applies it). */
+function decide(
+  reminders: readonly Reminder[],
+  i: number,
+  contracts: readonly Contract[],
+  actionId: string,
+  userId: string,
+  now: Date,
+  newId: () => string,
+): ReminderActionResult {
+  const r = i >= 0 ? reminders[i] : undefined;
+  if (!r) return { outcome: { ok: false, reason: "not-found" } };
+  const contract = contracts.find((c) => c.id === r.contractId);
+  const days = Object.hasOwn(SNOOZE_DAYS, actionId) ? SNOOZE_DAYS[actionId] : undefined;
+  const outcome: ButtonOutcome =
+    actionId === REMINDER_ACTIONS.reviewed
+      ? markReviewed(r, userId, now)
+      : days !== undefined
+        ? snooze(r, userId, now, days, newId())
+        : { ok: false, reason: "not-found" };
+  const current = outcome.ok ? outcome.reminder : r;
+  const next = outcome.ok
+    ? outcome.created
+    : current.snoozedTo
+      ? reminders.find((x) => x.id === current.snoozedTo)
+      : undefined;
+  return { outcome, ...(contract ? { contract } : {}), ...(next ? { next } : {}) };
 }
 
 /** Thrown out of a store update to leave the file untouched (the store writes only on success). */

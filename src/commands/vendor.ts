@@ -70,8 +70,8 @@ async function add(rest: string, ctx: CommandContext): Promise<CommandRun> {
 async function edit(rest: string, ctx: CommandContext): Promise<CommandRun> {
   const { pairs, words } = tokenize(rest);
   const store = await ctx.store();
-  const name = nameIn(store.read(ctx.workspace).vendors, words);
-  const current = requireVendor(store.read(ctx.workspace).vendors, name, "edit");
+  const name = nameIn((await store.read(ctx.workspace)).vendors, words);
+  const current = requireVendor((await store.read(ctx.workspace)).vendors, name, "edit");
   const example = `edit ${current.name} rate=0.90/min billing=30s`;
   if (pairs.length === 0)
     throw new UserInputError(`What should change in ${current.name}'s quote? Add key=value pairs.`, {
@@ -94,7 +94,7 @@ async function edit(rest: string, ctx: CommandContext): Promise<CommandRun> {
 // ---------- list / show / remove ----------
 
 async function list(ctx: CommandContext): Promise<CommandRun> {
-  const vendors = (await ctx.store()).read(ctx.workspace).vendors;
+  const vendors = (await (await ctx.store()).read(ctx.workspace)).vendors;
   return { result: { vendors }, reply: renderList(vendors) };
 }
 
@@ -111,7 +111,7 @@ function comparisonFor(
 
 async function show(rest: string, ctx: CommandContext): Promise<CommandRun> {
   const { pairs, words } = tokenize(rest);
-  const data = (await ctx.store()).read(ctx.workspace);
+  const data = await (await ctx.store()).read(ctx.workspace);
   const vendor = requireVendor(data.vendors, nameIn(data.vendors, words), "show");
   const profile = data.profile as Record<string, unknown> | undefined;
   const hasVolume =
@@ -156,8 +156,8 @@ async function remove(rest: string, ctx: CommandContext): Promise<CommandRun> {
     confirmed = parseYesNo(p.value) === true;
   }
   const store = await ctx.store();
-  const name = nameIn(store.read(ctx.workspace).vendors, words);
-  const vendor = requireVendor(store.read(ctx.workspace).vendors, name, "remove");
+  const name = nameIn((await store.read(ctx.workspace)).vendors, words);
+  const vendor = requireVendor((await store.read(ctx.workspace)).vendors, name, "remove");
   if (!confirmed) return { result: { confirm: vendor.name }, reply: renderRemoveConfirm(vendor) };
   const outcome = await store.update(ctx.workspace, (draft) => {
     const removed = removeVendor(draft.vendors, name);
@@ -177,7 +177,7 @@ async function compare(rest: string, ctx: CommandContext): Promise<CommandRun> {
   // `chart` (or chart=yes) adds a bar chart of the vendors' monthly costs.
   const words = tokens.words.filter((w) => w.toLowerCase() !== "chart");
   const chart = words.length < tokens.words.length || pairs.length < tokens.pairs.length;
-  const data = (await ctx.store()).read(ctx.workspace);
+  const data = await (await ctx.store()).read(ctx.workspace);
   const profile = data.profile as Record<string, unknown> | undefined;
   if (data.vendors.length === 0) {
     // Still check the text, so a typo is reported rather than ignored.
@@ -230,7 +230,7 @@ async function exportCsv(rest: string, ctx: CommandContext): Promise<CommandRun>
   const { pairs, words } = tokenize(rest);
   if (words.length)
     throw new UserInputError(`\`export\` takes no names; it exports every quote.`, { example: "export" });
-  const data = (await ctx.store()).read(ctx.workspace);
+  const data = await (await ctx.store()).read(ctx.workspace);
   if (data.vendors.length === 0) return { result: { count: 0 }, reply: renderEmpty() };
   const profile = data.profile as Record<string, unknown> | undefined;
   // Rank the rows when a volume is known (given or saved); otherwise export the quotes alone.
@@ -406,7 +406,7 @@ async function form(text: string, ctx: CommandContext): Promise<FormSpec | undef
   if (sub === "edit") {
     const { pairs, words } = tokenize(rest);
     if (pairs.length) return undefined;
-    const vendors = (await ctx.store()).read(ctx.workspace).vendors;
+    const vendors = (await (await ctx.store()).read(ctx.workspace)).vendors;
     const vendor = findVendor(vendors, nameIn(vendors, words));
     if (!vendor) return undefined;
     return {

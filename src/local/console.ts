@@ -2,8 +2,9 @@ import { createInterface } from "node:readline";
 import { COMMANDS } from "../commands/registry.ts";
 import { slashName } from "../commands/types.ts";
 import type { Logger } from "../logger.ts";
+import { StoreLoadError, StorePathError } from "../store/errors.ts";
 import { StoreLockedError } from "../store/lock.ts";
-import { StoreLoadError } from "../store/store.ts";
+import type { StoreConfig } from "../store/open.ts";
 import { LocalSession, replyText, takeLocaleFlag } from "./session.ts";
 
 const HELP = [
@@ -18,13 +19,13 @@ const HELP = [
  * The local console: the same commands and replies as Slack, as text, with no workspace needed.
  * Reads from a prompt on a terminal, or line by line from piped stdin.
  */
-export async function runConsole(dbPath: string, logger: Logger): Promise<number> {
+export async function runConsole(db: string | StoreConfig, logger: Logger): Promise<number> {
   // `npm start -- --locale ro-RO` (else LANG): how numbers such as 12.000 are read.
-  const session = new LocalSession(dbPath, logger, "console", takeLocaleFlag(process.argv.slice(2)).locale);
+  const session = new LocalSession(db, logger, "console", takeLocaleFlag(process.argv.slice(2)).locale);
   try {
     await session.check();
   } catch (err) {
-    if (err instanceof StoreLoadError || err instanceof StoreLockedError) {
+    if (err instanceof StoreLoadError || err instanceof StoreLockedError || err instanceof StorePathError) {
       process.stderr.write(`${err.message}\n`);
       return 1;
     }

@@ -6,8 +6,10 @@ import { UserInputError } from "../core/errors.ts";
 import { LOCAL_WORKSPACE } from "../core/workspace.ts";
 import type { Logger } from "../logger.ts";
 import { blocksToText } from "../render/text.ts";
+import { StoreLoadError, StorePathError } from "../store/errors.ts";
 import { StoreLockedError } from "../store/lock.ts";
-import { Store } from "../store/store.ts";
+import { openStore, type StoreConfig } from "../store/open.ts";
+import type { Store } from "../store/store.ts";
 
 /** "/cc-estimate 12k calls", "cc-estimate 12k calls" and "estimate 12k calls" all name the command. */
 export function splitCommandLine(line: string): { command: string; text: string } | undefined {
@@ -24,12 +26,15 @@ const LOCK_WAIT_MS = 3000;
  * (the Slack app runs on the same DB_PATH), say so plainly: this is not the user's mistake, but it is
  * theirs to fix, so it is reported like bad input rather than as a failure with a stack trace.
  */
-async function openWhenFree(path: string): Promise<Store> {
+async function openWhenFree(config: StoreConfig): Promise<Store> {
   const start = Date.now();
   for (;;) {
     try {
-      return await Store.open(path);
+      return await openStore(config);
     } catch (err) {
+      // A database that cannot be used is told as it is (naming DB_PATH or the file), not as a crash.
+      if (err instanceof StoreLoadError || err instanceof StorePathError)
+        throw new UserInputError(err.message);
       if (!(err instanceof StoreLockedError)) throw err;
       if (Date.now() - start > LOCK_WAIT_MS) throw new UserInputError(err.message);
       await new Promise((r) => setTimeout(r, 20 + Math.random() * 60));
@@ -42,17 +47,24 @@ async function openWhenFree(path: string): Promise<Store> {
  * closed after it, so what one saves the other sees, and neither holds the file lock while idle.
  */
 export class LocalSession {
+  private readonly storeConfig: StoreConfig;
+  private readonly dbPath: string;
+
   constructor(
-    private readonly dbPath: string,
+    /** DB_PATH, or the whole store configuration (PostgreSQL when it has a DATABASE_URL). */
+    db: string | StoreConfig,
     private readonly logger: Logger,
     private readonly surface: "console" | "cli",
     /** `--locale`, else the environment's (LC_ALL, LC_NUMERIC, LANG). */
     private readonly locale: string = localeFromEnv(),
-  ) {}
+  ) {
+    this.storeConfig = typeof db === "string" ? { dbPath: db } : db;
+    this.dbPath = this.storeConfig.dbPath;
+  }
 
   /** Fail fast at start when the database cannot be loaded (corrupt, newer, locked). */
   async check(): Promise<void> {
-    const store = await Store.open(this.dbPath);
+    const store = await openStore(this.storeConfig);
     await store.close();
   }
 
@@ -76,7 +88,7 @@ export class LocalSession {
       channelId: "C_LOCAL",
       surface: this.surface,
       store: () => {
-        opened ??= openWhenFree(this.dbPath);
+        opened ??= openWhenFree(this.storeConfig);
         return opened;
       },
       now: () => new Date(),

@@ -10,7 +10,6 @@ import {
   recordRetry,
   releaseClaim,
   searchFrom,
-  selectWork,
 } from "../core/contracts/lifecycle.ts";
 import { renderPostFailureNotice, renderReminderMessage } from "../render/contract.ts";
 import type { Store } from "../store/store.ts";
@@ -148,26 +147,29 @@ export function startScheduler(opts: SchedulerOptions): RunningScheduler {
   /** Step 1: claim the reminders that are still due (or orphaned) in one write. */
   async function claimBatch(wsId: string, ids: string[]): Promise<Claimed[]> {
     const at = now();
-    return store.updateById(wsId, (draft) => {
-      const out: Claimed[] = [];
-      const contracts = new Map(draft.contracts.map((c) => [c.id, c]));
-      const index = new Map(draft.reminders.map((r, i) => [r.id, i]));
-      for (const id of ids) {
-        const i = index.get(id);
-        const r = i === undefined ? undefined : draft.reminders[i];
-        // The ids are held in flight by this tick, so one still "posting" here is an orphan.
-        if (i === undefined || !r || !(isDue(r, at) || r.state === "posting")) continue;
-        const contract = contracts.get(r.contractId);
-        if (!contract) {
-          draft.reminders[i] = { ...r, state: "cancelled" };
-          continue;
+    return store.updateReminders(
+      wsId,
+      ids,
+      ({ reminders, contracts }) => {
+        const out: Claimed[] = [];
+        const next: Reminder[] = [];
+        for (const r of reminders) {
+          // The ids are held in flight by this tick, so one still "posting" here is an orphan (in
+          // PostgreSQL the store passes a "posting" one only once its claim's lease has run out).
+          if (!(isDue(r, at) || r.state === "posting")) continue;
+          const contract = contracts.get(r.contractId);
+          if (!contract) {
+            next.push({ ...r, state: "cancelled" });
+            continue;
+          }
+          const c = claim(r, at, lateMs);
+          next.push(c.reminder);
+          out.push({ before: r, ...c, contract });
         }
-        const c = claim(r, at, lateMs);
-        draft.reminders[i] = c.reminder;
-        out.push({ before: r, ...c, contract });
-      }
-      return out;
-    });
+        return { reminders: next, result: out };
+      },
+      { claimAt: at },
+    );
   }
 
   /** Steps 2 and 3 for one claimed reminder. */
@@ -272,9 +274,9 @@ export function startScheduler(opts: SchedulerOptions): RunningScheduler {
     const t = now();
     let notices: Array<{ reminder: Reminder; contract: Contract }> = [];
     try {
-      notices = await store.updateById(wsId, (draft) => {
+      notices = await store.updateReminders(wsId, [...outcomes.keys()], ({ reminders }) => {
         const tell: Array<{ reminder: Reminder; contract: Contract }> = [];
-        draft.reminders = draft.reminders.map((r) => {
+        const next = reminders.map((r) => {
           const o = outcomes.get(r.id);
           if (!o) return r;
           const outcome = o.outcome;
@@ -286,7 +288,7 @@ export function startScheduler(opts: SchedulerOptions): RunningScheduler {
             tell.push({ reminder: failed, contract: o.item.contract });
           return failed;
         });
-        return tell;
+        return { reminders: next, result: tell };
       });
     } catch (err) {
       log.error(
@@ -310,23 +312,41 @@ export function startScheduler(opts: SchedulerOptions): RunningScheduler {
 
   async function tick(): Promise<TickStats> {
     const stats: TickStats = { posted: 0, recovered: 0, retried: 0, failed: 0 };
-    for (const wsId of store.workspaceIds()) {
-      if (stopped) break;
-      const poster = await posterFor(wsId).catch((err: unknown) => {
-        log.error(`no poster for workspace ${wsId}; its reminders wait for the next tick`, err);
-        return undefined;
-      });
-      if (!poster) continue;
+    // Work in rounds of what is due now, found through the store's due index (never a scan of every
+    // reminder), grouped by workspace; a round that finds nothing new ends the tick.
+    const skipped = new Set<string>();
+    while (!stopped) {
       const at = now();
-      if ((pausedUntil.get(wsId) ?? 0) > at.getTime()) continue;
-      const work = selectWork(store.readById(wsId).reminders, at, inFlight).map((r) => r.id);
-      for (let i = 0; i < work.length && !stopped; i += batchSize) {
-        const ids = work.slice(i, i + batchSize);
-        for (const id of ids) inFlight.add(id);
-        try {
-          if ((await processBatch(wsId, poster, ids, stats)) === "rate-limited") break;
-        } finally {
-          for (const id of ids) inFlight.delete(id);
+      const exclude = new Set([...inFlight, ...skipped]);
+      const due = await store.dueReminders(at, batchSize * concurrency, exclude);
+      if (due.length === 0) break;
+      const byWs = groupBy(due, (d) => d.workspaceId);
+      for (const [wsId, refs] of byWs) {
+        if (stopped) break;
+        const poster = await posterFor(wsId).catch((err: unknown) => {
+          log.error(`no poster for workspace ${wsId}; its reminders wait for the next tick`, err);
+          return undefined;
+        });
+        const paused = (pausedUntil.get(wsId) ?? 0) > now().getTime();
+        if (!poster || paused) {
+          for (const r of refs) skipped.add(r.id);
+          continue;
+        }
+        const ids = refs.map((r) => r.id);
+        for (let i = 0; i < ids.length && !stopped; i += batchSize) {
+          const batch = ids.slice(i, i + batchSize);
+          for (const id of batch) inFlight.add(id);
+          try {
+            const status = await processBatch(wsId, poster, batch, stats);
+            // What this round could not settle (still due, e.g. held by another process) waits a tick.
+            for (const id of batch) skipped.add(id);
+            if (status === "rate-limited") {
+              for (const r of refs) skipped.add(r.id);
+              break;
+            }
+          } finally {
+            for (const id of batch) inFlight.delete(id);
+          }
         }
       }
     }

@@ -9,6 +9,8 @@ export interface ListenerDeps {
   store: Store;
   logger: Logger;
   now(): Date;
+  /** Event ids already answered; shared by every process in PostgreSQL mode (default: in memory). */
+  eventIds?: { firstTime(id: string | undefined, nowMs: number): boolean | Promise<boolean> };
   /** Remembers the last estimate of each workspace for the App Home. */
   lastEstimates?: LastEstimateRecorder;
   /** After app_uninstalled or tokens_revoked: forget a workspace's (or an org's) installation. */

@@ -11,7 +11,7 @@ export async function publishHome(
   ws: WorkspaceKey,
   userId: string,
 ): Promise<void> {
-  const dashboard = await dashboardFor(deps.store.read(ws));
+  const dashboard = await dashboardFor(await deps.store.read(ws));
   await client.views.publish({ user_id: userId, view: renderHome(dashboard, { now: deps.now() }) });
 }
 

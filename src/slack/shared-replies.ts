@@ -30,6 +30,12 @@ export const replyBytes = (reply: Reply): number =>
     0,
   );
 
+/** Where replies are also kept when several processes share the work (PostgreSQL). */
+export interface SharedReplyBacking {
+  put(id: string, workspaceId: string, reply: Reply, ttlMs: number): Promise<void>;
+  get(id: string, workspaceId: string): Promise<Reply | undefined>;
+}
+
 /**
  * Replies shown privately, kept a while so "Share in channel" posts exactly what the user saw.
  * Running the command line again would not do: `vendor add …` would fail as a duplicate, and
@@ -37,6 +43,8 @@ export const replyBytes = (reply: Reply): number =>
  */
 export class SharedReplies {
   private readonly entries;
+  private backing: SharedReplyBacking | undefined;
+  private onBackingError: (err: unknown) => void = () => {};
 
   constructor(
     private readonly clock: () => number = Date.now,
@@ -45,11 +53,34 @@ export class SharedReplies {
     this.entries = boundedCache<Kept>(caps, (e) => stringBytes(e.ws) + replyBytes(e.reply));
   }
 
+  /**
+   * Also keep replies in `backing` (shared by every process), or stop with undefined. The write is
+   * not awaited by `put`: it is done long before anyone can click the button.
+   */
+  useBacking(backing: SharedReplyBacking | undefined, onError: (err: unknown) => void = () => {}): void {
+    this.backing = backing;
+    this.onBackingError = onError;
+  }
+
   /** Keep a reply; returns the id a share button carries. */
   put(ws: WorkspaceKey, reply: Reply): string {
     const id = randomUUID().replace(/-/g, "").slice(0, 16);
     this.entries.set(id, { at: this.clock(), ws: workspaceId(ws), reply });
+    if (this.backing && replyBytes(reply) <= (SHARED_REPLY_CAPS.entryBytes ?? Number.POSITIVE_INFINITY))
+      this.backing.put(id, workspaceId(ws), reply, TTL_MS).catch(this.onBackingError);
     return id;
+  }
+
+  /** As `get`, then from the shared backing: the click may land on another process. */
+  async find(id: string, ws: WorkspaceKey): Promise<Reply | undefined> {
+    const local = this.get(id, ws);
+    if (local || !this.backing) return local;
+    try {
+      return await this.backing.get(id, workspaceId(ws));
+    } catch (err) {
+      this.onBackingError(err);
+      return undefined;
+    }
   }
 
   /** The reply kept under this id for this workspace, if it is still kept. */

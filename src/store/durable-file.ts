@@ -1,22 +1,23 @@
 import { randomBytes } from "node:crypto";
 import { open, readFile, rename, unlink } from "node:fs/promises";
 import { basename, dirname, join } from "node:path";
-import type { Adapter } from "lowdb";
+import { jsonPieces } from "./json-chunks.ts";
 
 /**
- * A lowdb adapter that writes JSON atomically and durably: a temp file in the same folder is written
+Reads and writes the database file: writes JSON atomically and durably: a temp file in the same folder is written
  * and fsync'ed, renamed over the real file, then the folder is fsync'ed so the rename survives a power
- * loss. lowdb's own JSONFile (steno) renames but never fsyncs.
+ * loss. (lowdb's JSONFile, whose file format this keeps, renames but never fsyncs.)
  */
-export class DurableJsonFile<T> implements Adapter<T> {
+export class DurableJsonFile<T> {
   constructor(readonly path: string) {}
 
-  async read(): Promise<T | null> {
+  /** The parsed file, or undefined when there is no file (a JSON `null` is returned as null). */
+  async read(): Promise<T | undefined> {
     let raw: string;
     try {
       raw = await readFile(this.path, "utf8");
     } catch (err) {
-      if ((err as NodeJS.ErrnoException).code === "ENOENT") return null;
+      if ((err as NodeJS.ErrnoException).code === "ENOENT") return undefined;
       throw err;
     }
     return JSON.parse(raw) as T;
@@ -24,15 +25,26 @@ export class DurableJsonFile<T> implements Adapter<T> {
 
   async write(data: T): Promise<void> {
     const dir = dirname(this.path);
-    const tmp = join(dir, `.${basename(this.path)}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`);
-    const body = `${JSON.stringify(data, null, 2)}\n`;
+    const tmp = join(dir, tempName(basename(this.path)));
     const file = await open(tmp, "w", 0o600);
     try {
-      await file.writeFile(body, "utf8");
+      // Written in slices of about 64 kB, so the event loop runs between them.
+      let buf = "";
+      for (const piece of jsonPieces(data)) {
+        buf += piece;
+        if (buf.length >= 64 * 1024) {
+          await file.write(buf, null, "utf8");
+          buf = "";
+        }
+      }
+      await file.write(`${buf}\n`, null, "utf8");
       await file.sync();
-    } finally {
-      await file.close();
+    } catch (err) {
+      await file.close().catch(() => undefined);
+      await unlink(tmp).catch(() => undefined);
+      throw err;
     }
+    await file.close();
     try {
       await rename(tmp, this.path);
     } catch (err) {
@@ -41,6 +53,14 @@ export class DurableJsonFile<T> implements Adapter<T> {
     }
     await fsyncDir(dir);
   }
+}
+
+const tempName = (base: string): string => `.${base}.${process.pid}.${randomBytes(4).toString("hex")}.tmp`;
+
+/** True for a temp copy of the database `base` written by `write` (".db.json.1234.89abcdef.tmp"). */
+export function isStoreTempFile(base: string, name: string): boolean {
+  const prefix = `.${base}.`;
+  return name.startsWith(prefix) && /^\d+\.[0-9a-f]{8}\.tmp$/.test(name.slice(prefix.length));
 }
 
 async function fsyncDir(dir: string): Promise<void> {

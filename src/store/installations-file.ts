@@ -58,7 +58,8 @@ export class FileInstallationRecords implements InstallationRecords {
         err instanceof SyntaxError ? `it is not valid JSON (${err.message})` : String(err),
       );
     }
-    if (raw === null) return new FileInstallationRecords(file, { version: 1, installations: {} });
+    // No file yet (a file holding JSON null is refused below, like a damaged database).
+    if (raw === undefined) return new FileInstallationRecords(file, { version: 1, installations: {} });
     const parsed = FileSchema.safeParse(raw);
     if (!parsed.success)
       throw new InstallationsLoadError(

@@ -49,7 +49,7 @@ describe("/cc-advise", () => {
     expect(pci?.askVendor.length).toBeGreaterThan(0);
     const agents = json.recommendations.find((r) => r.criterion === "agent-model" && r.choice);
     expect(agents?.choice).toBe("shared");
-    expect(ctx.db.read(ctx.workspace).profile).toEqual(json.profile);
+    expect((await ctx.db.read(ctx.workspace)).profile).toEqual(json.profile);
     expect(reply.files?.[0]?.filename).toBe("vendor-questions.txt");
     expect(blocksToText(reply.blocks)).toContain("now saved as your profile");
   });
@@ -72,7 +72,7 @@ describe("/cc-advise", () => {
     await run("volume=2000 hours=24/7", ctx);
     const { result, reply } = await run("volume=3000", ctx);
     expect((result as AdviseJson).profile).toEqual({ volume: 3000 });
-    expect(ctx.db.read(ctx.workspace).profile).toEqual({ volume: 3000 });
+    expect((await ctx.db.read(ctx.workspace)).profile).toEqual({ volume: 3000 });
     const shown = blocksToText(reply.blocks);
     // One fact typed, one dropped: singular words, as a person would write them.
     expect(shown).toContain("exactly what you typed (1 fact), now saved");
@@ -105,7 +105,7 @@ describe("/cc-advise", () => {
     expect(shown).toContain("languages=Spanish");
     const reset = await run("reset", ctx);
     expect(blocksToText(reset.reply.blocks)).toContain("Your saved profile (2 facts) is forgotten.");
-    expect(ctx.db.read(ctx.workspace).profile).toBeUndefined();
+    expect((await ctx.db.read(ctx.workspace)).profile).toBeUndefined();
   });
 
   it("help lists every key with its description", async () => {
@@ -120,11 +120,11 @@ describe("/cc-advise", () => {
     const b = await testContext({ workspace: { teamId: "T_B" }, store: a.db });
     await run("volume=2000", a);
     await run("volume=9000 hours=24/7", b);
-    expect(a.db.read(a.workspace).profile).toEqual({ volume: 2000 });
-    expect(b.db.read(b.workspace).profile).toEqual({ volume: 9000, hours: "24/7" });
+    expect((await a.db.read(a.workspace)).profile).toEqual({ volume: 2000 });
+    expect((await b.db.read(b.workspace)).profile).toEqual({ volume: 9000, hours: "24/7" });
     expect(blocksToText((await run("show", a)).reply.blocks)).not.toContain("24/7");
     await run("reset", b);
-    expect(a.db.read(a.workspace).profile).toEqual({ volume: 2000 });
+    expect((await a.db.read(a.workspace)).profile).toEqual({ volume: 2000 });
   });
 });
 
@@ -142,7 +142,7 @@ describe("bad input: a clear message, the facts understood, nothing saved", () =
     expect(e.message).toContain("`colour`");
     expect(e.details.join(" ")).toContain("Understood so far: languages=Spanish.");
     expect(e.field).toBe("volum");
-    expect(ctx.db.read(ctx.workspace).profile).toEqual({ volume: 1234 });
+    expect((await ctx.db.read(ctx.workspace)).profile).toEqual({ volume: 1234 });
   });
 
   it("a bad value names its key", async () => {
@@ -153,7 +153,7 @@ describe("bad input: a clear message, the facts understood, nothing saved", () =
     );
     expect(e.field).toBe("volume");
     expect(e.details.join(" ")).toContain("hours=24/7");
-    expect(ctx.db.read(ctx.workspace).profile).toEqual({ volume: 1234 });
+    expect((await ctx.db.read(ctx.workspace)).profile).toEqual({ volume: 1234 });
   });
 
   it("a fraction of a quote, site or person, or zero talk time, is refused", async () => {
@@ -165,7 +165,7 @@ describe("bad input: a clear message, the facts understood, nothing saved", () =
     expect((await inputError(run("sites=1.5", ctx))).field).toBe("sites");
     // Zero talk time would be saved and then refused by every vendor comparison.
     expect((await inputError(run("talk=0", ctx))).field).toBe("talk");
-    expect(ctx.db.read(ctx.workspace).profile).toEqual({ volume: 1234 });
+    expect((await ctx.db.read(ctx.workspace)).profile).toEqual({ volume: 1234 });
     // A volume written with a suffix still rounds to whole contacts.
     const { result } = await run("volume=2.5k quotes=2", ctx);
     expect((result as AdviseJson).profile).toEqual({ volume: 2500, quotes: 2 });
@@ -178,7 +178,7 @@ describe("bad input: a clear message, the facts understood, nothing saved", () =
     expect(blocksToText(reply.blocks)).toContain("Agents fluent in Thai, Swahili and Persian");
     const e = await inputError(run("languages=sp", ctx));
     expect(e.message).toContain('I don\'t know the language "sp"');
-    expect(ctx.db.read(ctx.workspace).profile).toEqual({ languages: ["th", "sw", "fa"] });
+    expect((await ctx.db.read(ctx.workspace)).profile).toEqual({ languages: ["th", "sw", "fa"] });
   });
 
   it("contradictory values are refused", async () => {
@@ -194,7 +194,7 @@ describe("bad input: a clear message, the facts understood, nothing saved", () =
     expect(pay.message).toContain("payments=no, but the incoming work includes payments");
     const text = await inputError(run("We take card payments by phone. We don't take card payments.", ctx));
     expect(text.message).toContain("two things about `payments`");
-    expect(ctx.db.read(ctx.workspace).profile).toEqual({ volume: 1234 });
+    expect((await ctx.db.read(ctx.workspace)).profile).toEqual({ volume: 1234 });
   });
 
   it("5,000 characters of noise", async () => {
@@ -216,7 +216,7 @@ describe("bad input: a clear message, the facts understood, nothing saved", () =
     expect(short.message).toContain("couldn't find any facts about your team");
     const noisyFacts = await inputError(run(`${noise.slice(0, 4500)} we need Spanish`, ctx));
     expect(noisyFacts.details.join(" ")).toContain("languages=Spanish");
-    expect(ctx.db.read(ctx.workspace).profile).toEqual({ volume: 1234 });
+    expect((await ctx.db.read(ctx.workspace)).profile).toEqual({ volume: 1234 });
   });
 });
 

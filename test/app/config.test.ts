@@ -94,4 +94,17 @@ describe("configuration", () => {
       expect(problems(env as Record<string, string>).join("\n")).toContain(name);
     });
   });
+
+  it("takes DATABASE_URL and the claim lease, and names them when wrong", () => {
+    const c = loadConfig({ DATABASE_URL: "postgres://u@db:5432/sb", REMINDER_CLAIM_LEASE_SECONDS: "120" });
+    expect(c.databaseUrl).toBe("postgres://u@db:5432/sb");
+    expect(c.reminderLeaseSeconds).toBe(120);
+    expect(loadConfig({}).reminderLeaseSeconds).toBe(300);
+    expect(problems({ DATABASE_URL: "mysql://x" }).join("\n")).toMatch(
+      /DATABASE_URL must be a PostgreSQL URL/,
+    );
+    expect(problems({ REMINDER_CLAIM_LEASE_SECONDS: "1" }).join("\n")).toMatch(
+      /REMINDER_CLAIM_LEASE_SECONDS must be at least 5 seconds/,
+    );
+  });
 });

@@ -25,7 +25,7 @@ async function postedReview(teamId = "TA") {
   const sched = startScheduler({ store: ctx.db, poster, intervalSeconds: 60, now: clock.now, timer: false });
   await sched.tickNow();
   await sched.stop();
-  const review = ctx.db.read(ctx.workspace).reminders.find((r) => r.state === "posted") as Reminder;
+  const review = (await ctx.db.read(ctx.workspace)).reminders.find((r) => r.state === "posted") as Reminder;
   return { clock, ctx, poster, review, store: ctx.db };
 }
 
@@ -50,7 +50,7 @@ describe("reminder buttons", () => {
       clock.now(),
     );
     expect(second.outcome).toMatchObject({ ok: false, reason: "already" });
-    expect(store.read(ctx.workspace).reminders.find((r) => r.id === review.id)).toMatchObject({
+    expect((await store.read(ctx.workspace)).reminders.find((r) => r.id === review.id)).toMatchObject({
       state: "reviewed",
       doneBy: "U1",
     });
@@ -77,14 +77,18 @@ describe("reminder buttons", () => {
       clock.now(),
     );
     expect(week.outcome.ok).toBe(false);
-    expect(store.read(ctx.workspace).reminders.filter((r) => r.snoozedFrom === review.id)).toHaveLength(1);
+    expect(
+      (await store.read(ctx.workspace)).reminders.filter((r) => r.snoozedFrom === review.id),
+    ).toHaveLength(1);
 
     clock.set("2027-10-18T13:00:10Z");
     const sched = startScheduler({ store, poster, intervalSeconds: 60, now: clock.now, timer: false });
     await sched.tickNow();
     await sched.stop();
     expect(poster.channelMessages).toHaveLength(2);
-    const again = store.read(ctx.workspace).reminders.find((r) => r.snoozedFrom === review.id) as Reminder;
+    const again = (await store.read(ctx.workspace)).reminders.find(
+      (r) => r.snoozedFrom === review.id,
+    ) as Reminder;
     expect(again.state).toBe("posted");
     // Snooze a week from 18 Oct (EDT) lands on 25 Oct 09:00 (still EDT); from 1 Nov it would be EST.
     const weekLater = await applyReminderAction(
@@ -97,7 +101,9 @@ describe("reminder buttons", () => {
     );
     expect(weekLater.next?.dueAt).toBe("2027-10-25T13:00:00.000Z");
     clock.set("2027-11-05T15:00:00Z");
-    const r = store.read(ctx.workspace).reminders.find((x) => x.id === weekLater.next?.id) as Reminder;
+    const r = (await store.read(ctx.workspace)).reminders.find(
+      (x) => x.id === weekLater.next?.id,
+    ) as Reminder;
     await store.update(ctx.workspace, (d) => {
       const i = d.reminders.findIndex((x) => x.id === r.id);
       d.reminders[i] = { ...r, state: "posted" };
@@ -133,8 +139,8 @@ describe("reminder buttons", () => {
       clock.now(),
     );
     expect(sameTeamOtherGrid.outcome.ok).toBe(false);
-    expect(store.read(ctx.workspace).reminders.find((r) => r.id === review.id)?.state).toBe("posted");
-    expect(store.read({ teamId: "TB" }).reminders).toEqual([]);
+    expect((await store.read(ctx.workspace)).reminders.find((r) => r.id === review.id)?.state).toBe("posted");
+    expect((await store.read({ teamId: "TB" })).reminders).toEqual([]);
   });
 
   it("updates the message through Bolt to show who reviewed it, without the buttons", async () => {

@@ -21,7 +21,7 @@ describe("/cc-contract add", () => {
     expect(out.ok).toBe(true);
     // 15 Jan 2028 − 60 days = Tue 16 Nov 2027.
     expect(out.shown).toContain("Notice deadline: Tue 16 Nov 2027");
-    const data = ctx.db.read(ctx.workspace);
+    const data = await ctx.db.read(ctx.workspace);
     expect(data.contracts).toHaveLength(1);
     expect(data.contracts[0]).toMatchObject({
       vendor: "Acme",
@@ -50,7 +50,7 @@ describe("/cc-contract add", () => {
       "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=3mo checkins=2x onboarding=7d",
     );
     expect(out.ok).toBe(true);
-    const data = ctx.db.read(ctx.workspace);
+    const data = await ctx.db.read(ctx.workspace);
     expect(data.contracts[0]?.channel).toBe("C0HERE");
     expect(data.contracts[0]?.noticeDeadline).toBe("2027-10-15");
     const checkins = data.reminders.filter((r) => r.kind === "checkin").map((r) => r.dueAt);
@@ -68,7 +68,7 @@ describe("/cc-contract add", () => {
       'add vendor=Acme start=tomorrow renews="in 12 months" notice=30d onboarding=1d',
     );
     expect(out.ok).toBe(true);
-    const data = ctx.db.read(ctx.workspace);
+    const data = await ctx.db.read(ctx.workspace);
     expect(data.contracts[0]).toMatchObject({ start: "2026-11-27", renews: "2027-11-26" });
     expect(data.reminders.find((r) => r.kind === "checkin")?.dueAt).toBe("2026-11-27T14:00:00.000Z");
   });
@@ -98,7 +98,7 @@ describe("/cc-contract add", () => {
     expect(out.ok).toBe(false);
     if (!out.ok) expect(out.kind).toBe("input");
     expect(out.reply.text).toContain(message);
-    const data = ctx.db.read(ctx.workspace);
+    const data = await ctx.db.read(ctx.workspace);
     expect(data.contracts).toEqual([]);
     expect(data.reminders).toEqual([]);
   });
@@ -112,10 +112,10 @@ describe("/cc-contract add", () => {
     expect(unknown.reply.text).toContain("not one of your saved vendors");
     const ok = await run(ctx, 'add vendor="acme corp" start=2027-01-15 renews=2028-01-15 notice=60d');
     expect(ok.ok).toBe(true);
-    expect(ctx.db.read(ctx.workspace).contracts[0]?.vendor).toBe("Acme Corp");
+    expect((await ctx.db.read(ctx.workspace)).contracts[0]?.vendor).toBe("Acme Corp");
     const again = await run(ctx, 'add vendor="Acme Corp" start=2027-01-15 renews=2028-01-15 notice=60d');
     expect(again.reply.text).toContain("already a contract with Acme Corp");
-    expect(ctx.db.read(ctx.workspace).contracts).toHaveLength(1);
+    expect((await ctx.db.read(ctx.workspace)).contracts).toHaveLength(1);
   });
 
   it("offers a form for add with date pickers", async () => {
@@ -153,7 +153,7 @@ describe("/cc-contract list, show, remind, remove", () => {
     await run(ctx, ADD);
     const out = await run(ctx, "remind Acme 2027-03-01 check that hold time is not billed");
     expect(out.ok).toBe(true);
-    const custom = ctx.db.read(ctx.workspace).reminders.find((r) => r.kind === "custom");
+    const custom = (await ctx.db.read(ctx.workspace)).reminders.find((r) => r.kind === "custom");
     expect(custom).toMatchObject({
       note: "check that hold time is not billed",
       dueAt: "2027-03-01T14:00:00.000Z",
@@ -161,7 +161,7 @@ describe("/cc-contract list, show, remind, remove", () => {
     });
     const natural = await run(ctx, "remind acme in 2 weeks ask for the service-level report");
     expect(natural.ok).toBe(true);
-    expect(ctx.db.read(ctx.workspace).reminders.filter((r) => r.kind === "custom")[1]).toMatchObject({
+    expect((await ctx.db.read(ctx.workspace)).reminders.filter((r) => r.kind === "custom")[1]).toMatchObject({
       note: "ask for the service-level report",
       dueAt: "2026-12-15T14:00:00.000Z",
     });
@@ -169,7 +169,7 @@ describe("/cc-contract list, show, remind, remove", () => {
     expect(past.reply.text).toContain("in the past");
     const nobody = await run(ctx, "remind Zeta 2027-03-01 hello");
     expect(nobody.reply.text).toContain("no contract with Zeta");
-    expect(ctx.db.read(ctx.workspace).reminders.filter((r) => r.kind === "custom")).toHaveLength(2);
+    expect((await ctx.db.read(ctx.workspace)).reminders.filter((r) => r.kind === "custom")).toHaveLength(2);
   });
 
   it("reads a quoted date phrase in remind, straight or curly quotes", async () => {
@@ -178,13 +178,13 @@ describe("/cc-contract list, show, remind, remove", () => {
     const out = await run(ctx, 'remind Acme "next Monday" check fees');
     expect(out.ok).toBe(true);
     // Tue 1 Dec 2026 → next Monday is 7 Dec, 09:00 in New York (UTC−5).
-    expect(ctx.db.read(ctx.workspace).reminders.find((r) => r.kind === "custom")).toMatchObject({
+    expect((await ctx.db.read(ctx.workspace)).reminders.find((r) => r.kind === "custom")).toMatchObject({
       note: "check fees",
       dueAt: "2026-12-07T14:00:00.000Z",
     });
     const curly = await run(ctx, "remind Acme “in 2 weeks” ask for the report");
     expect(curly.ok).toBe(true);
-    expect(ctx.db.read(ctx.workspace).reminders.filter((r) => r.kind === "custom")[1]).toMatchObject({
+    expect((await ctx.db.read(ctx.workspace)).reminders.filter((r) => r.kind === "custom")[1]).toMatchObject({
       note: "ask for the report",
       dueAt: "2026-12-15T14:00:00.000Z",
     });
@@ -193,7 +193,7 @@ describe("/cc-contract list, show, remind, remove", () => {
     // A date that does not exist is named, not reported as missing.
     const feb30 = await run(ctx, "remind Acme 2027-02-30 check fees");
     expect(feb30.reply.text).toContain("2027-02-30 is not a date I can read");
-    expect(ctx.db.read(ctx.workspace).reminders.filter((r) => r.kind === "custom")).toHaveLength(2);
+    expect((await ctx.db.read(ctx.workspace)).reminders.filter((r) => r.kind === "custom")).toHaveLength(2);
   });
 
   it("asks before removing, then removes the contract and cancels its pending reminders", async () => {
@@ -201,10 +201,10 @@ describe("/cc-contract list, show, remind, remove", () => {
     await run(ctx, ADD);
     const ask = await run(ctx, "remove Acme");
     expect(ask.shown).toContain("Remove: /cc-contract remove Acme confirm=yes");
-    expect(ctx.db.read(ctx.workspace).contracts).toHaveLength(1);
+    expect((await ctx.db.read(ctx.workspace)).contracts).toHaveLength(1);
     const done = await run(ctx, "remove Acme confirm=yes");
     expect(done.shown).toContain("13 pending reminders cancelled");
-    const data = ctx.db.read(ctx.workspace);
+    const data = await ctx.db.read(ctx.workspace);
     expect(data.contracts).toEqual([]);
     expect(data.reminders.filter((r) => r.state === "pending")).toEqual([]);
     expect((await run(ctx, "show Acme")).reply.text).toContain("no contract with Acme");
@@ -228,6 +228,6 @@ describe("/cc-contract list, show, remind, remove", () => {
     await run(a, ADD);
     expect((await run(b, "list")).shown).toContain("No contracts yet");
     expect((await run(b, "remove Acme confirm=yes")).ok).toBe(false);
-    expect(a.db.read(a.workspace).contracts).toHaveLength(1);
+    expect((await a.db.read(a.workspace)).contracts).toHaveLength(1);
   });
 });

@@ -148,13 +148,13 @@ describe("/cc-contract with dates that could be read two ways", () => {
       c: "contract",
       t: "add vendor=Acme start=2027-02-01 renews=2028-02-01 notice=60d channel=C0123ABCD",
     });
-    expect(ctx.db.read(ctx.workspace).contracts).toHaveLength(0);
+    expect((await ctx.db.read(ctx.workspace)).contracts).toHaveLength(0);
 
     // The month-first button, run as Slack would: the contract is saved with that reading.
     const chosen = buttons[1]?.cmd;
     const run = await dispatch(chosen?.c ?? "", chosen?.t ?? "", ctx);
     expect(run.ok).toBe(true);
-    const saved = ctx.db.read(ctx.workspace).contracts[0] as Contract;
+    const saved = (await ctx.db.read(ctx.workspace)).contracts[0] as Contract;
     expect([saved.start, saved.renews]).toEqual(["2027-01-02", "2028-01-02"]);
     await ctx.db.close();
   });
@@ -167,7 +167,7 @@ describe("/cc-contract with dates that could be read two ways", () => {
       ctx,
     );
     expect(out.ok ? "" : out.reply.text).toBe("");
-    const saved = ctx.db.read(ctx.workspace).contracts[0] as Contract;
+    const saved = (await ctx.db.read(ctx.workspace)).contracts[0] as Contract;
     expect(saved.start).toBe("2027-02-01");
     // The reply says how the locale read it, so a wrong locale setting is seen at once.
     expect(JSON.stringify(out.reply.blocks)).toContain(
@@ -186,10 +186,11 @@ describe("/cc-contract with dates that could be read two ways", () => {
       "remind Acme 2027-04-03 check 1/2 of the invoices",
       "remind Acme 2027-03-04 check 1/2 of the invoices",
     ]);
-    const custom = () => ctx.db.read(ctx.workspace).reminders.filter((r) => r.kind === "custom");
-    expect(custom()).toHaveLength(0);
+    const custom = async () =>
+      (await ctx.db.read(ctx.workspace)).reminders.filter((r) => r.kind === "custom");
+    expect(await custom()).toHaveLength(0);
     await dispatch("contract", "remind Acme 2027-04-03 check 1/2 of the invoices", ctx);
-    expect(custom()[0]?.note).toBe("check 1/2 of the invoices");
+    expect((await custom())[0]?.note).toBe("check 1/2 of the invoices");
     await ctx.db.close();
   });
 
@@ -206,7 +207,7 @@ describe("/cc-contract with dates that could be read two ways", () => {
     expect(buttonsOf(out.reply.blocks)[0]?.cmd?.t).toBe(
       "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=2mo",
     );
-    expect(ctx.db.read(ctx.workspace).contracts).toHaveLength(0);
+    expect((await ctx.db.read(ctx.workspace)).contracts).toHaveLength(0);
     await ctx.db.close();
   });
 });
@@ -217,14 +218,14 @@ describe("/cc-contract remind to the second", () => {
     await dispatch("contract", "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d", ctx);
     return ctx;
   };
-  const customOf = (ctx: Awaited<ReturnType<typeof setup>>) =>
-    ctx.db.read(ctx.workspace).reminders.filter((r) => r.kind === "custom") as Reminder[];
+  const customOf = async (ctx: Awaited<ReturnType<typeof setup>>) =>
+    (await ctx.db.read(ctx.workspace)).reminders.filter((r) => r.kind === "custom") as Reminder[];
 
   it("keeps :30 of 2027-01-15T10:00:30Z and shows it", async () => {
     const ctx = await setup(now);
     const out = await dispatch("contract", "remind Acme 2027-01-15T10:00:30Z check the invoice", ctx);
     expect(out.ok ? "" : out.reply.text).toBe("");
-    expect(customOf(ctx)[0]?.dueAt).toBe("2027-01-15T10:00:30.000Z");
+    expect((await customOf(ctx))[0]?.dueAt).toBe("2027-01-15T10:00:30.000Z");
     expect(out.reply.text).toContain("10:00:30");
     await ctx.db.close();
   });
@@ -233,7 +234,7 @@ describe("/cc-contract remind to the second", () => {
     const ctx = await setup(new Date("2026-12-01T12:00:27.400Z"));
     expect((await dispatch("contract", "remind Acme 2026-12-01T12:00:30Z soon", ctx)).ok).toBe(true);
     expect((await dispatch("contract", "remind Acme 2026-12-01T12:00:27Z now", ctx)).ok).toBe(true);
-    expect(customOf(ctx).map((r) => r.dueAt)).toEqual([
+    expect((await customOf(ctx)).map((r) => r.dueAt)).toEqual([
       "2026-12-01T12:00:30.000Z",
       "2026-12-01T12:00:27.000Z",
     ]);
@@ -242,7 +243,7 @@ describe("/cc-contract remind to the second", () => {
     expect(late.ok ? "" : late.reply.text).toMatch(/in the past/);
     const minute = await dispatch("contract", "remind Acme 2026-12-01T11:59Z late", ctx);
     expect(minute.ok ? "" : minute.reply.text).toMatch(/in the past/);
-    expect(customOf(ctx)).toHaveLength(2);
+    expect(await customOf(ctx)).toHaveLength(2);
     await ctx.db.close();
   });
 
@@ -254,7 +255,7 @@ describe("/cc-contract remind to the second", () => {
       ctx,
     );
     expect(out.ok ? "" : out.reply.text).toBe("");
-    const saved = ctx.db.read(ctx.workspace);
+    const saved = await ctx.db.read(ctx.workspace);
     expect(saved.contracts[0]).toMatchObject({ startTime: "08:15:45", renewsTime: "10:00:05" });
     const byKind = (k: string) => saved.reminders.find((r) => r.kind === k)?.dueAt;
     expect(byKind("checkin")).toBe("2027-01-15T08:15:45.000Z");
@@ -267,7 +268,7 @@ describe("/cc-contract and names that exist on every object", () => {
   it("refuses Object.prototype names as keys, units, vendors and subcommands as input, never a crash", async () => {
     const ctx = await testContext({ now });
     await dispatch("contract", "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d", ctx);
-    const before = JSON.stringify(ctx.db.read(ctx.workspace));
+    const before = JSON.stringify(await ctx.db.read(ctx.workspace));
     for (const name of [...Object.getOwnPropertyNames(Object.prototype), "prototype"]) {
       for (const text of [
         `add vendor=Beta start=2027-01-15 renews=2028-01-15 notice=60d ${name}=1`,
@@ -281,7 +282,7 @@ describe("/cc-contract and names that exist on every object", () => {
         expect(out.ok ? "ok" : out.kind, text).toBe("input");
       }
     }
-    expect(JSON.stringify(ctx.db.read(ctx.workspace))).toBe(before);
+    expect(JSON.stringify(await ctx.db.read(ctx.workspace))).toBe(before);
     await ctx.db.close();
   });
 });
@@ -296,7 +297,7 @@ describe("/cc-contract edit with a date that could be read two ways", () => {
       "edit Acme renews=2028-04-03",
       "edit Acme renews=2028-03-04",
     ]);
-    expect(ctx.db.read(ctx.workspace).contracts[0]?.renews).toBe("2028-01-15");
+    expect((await ctx.db.read(ctx.workspace)).contracts[0]?.renews).toBe("2028-01-15");
     const notice = await dispatch("contract", "edit Acme notice=2m", ctx);
     expect(buttonsOf(notice.reply.blocks)[0]?.cmd?.t).toBe("edit Acme notice=2mo");
     await ctx.db.close();

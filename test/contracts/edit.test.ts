@@ -4,7 +4,7 @@ import { dispatch } from "../../src/commands/dispatch.ts";
 import type { Reminder } from "../../src/core/contracts/contract.ts";
 import { blocksToText } from "../../src/render/text.ts";
 import { type RunningScheduler, startScheduler } from "../../src/scheduler/scheduler.ts";
-import { Store } from "../../src/store/store.ts";
+import { FileStore as Store } from "../../src/store/file-store.ts";
 import { tempDbPath, testContext } from "../helpers/context.ts";
 import { Clock, DAY, FakePoster } from "./fakes.ts";
 
@@ -25,7 +25,7 @@ async function planOf(add: string, now: Date): Promise<string[]> {
   const ctx = await testContext({ now, timeZone: "UTC" });
   const out = await dispatch("contract", add, ctx);
   expect(out.ok).toBe(true);
-  return pendingSlots(ctx.db.read(ctx.workspace).reminders);
+  return pendingSlots((await ctx.db.read(ctx.workspace)).reminders);
 }
 
 describe("/cc-contract edit", () => {
@@ -33,14 +33,14 @@ describe("/cc-contract edit", () => {
     const now = new Date("2026-12-01T12:00:00Z");
     const ctx = await testContext({ now, timeZone: "UTC" });
     await dispatch("contract", ADD, ctx);
-    const id = ctx.db.read(ctx.workspace).contracts[0]?.id;
+    const id = (await ctx.db.read(ctx.workspace)).contracts[0]?.id;
 
     const out = await dispatch("contract", "edit Acme renews=2028-03-01 notice=90d checkins=2x", ctx);
     expect(out.ok).toBe(true);
     const text = blocksToText(out.reply.blocks);
     expect(text).toContain("renews");
     expect(text).toContain("notice");
-    const data = ctx.db.read(ctx.workspace);
+    const data = await ctx.db.read(ctx.workspace);
     expect(data.contracts).toHaveLength(1);
     // Same contract (its id, so posted reminders and buttons still point at it), new terms.
     expect(data.contracts[0]).toMatchObject({
@@ -82,7 +82,7 @@ describe("/cc-contract edit", () => {
     // Moving the channel and adding weekend check-ins must not re-post those two.
     const out = await dispatch("contract", "edit Acme checkins=daily-7 channel=C0OTHER", ctx);
     expect(out.ok).toBe(true);
-    const rs = ctx.db.read(ctx.workspace).reminders;
+    const rs = (await ctx.db.read(ctx.workspace)).reminders;
     const posted = rs.filter((r) => r.state === "posted");
     expect(posted).toHaveLength(2);
     const pending = rs.filter((r) => r.state === "pending");
@@ -114,11 +114,10 @@ describe("/cc-contract edit", () => {
 
     store = await Store.open(path);
     ctx = await testContext({ now: clock.now, store, timeZone: "UTC" });
-    const c = store.read(ctx.workspace).contracts[0];
+    const c = (await store.read(ctx.workspace)).contracts[0];
     expect(c).toMatchObject({ start: "2027-02-01", onboardingDays: 7, noticeDeadline: "2027-12-16" });
-    const checkins = store
-      .read(ctx.workspace)
-      .reminders.filter((r) => r.kind === "checkin" && r.state === "pending")
+    const checkins = (await store.read(ctx.workspace)).reminders
+      .filter((r) => r.kind === "checkin" && r.state === "pending")
       .map((r) => r.dueAt.slice(0, 10));
     // Mon 1 – Sun 7 Feb 2027: five weekdays.
     expect(checkins).toEqual(["2027-02-01", "2027-02-02", "2027-02-03", "2027-02-04", "2027-02-05"]);

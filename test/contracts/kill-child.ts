@@ -1,7 +1,7 @@
 // Run as a child process by scheduler-kill.test.ts: start the scheduler and die with SIGKILL at the
 // moment named by KILL_AT, as `kill -9` would.
 import { startScheduler } from "../../src/scheduler/scheduler.ts";
-import { Store } from "../../src/store/store.ts";
+import { FileStore as Store } from "../../src/store/file-store.ts";
 import { FilePoster } from "./file-poster.ts";
 
 const die = () => process.kill(process.pid, "SIGKILL");

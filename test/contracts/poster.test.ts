@@ -3,7 +3,7 @@ import { dispatch } from "../../src/commands/dispatch.ts";
 import { reminderMetadata } from "../../src/scheduler/poster.ts";
 import { startScheduler } from "../../src/scheduler/scheduler.ts";
 import { createReminderPoster, createSchedulerClient } from "../../src/slack/reminder-poster.ts";
-import { Store } from "../../src/store/store.ts";
+import { FileStore as Store } from "../../src/store/file-store.ts";
 import { tempDbPath, testContext } from "../helpers/context.ts";
 import { FakeSlack } from "../helpers/fake-slack.ts";
 import { Clock } from "./fakes.ts";
@@ -106,7 +106,7 @@ describe("the Slack reminder poster", () => {
     const mine = slack.posted.slice(before).filter((m) => m.channel === "C0API");
     expect(mine).toHaveLength(1);
     expect(slack.callsTo("conversations.history").some((c) => c.args.channel === "C0API")).toBe(true);
-    expect(store.read(ctx.workspace).reminders.find((r) => r.kind === "checkin")).toMatchObject({
+    expect((await store.read(ctx.workspace)).reminders.find((r) => r.kind === "checkin")).toMatchObject({
       state: "posted",
       ts: mine[0]?.ts,
       attempts: 2,

@@ -3,7 +3,7 @@ import { dirname, join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { dispatch } from "../../src/commands/dispatch.ts";
 import { startScheduler } from "../../src/scheduler/scheduler.ts";
-import { Store } from "../../src/store/store.ts";
+import { FileStore as Store } from "../../src/store/file-store.ts";
 import { tempDbPath, testContext } from "../helpers/context.ts";
 import { ROOT } from "../helpers/process.ts";
 import { FilePoster } from "./file-poster.ts";
@@ -57,7 +57,7 @@ describe("kill -9 and restart", () => {
       const ids = poster.lines().map((l) => l.reminderId);
       expect(ids).toHaveLength(3);
       expect(new Set(ids).size).toBe(3);
-      const reminders = reopened.read(ctx.workspace).reminders;
+      const reminders = (await reopened.read(ctx.workspace)).reminders;
       expect(
         reminders
           .filter((r) => r.state === "posted")

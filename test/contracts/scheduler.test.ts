@@ -4,7 +4,7 @@ import type { Reminder } from "../../src/core/contracts/contract.ts";
 import { blocksToText } from "../../src/render/text.ts";
 import { ReminderPostError } from "../../src/scheduler/poster.ts";
 import { type RunningScheduler, startScheduler } from "../../src/scheduler/scheduler.ts";
-import { Store } from "../../src/store/store.ts";
+import { FileStore as Store } from "../../src/store/file-store.ts";
 import { tempDbPath, testContext } from "../helpers/context.ts";
 import { Clock, DAY, FakePoster, HOUR, MINUTE, SECOND } from "./fakes.ts";
 
@@ -32,8 +32,10 @@ async function setup(opts: { path?: string } = {}) {
   return { clock, path, store, ctx, poster, start };
 }
 
-const remindersOf = (store: Store, teamId = "T_TEST"): Reminder[] => store.read({ teamId }).reminders;
-const byKind = (store: Store, kind: Reminder["kind"]) => remindersOf(store).find((r) => r.kind === kind);
+const remindersOf = async (store: Store, teamId = "T_TEST"): Promise<Reminder[]> =>
+  (await store.read({ teamId })).reminders;
+const byKind = async (store: Store, kind: Reminder["kind"]) =>
+  (await remindersOf(store)).find((r) => r.kind === kind);
 
 describe("the reminder scheduler", () => {
   it("posts a due reminder once, with metadata and buttons, and nothing early", async () => {
@@ -49,7 +51,7 @@ describe("the reminder scheduler", () => {
     await sched.tickNow();
     expect(poster.channelMessages).toHaveLength(1);
     const msg = poster.channelMessages[0];
-    const r = byKind(store, "review-30");
+    const r = await byKind(store, "review-30");
     expect(msg?.channel).toBe("C0CXOPS");
     expect(msg?.metadata).toEqual({
       event_type: "switchboard_reminder",
@@ -77,9 +79,9 @@ describe("the reminder scheduler", () => {
     const sched = start();
     await sched.tickNow();
     expect(poster.channelMessages).toHaveLength(2);
-    expect(byKind(store, "review-30")?.late).toBe(true);
-    expect(byKind(store, "review-7")?.late).toBe(true);
-    expect(byKind(store, "deadline")?.state).toBe("pending");
+    expect((await byKind(store, "review-30"))?.late).toBe(true);
+    expect((await byKind(store, "review-7"))?.late).toBe(true);
+    expect((await byKind(store, "deadline"))?.state).toBe("pending");
     expect(blocksToText(poster.channelMessages[0]?.blocks ?? [])).toContain(
       "Posted late: this was due Sun 17 Oct 2027, 09:00",
     );
@@ -98,7 +100,7 @@ describe("the reminder scheduler", () => {
     expect(poster.channelMessages).toHaveLength(1);
 
     const reopened = await Store.open(path);
-    const onDisk = reopened.read({ teamId: "T_TEST" }).reminders.find((r) => r.kind === "review-30");
+    const onDisk = (await reopened.read({ teamId: "T_TEST" })).reminders.find((r) => r.kind === "review-30");
     expect(onDisk?.state).toBe("posting");
 
     poster.afterPost = undefined;
@@ -107,7 +109,7 @@ describe("the reminder scheduler", () => {
     await second.tickNow();
     expect(poster.channelMessages).toHaveLength(1);
     expect(poster.findCalls.map((c) => c.reminderId)).toEqual([onDisk?.id]);
-    const after = reopened.read({ teamId: "T_TEST" }).reminders.find((r) => r.kind === "review-30");
+    const after = (await reopened.read({ teamId: "T_TEST" })).reminders.find((r) => r.kind === "review-30");
     expect(after).toMatchObject({ state: "posted", ts: poster.channelMessages[0]?.ts });
     await reopened.close();
   });
@@ -130,9 +132,9 @@ describe("the reminder scheduler", () => {
     const second = start(poster, reopened);
     await second.tickNow();
     expect(poster.channelMessages).toHaveLength(1);
-    expect(reopened.read({ teamId: "T_TEST" }).reminders.find((r) => r.kind === "review-30")?.state).toBe(
-      "posted",
-    );
+    expect(
+      (await reopened.read({ teamId: "T_TEST" })).reminders.find((r) => r.kind === "review-30")?.state,
+    ).toBe("posted");
     await reopened.close();
   });
 
@@ -146,7 +148,7 @@ describe("the reminder scheduler", () => {
     );
     const sched = start();
     await sched.tickNow();
-    expect(byKind(store, "review-30")).toMatchObject({
+    expect(await byKind(store, "review-30")).toMatchObject({
       state: "pending",
       lastError: "ratelimited",
       nextAttemptAt: "2027-10-17T09:02:00.000Z",
@@ -158,7 +160,7 @@ describe("the reminder scheduler", () => {
 
     clock.advance(61 * SECOND);
     await sched.tickNow(); // second attempt: 503; the next waits 30 s × 2 = 60 s
-    const afterFiveXx = byKind(store, "review-30");
+    const afterFiveXx = await byKind(store, "review-30");
     expect(afterFiveXx).toMatchObject({
       state: "pending",
       lastError: "http_503",
@@ -174,7 +176,7 @@ describe("the reminder scheduler", () => {
     // After a 5xx the message may exist: the channel is checked first, then it is posted once.
     expect(poster.findCalls).toHaveLength(1);
     expect(poster.channelMessages).toHaveLength(1);
-    expect(byKind(store, "review-30")).toMatchObject({ state: "posted", attempts: 3 });
+    expect(await byKind(store, "review-30")).toMatchObject({ state: "posted", attempts: 3 });
   });
 
   it("does not post again after a 5xx when the message did reach the channel", async () => {
@@ -190,11 +192,14 @@ describe("the reminder scheduler", () => {
     };
     const sched = start();
     await sched.tickNow();
-    expect(byKind(store, "review-30")?.state).toBe("pending");
+    expect((await byKind(store, "review-30"))?.state).toBe("pending");
     clock.advance(HOUR);
     await sched.tickNow();
     expect(poster.channelMessages).toHaveLength(1);
-    expect(byKind(store, "review-30")).toMatchObject({ state: "posted", ts: poster.channelMessages[0]?.ts });
+    expect(await byKind(store, "review-30")).toMatchObject({
+      state: "posted",
+      ts: poster.channelMessages[0]?.ts,
+    });
   });
 
   it("records a permanent error, tells the author once, shows it in list and never retries", async () => {
@@ -208,7 +213,10 @@ describe("the reminder scheduler", () => {
     await sched.tickNow();
     clock.advance(DAY);
     await sched.tickNow();
-    expect(byKind(store, "review-30")).toMatchObject({ state: "failed", lastError: "channel_not_found" });
+    expect(await byKind(store, "review-30")).toMatchObject({
+      state: "failed",
+      lastError: "channel_not_found",
+    });
     expect(poster.channelMessages).toHaveLength(0);
     const dms = poster.messages.filter((m) => m.channel === "U_TEST");
     expect(dms).toHaveLength(1);
@@ -229,7 +237,7 @@ describe("the reminder scheduler", () => {
     const sched = start();
     await sched.tickNow();
     expect(poster.channelMessages).toHaveLength(0);
-    const states = remindersOf(store).map((r) => [r.kind, r.state, r.attempts]);
+    const states = (await remindersOf(store)).map((r) => [r.kind, r.state, r.attempts]);
     expect(states).toEqual([
       ["review-30", "pending", 1],
       ["review-7", "pending", 0],
@@ -240,11 +248,7 @@ describe("the reminder scheduler", () => {
     expect(poster.channelMessages).toHaveLength(0);
     clock.advance(31 * SECOND);
     await sched.tickNow();
-    expect(poster.postedIds().sort()).toEqual(
-      remindersOf(store)
-        .map((r) => r.id)
-        .sort(),
-    );
+    expect(poster.postedIds().sort()).toEqual((await remindersOf(store)).map((r) => r.id).sort());
     expect(poster.findCalls).toEqual([]); // a 429 means not posted: no need to look
   });
 
@@ -273,7 +277,7 @@ describe("the reminder scheduler", () => {
     };
     await start(poster).tickNow();
     expect(poster.channelMessages).toHaveLength(15);
-    expect(remindersOf(store).every((r) => r.state === "posted")).toBe(true);
+    expect((await remindersOf(store)).every((r) => r.state === "posted")).toBe(true);
     const firstSlow = done.find((d) => d.channel === "C0SLOW")?.at ?? 0;
     const fast = done.filter((d) => d.channel !== "C0SLOW");
     // The twelve quick posts all finished while the first slow one was still going.
@@ -295,7 +299,7 @@ describe("the reminder scheduler", () => {
     poster.beforePost = () => void tries.push(Date.now());
     await start().tickNow();
     expect(poster.channelMessages).toHaveLength(1);
-    expect(byKind(store, "review-30")).toMatchObject({ state: "posted", attempts: 1 });
+    expect(await byKind(store, "review-30")).toMatchObject({ state: "posted", attempts: 1 });
     expect(tries).toHaveLength(2);
     const waited = (tries[1] ?? 0) - (tries[0] ?? 0);
     expect(waited).toBeGreaterThanOrEqual(950);

@@ -67,7 +67,7 @@ describe("/cc-estimate and the saved profile", () => {
     expect(save?.c).toBe("advise");
     expect(compare?.c).toBe("vendor");
     await adviseCommand.run(save?.t ?? "", ctx);
-    const profile = ctx.db.read(ctx.workspace).profile as Record<string, unknown>;
+    const profile = (await ctx.db.read(ctx.workspace)).profile as Record<string, unknown>;
     expect(profile).toMatchObject({ volume: 7000, talk: 5, wrap: 1, hold: 0.5, hours: "24/7" });
     await vendorCommand.run("add name=Acme rate=0.95/min billing=60s", ctx);
     const cmp = await vendorCommand.run(compare?.t ?? "", ctx);

@@ -3,7 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import type { CommandContext } from "../../src/commands/types.ts";
 import type { WorkspaceKey } from "../../src/core/workspace.ts";
-import { Store } from "../../src/store/store.ts";
+import { FileStore as Store } from "../../src/store/file-store.ts";
 
 /** A fresh temporary database path for one test. */
 export const tempDbPath = (): string => join(mkdtempSync(join(tmpdir(), "switchboard-test-")), "db.json");

@@ -59,7 +59,7 @@ beforeAll(async () => {
     text: "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d",
   });
   await app.slash({ command: "/cc-advise", text: "volume=2000 languages=en" });
-  const seeded = app.running.store.read({ teamId });
+  const seeded = await app.running.store.read({ teamId });
   expect([seeded.vendors.length, seeded.contracts.length, seeded.reminders.length > 0]).toEqual([1, 1, true]);
 }, 60_000);
 
@@ -469,16 +469,16 @@ describe("clicks that change nothing write nothing", () => {
       }
     }
     // A reminder that exists but is not posted yet: the button is refused and nothing is written.
-    const pending = app.running.store.read({ teamId }).reminders.find((r) => r.state === "pending");
+    const pending = (await app.running.store.read({ teamId })).reminders.find((r) => r.state === "pending");
     expect(pending).toBeDefined();
     const where = `pending-${++clicks}`;
     await app.interact(clickPayload("reminder_reviewed", pending?.id, where));
     const reply = await app.fake.waitFor(`response_url:${where}`);
     expect(String(reply[0]?.args.text)).toMatch(/can't be changed any more/);
-    expect(app.running.store.read({ teamId }).reminders.find((r) => r.id === pending?.id)?.state).toBe(
-      "pending",
-    );
+    expect(
+      (await app.running.store.read({ teamId })).reminders.find((r) => r.id === pending?.id)?.state,
+    ).toBe("pending");
     expect(fileState()).toEqual(before);
-    expect(app.running.store.workspaceIds().filter((id) => id.includes("T_NEVER_SEEN"))).toEqual([]);
+    expect((await app.running.store.workspaceIds()).filter((id) => id.includes("T_NEVER_SEEN"))).toEqual([]);
   });
 });

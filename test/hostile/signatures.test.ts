@@ -28,7 +28,8 @@ const signAt = (body: string, timestamp: string) => ({
 });
 const nowS = () => Math.floor(Date.now() / 1000);
 const fileState = () => ({ bytes: readFileSync(app.dbPath, "utf8"), mtime: statSync(app.dbPath).mtimeMs });
-const reminders = () => app.running.store.read({ teamId: "T1" }).reminders.filter((r) => r.kind === "custom");
+const reminders = async () =>
+  (await app.running.store.read({ teamId: "T1" })).reminders.filter((r) => r.kind === "custom");
 
 describe("request timestamps", () => {
   const cases: Array<[string, () => string]> = [
@@ -51,12 +52,12 @@ describe("request timestamps", () => {
     it(`refuses a correctly signed command whose timestamp is ${name}, acting on nothing`, async () => {
       const before = fileState();
       const calls = app.fake.calls.length;
-      const count = reminders().length;
+      const count = (await reminders()).length;
       const body = slashBody({ command: "/cc-contract", text: "remind Acme 2027-03-01 refused" });
       const res = await postSigned(url(), body, FORM, signAt(body, ts()));
       expect(res.status).toBe(401);
       expect(res.text).toBe("");
-      expect(reminders()).toHaveLength(count);
+      expect(await reminders()).toHaveLength(count);
       expect(fileState()).toEqual(before);
       expect(app.fake.calls.length).toBe(calls);
     });
@@ -88,7 +89,7 @@ describe("request size", () => {
 
 describe("replayed requests", () => {
   it("a signed /cc-contract remind sent three times sets one reminder", async () => {
-    const count = reminders().length;
+    const count = (await reminders()).length;
     const body = slashBody({
       command: "/cc-contract",
       text: "remind Acme 2027-03-01 check the first invoice",
@@ -100,11 +101,11 @@ describe("replayed requests", () => {
     expect(answers[0]?.text).toMatch(/2027/);
     expect(answers[1]?.text).toBe("");
     expect(answers[2]?.text).toBe("");
-    expect(reminders()).toHaveLength(count + 1);
+    expect(await reminders()).toHaveLength(count + 1);
   });
 
   it("the same trigger_id under a fresh signature is not acted on again either", async () => {
-    const count = reminders().length;
+    const count = (await reminders()).length;
     const body = slashBody({
       command: "/cc-contract",
       text: "remind Acme 2027-04-01 second",
@@ -115,7 +116,7 @@ describe("replayed requests", () => {
     expect(first.status).toBe(200);
     expect(again.status).toBe(200);
     expect(again.text).toBe("");
-    expect(reminders()).toHaveLength(count + 1);
+    expect(await reminders()).toHaveLength(count + 1);
   });
 
   it("a replayed button click is acted on once", async () => {

@@ -28,7 +28,7 @@ describe("long descriptions", () => {
     expect(out.ok).toBe(false);
     expect(out.reply.text).toMatch(/4,000/);
     expect(JSON.stringify(out.reply.blocks)).toMatch(/volume=2,000/);
-    expect(ctx.db.read(ctx.workspace).profile).toBeUndefined();
+    expect((await ctx.db.read(ctx.workspace)).profile).toBeUndefined();
     await ctx.db.close();
   });
 });

@@ -89,17 +89,17 @@ const problems = async (lines: Record<string, (n: string) => string[]>) => {
 
 describe("every Object.prototype name, as key, value and word, in every command", () => {
   it("gets a clean reply, never an internal error or JavaScript text, and changes nothing", async () => {
-    const empty = JSON.stringify((await testContext()).db.read({ teamId: "T_TEST" }));
+    const empty = JSON.stringify(await (await testContext()).db.read({ teamId: "T_TEST" }));
     const { ctx, bad, runs } = await problems(LINES);
     expect(bad).toEqual([]);
     expect(runs).toBeGreaterThan(NAMES.length * 40);
-    expect(JSON.stringify(ctx.db.read(ctx.workspace))).toBe(empty);
+    expect(JSON.stringify(await ctx.db.read(ctx.workspace))).toBe(empty);
   }, 240_000);
 
   it("is kept as plain text where any text is allowed, with a clean reply", async () => {
     const { ctx, bad } = await problems(STORED);
     expect(bad).toEqual([]);
-    const saved = ctx.db.read(ctx.workspace);
+    const saved = await ctx.db.read(ctx.workspace);
     expect(saved.vendors.some((v) => v.name === "constructor")).toBe(true);
     expect(saved.vendors.find((v) => v.name === "P11")?.languages).toEqual(["constructor"]);
   }, 240_000);

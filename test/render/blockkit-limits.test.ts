@@ -51,7 +51,7 @@ const inputs = (name: string, examples: string[]) => [
 describe("every reply fits Block Kit limits", () => {
   // First, while the workspace is full (the command examples below may remove things).
   it("the App Home of a busy workspace fits in 100 blocks and points to the rest", async () => {
-    const view = renderHome(await buildDashboard(ctx.db.read(ctx.workspace)), { now: new Date() });
+    const view = renderHome(await buildDashboard(await ctx.db.read(ctx.workspace)), { now: new Date() });
     expect(viewProblems(view)).toEqual([]);
     const json = JSON.stringify(view);
     expect(json).toContain("Show all 60");

@@ -49,7 +49,7 @@ describe("buttons", () => {
     const reply = calls[before]?.args as { replace_original: boolean; blocks: unknown };
     expect(reply.replace_original).toBe(true);
     expect(textOf(reply.blocks)).toMatch(/Acme/);
-    expect(app.running.store.read({ teamId: "T1" }).vendors).toHaveLength(0);
+    expect((await app.running.store.read({ teamId: "T1" })).vendors).toHaveLength(0);
   });
 
   it("a button clicked in another workspace acts on that workspace only", async () => {
@@ -59,7 +59,7 @@ describe("buttons", () => {
     // The same button value replayed from workspace T9 must not remove T1's vendor.
     await click(remove, { responseUrl: app.fake.responseUrl("other"), container: { type: "message" } }, "T9");
     await app.fake.waitFor("response_url:other");
-    expect(app.running.store.read({ teamId: "T1" }).vendors.map((v) => v.name)).toEqual(["Keep"]);
+    expect((await app.running.store.read({ teamId: "T1" })).vendors.map((v) => v.name)).toEqual(["Keep"]);
   });
 
   it("App Home buttons open the command's form with the trigger id", async () => {

@@ -20,7 +20,7 @@ describe("/cc-contract channels in Slack", () => {
     });
     expect(shown(res)).toMatch(/can't find the channel/);
     expect(shown(res)).toMatch(/Example: `\/cc-contract add/);
-    expect(app.running.store.read({ teamId: "T1" }).contracts).toHaveLength(0);
+    expect((await app.running.store.read({ teamId: "T1" })).contracts).toHaveLength(0);
   });
 
   it("turns a bare #name (as typed in the form) into that channel", async () => {
@@ -30,7 +30,7 @@ describe("/cc-contract channels in Slack", () => {
       teamId: "T1",
     });
     expect(shown(res)).toMatch(/Acme/);
-    const contract = app.running.store.read({ teamId: "T1" }).contracts.at(-1);
+    const contract = (await app.running.store.read({ teamId: "T1" })).contracts.at(-1);
     expect(contract?.channel).toBe("C42");
   });
 

@@ -47,18 +47,18 @@ describe("dates in /cc-contract over HTTP, read by the user's Slack locale", () 
     const calls = app.fake.callsTo("users.info").slice(before);
     expect(calls).toHaveLength(1);
     expect(String(calls[0]?.args.include_locale)).toBe("true");
-    expect(app.running.store.read({ teamId: "T1" }).contracts.at(-1)?.start).toBe("2027-02-01");
+    expect((await app.running.store.read({ teamId: "T1" })).contracts.at(-1)?.start).toBe("2027-02-01");
   });
 
   it("an en-US user gets 2 January without a question", async () => {
     app.fake.userLocales.U8 = "en-US";
     await app.slash({ command: "/cc-contract", text: add("Brio"), userId: "U8" });
-    expect(app.running.store.read({ teamId: "T1" }).contracts.at(-1)?.start).toBe("2027-01-02");
+    expect((await app.running.store.read({ teamId: "T1" })).contracts.at(-1)?.start).toBe("2027-01-02");
   });
 
   it("asks a user whose locale does not settle it, and a click saves the reading chosen", async () => {
     app.fake.userLocales.U9 = "en-CA";
-    const saved = app.running.store.read({ teamId: "T1" }).contracts.length;
+    const saved = (await app.running.store.read({ teamId: "T1" })).contracts.length;
     const res = await app.slash({ command: "/cc-contract", text: add("Cora"), userId: "U9" });
     expect(textOf(res.json)).toMatch(/two ways/);
     const choices = buttons((res.json as { blocks: unknown }).blocks);
@@ -67,12 +67,12 @@ describe("dates in /cc-contract over HTTP, read by the user's Slack locale", () 
       "Sat 2 Jan 2027, Sun 2 Jan 2028 (month first)",
     ]);
     // Nothing is saved until the reading is chosen.
-    expect(app.running.store.read({ teamId: "T1" }).contracts).toHaveLength(saved);
+    expect((await app.running.store.read({ teamId: "T1" })).contracts).toHaveLength(saved);
     const before = app.fake.callsTo("response_url:date").length;
     await click("U9", "T1", choices[0], app.fake.responseUrl("date"));
     const replies = await app.fake.waitFor("response_url:date", before + 1);
     expect(textOf(replies[before]?.args.blocks)).toMatch(/saved/);
-    expect(app.running.store.read({ teamId: "T1" }).contracts.at(-1)?.start).toBe("2027-02-01");
+    expect((await app.running.store.read({ teamId: "T1" })).contracts.at(-1)?.start).toBe("2027-02-01");
   });
 
   it("a user with no locale in Slack is asked too, never guessed for", async () => {
@@ -99,7 +99,9 @@ describe("dates in /cc-contract over HTTP, read by the user's Slack locale", () 
       userId: "U11",
     });
     expect(textOf(res.json)).toContain("12:00:30");
-    const custom = app.running.store.read({ teamId: "T1" }).reminders.find((r) => r.kind === "custom");
+    const custom = (await app.running.store.read({ teamId: "T1" })).reminders.find(
+      (r) => r.kind === "custom",
+    );
     expect(custom?.dueAt).toBe("2027-01-15T10:00:30.000Z");
   });
 });

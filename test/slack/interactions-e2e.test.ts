@@ -73,7 +73,7 @@ describe("forms end to end", () => {
     });
     expect(res.json).toBeUndefined();
     await app.fake.waitFor("chat.postEphemeral", before + 1);
-    const profile = app.running.store.read({ teamId: "T1" }).profile as Record<string, unknown>;
+    const profile = (await app.running.store.read({ teamId: "T1" })).profile as Record<string, unknown>;
     expect(profile.volume).toBe(2000);
     expect(profile.languages).toContain("es");
   });
@@ -82,10 +82,10 @@ describe("forms end to end", () => {
     const view = await openForm("/cc-estimate");
     await submit(view, { "f:contacts": num("7000"), "f:talk-min": num("4") });
     const end = Date.now() + 4000;
-    const latest = () => app.running.store.read({ teamId: "T1" }).lastEstimate;
-    while (!/7,000/.test(latest()?.summary ?? "") && Date.now() < end)
+    const latest = async () => (await app.running.store.read({ teamId: "T1" })).lastEstimate;
+    while (!/7,000/.test((await latest())?.summary ?? "") && Date.now() < end)
       await new Promise((r) => setTimeout(r, 50));
-    const last = latest();
+    const last = await latest();
     expect(last?.summary).toMatch(/7,000 contacts/);
     expect(last?.text).toMatch(/contacts=7000/);
   });
@@ -187,7 +187,7 @@ describe("buttons end to end", () => {
     expect(textOf(posted.blocks)).toMatch(/Saved the quote from \*Sharp\*/);
     expect(textOf(posted.blocks)).toMatch(/Shared by <@U1>/);
     // Shared, not added again.
-    const names = app.running.store.read({ teamId: "T1" }).vendors.map((v) => v.name);
+    const names = (await app.running.store.read({ teamId: "T1" })).vendors.map((v) => v.name);
     expect(names.filter((n) => n === "Sharp")).toEqual(["Sharp"]);
   });
 

@@ -158,7 +158,7 @@ describe("two workspaces side by side", () => {
     expect(res.status).toBe(200);
     const [note] = await fake.waitFor("response_url:not-installed");
     expect(note?.args.text).toBe(NOT_INSTALLED);
-    expect(app.running.store.workspaceIds()).not.toContain("TC");
+    expect(await app.running.store.workspaceIds()).not.toContain("TC");
   });
 });
 
@@ -230,7 +230,9 @@ describe("an uninstall", () => {
     expect(new Set(postCalls("C1").map((c) => c.token))).toEqual(new Set([TOKEN_B]));
     expect(reminderPosts("C42")).toEqual([]);
     // Held, not lost: still waiting in the store.
-    const held = app.running.store.read({ teamId: "TA" }).reminders.find((r) => r.note?.includes("AlphaCo"));
+    const held = (await app.running.store.read({ teamId: "TA" })).reminders.find((r) =>
+      r.note?.includes("AlphaCo"),
+    );
     expect(held?.state).toBe("pending");
 
     // While uninstalled, TA's users are told so and nothing is written.
@@ -243,7 +245,7 @@ describe("an uninstall", () => {
     });
     expect(refused.status).toBe(200);
     expect((await fake.waitFor("response_url:uninstalled"))[0]?.args.text).toBe(NOT_INSTALLED);
-    expect(app.running.store.read({ teamId: "TA" }).vendors.map((v) => v.name)).toEqual(["AlphaCo"]);
+    expect((await app.running.store.read({ teamId: "TA" })).vendors.map((v) => v.name)).toEqual(["AlphaCo"]);
 
     expect((await installThroughOAuth(app, "TA")).status).toBe(200);
     await app.running.tickReminders();
@@ -257,9 +259,9 @@ describe("an uninstall", () => {
   });
 
   it("a reminder button in one workspace updates its message with that workspace's token", async () => {
-    const reminder = app.running.store
-      .read({ teamId: "TB" })
-      .reminders.find((r) => r.note?.includes("BetaCo") && r.state === "posted");
+    const reminder = (await app.running.store.read({ teamId: "TB" })).reminders.find(
+      (r) => r.note?.includes("BetaCo") && r.state === "posted",
+    );
     expect(reminder?.ts).toBeDefined();
     const n = fake.callsTo("chat.update").length;
     await app.interact({
@@ -285,9 +287,9 @@ describe("an uninstall", () => {
     const [update] = (await fake.waitFor("chat.update", n + 1)).slice(n);
     expect(update?.token).toBe(TOKEN_B);
     expect(update?.args.ts).toBe(reminder?.ts);
-    expect(app.running.store.read({ teamId: "TB" }).reminders.find((r) => r.id === reminder?.id)?.state).toBe(
-      "reviewed",
-    );
+    expect(
+      (await app.running.store.read({ teamId: "TB" })).reminders.find((r) => r.id === reminder?.id)?.state,
+    ).toBe("reviewed");
   });
 
   it("keeps the data for DATA_RETENTION_DAYS, then deletes it, and a reinstall within the period cancels that", async () => {
@@ -302,17 +304,17 @@ describe("an uninstall", () => {
 
     clock = start + 29 * DAY;
     expect(await app.running.purgeNow()).toBe(0);
-    expect(app.running.store.read({ teamId: "TB" }).vendors.map((v) => v.name)).toEqual(["BetaCo"]);
+    expect((await app.running.store.read({ teamId: "TB" })).vendors.map((v) => v.name)).toEqual(["BetaCo"]);
 
     clock = start + 31 * DAY;
     expect(await app.running.purgeNow()).toBe(1);
-    const b = app.running.store.read({ teamId: "TB" });
+    const b = await app.running.store.read({ teamId: "TB" });
     expect(b.vendors).toEqual([]);
     expect(b.contracts).toEqual([]);
     expect(b.reminders).toEqual([]);
     expect(await app.running.installations?.get("TB")).toBeUndefined();
     // TA came back in time: all of its data is still there.
-    const a = app.running.store.read({ teamId: "TA" });
+    const a = await app.running.store.read({ teamId: "TA" });
     expect(a.vendors.map((v) => v.name)).toEqual(["AlphaCo"]);
     expect(a.contracts.map((c) => c.vendor)).toEqual(["AlphaCo"]);
     expect((await app.running.installations?.get("TA"))?.uninstalledAt).toBeUndefined();
@@ -344,12 +346,12 @@ describe("an org-wide install", () => {
           userId: "U1",
         });
       expect(new Set(orgFake.calls.slice(n).map((c) => c.token))).toEqual(new Set(["xoxb-org-e1"]));
-      expect(org.running.store.read({ teamId: "T7", enterpriseId: "E1" }).vendors.map((v) => v.name)).toEqual(
-        ["Seven"],
-      );
-      expect(org.running.store.read({ teamId: "T8", enterpriseId: "E1" }).vendors.map((v) => v.name)).toEqual(
-        ["Eight"],
-      );
+      expect(
+        (await org.running.store.read({ teamId: "T7", enterpriseId: "E1" })).vendors.map((v) => v.name),
+      ).toEqual(["Seven"]);
+      expect(
+        (await org.running.store.read({ teamId: "T8", enterpriseId: "E1" })).vendors.map((v) => v.name),
+      ).toEqual(["Eight"]);
       // Another enterprise's workspace with the same team id is not served.
       const other = await org.slash({
         command: "/cc-vendor",
@@ -360,7 +362,7 @@ describe("an org-wide install", () => {
       });
       expect(other.status).toBe(200);
       expect((await orgFake.waitFor("response_url:e2"))[0]?.args.text).toBe(NOT_INSTALLED);
-      expect(org.running.store.workspaceIds().sort()).toEqual(["E1:T7", "E1:T8"]);
+      expect((await org.running.store.workspaceIds()).sort()).toEqual(["E1:T7", "E1:T8"]);
     } finally {
       await org.stop();
       await orgFake.stop();

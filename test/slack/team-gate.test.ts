@@ -32,7 +32,7 @@ describe("single-workspace mode", () => {
   it("serves its own team", async () => {
     const res = await app.slash({ command: "/cc-vendor", text: "add name=Own rate=0.95/min", teamId: "T1" });
     expect(textOf(res.json)).toMatch(/Own/);
-    expect(app.running.store.read({ teamId: "T1" }).vendors.map((v) => v.name)).toEqual(["Own"]);
+    expect((await app.running.store.read({ teamId: "T1" })).vendors.map((v) => v.name)).toEqual(["Own"]);
   });
 
   it("refuses a command from another team with a clear note and writes nothing", async () => {
@@ -47,7 +47,7 @@ describe("single-workspace mode", () => {
     expect((res.json as { response_type: string }).response_type).toBe("ephemeral");
     expect(textOf(res.json)).toBe(FOREIGN_TEAM);
     expect(fileBytes(app.dbPath)).toBe(before);
-    expect(app.running.store.workspaceIds()).not.toContain("T2");
+    expect(await app.running.store.workspaceIds()).not.toContain("T2");
     // No Web API call at all was made on the other team's behalf (no users.info, no post).
     expect(app.fake.calls.slice(calls).filter((c) => !c.method.startsWith("response_url:"))).toEqual([]);
   });
@@ -60,7 +60,7 @@ describe("single-workspace mode", () => {
       enterpriseId: "E9",
     });
     expect(textOf(res.json)).toBe(FOREIGN_TEAM);
-    expect(app.running.store.workspaceIds()).toEqual(["T1"]);
+    expect(await app.running.store.workspaceIds()).toEqual(["T1"]);
   });
 
   it("tells the person who clicked a button from another team, through the response_url only", async () => {
@@ -155,7 +155,7 @@ describe("single-workspace mode with an org-wide token", () => {
       expect(textOf(other.json)).toBe(FOREIGN_TEAM);
       const loose = await org.slash({ command: "/cc-vendor", text: "add name=C rate=1/min", teamId: "T6" });
       expect(textOf(loose.json)).toBe(FOREIGN_TEAM);
-      expect(org.running.store.workspaceIds()).toEqual(["E1:T5"]);
+      expect(await org.running.store.workspaceIds()).toEqual(["E1:T5"]);
     } finally {
       await org.stop();
       await fake.stop();
@@ -213,7 +213,9 @@ describe("single-workspace mode after an uninstall", () => {
       clock = Date.parse("2030-01-23T12:00:00Z");
       await one.running.tickReminders();
       expect(posted()).toBe(before);
-      const held = one.running.store.read({ teamId: "T1" }).reminders.find((r) => r.note === "second check");
+      const held = (await one.running.store.read({ teamId: "T1" })).reminders.find(
+        (r) => r.note === "second check",
+      );
       expect(held?.state).toBe("pending");
     } finally {
       await one.stop();

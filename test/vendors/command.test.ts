@@ -39,7 +39,7 @@ describe("/cc-vendor quotes", () => {
     const shown = await run(c, "show acme");
     expect(text(shown.reply)).toMatch(/English, Spanish/);
     await run(c, "edit ACME rate=0.90/min");
-    expect(c.db.read(c.workspace).vendors[0]).toMatchObject({
+    expect((await c.db.read(c.workspace)).vendors[0]).toMatchObject({
       name: "Acme",
       perMinute: 0.9,
       billingSeconds: 60,
@@ -52,11 +52,11 @@ describe("/cc-vendor quotes", () => {
     const out = await dispatch("vendor", "add name=ACME rate=2", c);
     expect(out.ok).toBe(false);
     expect(out.reply.text).toMatch(/already a vendor called "Acme"/);
-    expect(c.db.read(c.workspace).vendors).toHaveLength(1);
+    expect((await c.db.read(c.workspace)).vendors).toHaveLength(1);
     // Renaming onto another vendor's name is refused too.
     await run(c, "add name=Beta rate=1");
     expect((await dispatch("vendor", "edit beta name=acme", c)).ok).toBe(false);
-    expect(c.db.read(c.workspace).vendors.map((v) => v.name)).toEqual(["Acme", "Beta"]);
+    expect((await c.db.read(c.workspace)).vendors.map((v) => v.name)).toEqual(["Acme", "Beta"]);
   });
 
   it("keeps two workspaces' vendors of the same name apart", async () => {
@@ -65,11 +65,11 @@ describe("/cc-vendor quotes", () => {
     const grid = await ctx({ workspace: { teamId: "T_A", enterpriseId: "E_1" }, store: a.db });
     await run(a, "add name=Acme rate=0.95/min");
     await run(b, "add name=Acme rate=1.20/min");
-    expect(a.db.read(a.workspace).vendors[0]?.perMinute).toBe(0.95);
-    expect(a.db.read(b.workspace).vendors[0]?.perMinute).toBe(1.2);
-    expect(a.db.read(grid.workspace).vendors).toEqual([]);
+    expect((await a.db.read(a.workspace)).vendors[0]?.perMinute).toBe(0.95);
+    expect((await a.db.read(b.workspace)).vendors[0]?.perMinute).toBe(1.2);
+    expect((await a.db.read(grid.workspace)).vendors).toEqual([]);
     await run(a, "remove Acme confirm=yes");
-    expect(a.db.read(a.workspace).vendors).toEqual([]);
+    expect((await a.db.read(a.workspace)).vendors).toEqual([]);
     expect(text((await run(b, "show Acme")).reply)).toMatch(/\$1\.20 a minute/);
     expect((await dispatch("vendor", "show Acme", grid)).ok).toBe(false);
   });
@@ -84,7 +84,7 @@ describe("/cc-vendor quotes", () => {
         run(people[i % people.length] as CommandContext, `add name=Vendor${i} rate=1`),
       ),
     );
-    const saved = first.db.read(first.workspace).vendors;
+    const saved = (await first.db.read(first.workspace)).vendors;
     expect(saved).toHaveLength(60);
     expect(new Set(saved.map((v) => v.name)).size).toBe(60);
     expect(new Set(saved.map((v) => v.addedBy)).size).toBe(12);
@@ -97,13 +97,13 @@ describe("/cc-vendor quotes", () => {
       run(c, "add name=acme rate=2"),
     ]);
     expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
-    expect(c.db.read(c.workspace).vendors).toHaveLength(1);
+    expect((await c.db.read(c.workspace)).vendors).toHaveLength(1);
   });
 
   it("gives bad input a friendly message and saves nothing", async () => {
     const c = await ctx();
     await run(c, "add name=Acme rate=0.95/min billing=60s");
-    const before = JSON.stringify(c.db.read(c.workspace));
+    const before = JSON.stringify(await c.db.read(c.workspace));
     for (const bad of [
       "add name=Beta rate=cheap",
       "add name=Beta rate=1 colour=red",
@@ -121,21 +121,21 @@ describe("/cc-vendor quotes", () => {
       if (!out.ok) expect(out.kind, bad).toBe("input");
       expect(out.reply.text.length, bad).toBeGreaterThan(10);
     }
-    expect(JSON.stringify(c.db.read(c.workspace))).toBe(before);
+    expect(JSON.stringify(await c.db.read(c.workspace))).toBe(before);
   });
 
   it("asks to confirm a removal with a button, and removes on confirm=yes", async () => {
     const c = await ctx();
     await run(c, "add name=Acme rate=1");
     const ask = await run(c, "remove acme");
-    expect(c.db.read(c.workspace).vendors).toHaveLength(1);
+    expect((await c.db.read(c.workspace)).vendors).toHaveLength(1);
     const button = ask.reply.blocks.find((b) => b.type === "actions");
     expect(
       button?.type === "actions" && button.elements[0]?.type === "button" && button.elements[0].style,
     ).toBe("danger");
     expect(buttonLines(ask.reply)).toContainEqual({ c: "vendor", t: "remove Acme confirm=yes" });
     await run(c, "remove Acme confirm=yes");
-    expect(c.db.read(c.workspace).vendors).toHaveLength(0);
+    expect((await c.db.read(c.workspace)).vendors).toHaveLength(0);
   });
 
   it("opens a form for an empty add, and a prefilled one for edit whose submission keeps the quote", async () => {
@@ -146,7 +146,7 @@ describe("/cc-vendor quotes", () => {
       c,
       'add name="Acme Co" location=nearshore country=MX rate=€0.80/min billing=30s hold-billed=no minimum=5000min overage=10% setup=1500 holiday-fee=300/year other-fees=none hours=24/7 languages=en,es services=inbound,chat agents=shared certs=pci dr=yes uptime=99.9 reporting=real-time,recordings crm=zendesk industries=retail size=250 contract=12months notice=60d trial=14d rating=4.2 notes="ask about promotions"',
     );
-    const before = c.db.read(c.workspace).vendors[0];
+    const before = (await c.db.read(c.workspace)).vendors[0];
     const form = await vendorCommand.form?.("edit acme co", c);
     expect(form?.prefix).toBe("edit Acme Co");
     // What Slack would send back if the user changed nothing: the prefix, then each prefilled field.
@@ -154,7 +154,7 @@ describe("/cc-vendor quotes", () => {
       .filter((f) => f.initial !== undefined)
       .map((f) => formatPair(f.key, Array.isArray(f.initial) ? f.initial.join(",") : (f.initial as string)));
     await run(c, `${form?.prefix} ${pairs.join(" ")}`);
-    const after = c.db.read(c.workspace).vendors[0];
+    const after = (await c.db.read(c.workspace)).vendors[0];
     expect({ ...after, updatedAt: undefined }).toEqual({ ...before, updatedAt: undefined });
   });
 });
@@ -170,27 +170,27 @@ describe("/cc-vendor amounts by locale", () => {
       "add name=Acme rate=1250/min billing=60s",
       "add name=Acme rate=1.25/min billing=60s",
     ]);
-    expect(c.db.read(c.workspace).vendors).toEqual([]);
+    expect((await c.db.read(c.workspace)).vendors).toEqual([]);
     const chosen = await dispatch("vendor", lines[1] ?? "", c);
     expect(chosen.ok).toBe(true);
-    expect(c.db.read(c.workspace).vendors[0]?.perMinute).toBe(1.25);
+    expect((await c.db.read(c.workspace)).vendors[0]?.perMinute).toBe(1.25);
   });
 
   it("reads 1,25 as a decimal for a German user and asks about a rate no one charges", async () => {
     const de = await ctx({ locale: "de-DE" });
     const read = await dispatch("vendor", "add name=Acme rate=1,25/min", de);
     expect(read.ok).toBe(true);
-    expect(de.db.read(de.workspace).vendors[0]?.perMinute).toBe(1.25);
+    expect((await de.db.read(de.workspace)).vendors[0]?.perMinute).toBe(1.25);
     // 1,250 a minute is certain in English, and implausible: asked, not saved.
     const en = await ctx({ locale: "en-US" });
     const out = await dispatch("vendor", "add name=Beta rate=1,250/min", en);
     expect(out.ok).toBe(false);
     expect(out.reply.text).toMatch(/far above any published rate/);
-    expect(en.db.read(en.workspace).vendors).toEqual([]);
+    expect((await en.db.read(en.workspace)).vendors).toEqual([]);
     // An hourly rate of 28.50 or a setup fee of 1,500 is read as typed.
     const ok = await dispatch("vendor", "add name=Gamma rate=28.50/hour setup=1,500", en);
     expect(ok.ok).toBe(true);
-    const g = en.db.read(en.workspace).vendors[0];
+    const g = (await en.db.read(en.workspace)).vendors[0];
     expect([g?.perHour, g?.setupFee]).toEqual([28.5, 1500]);
   });
 });

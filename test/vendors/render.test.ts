@@ -125,6 +125,6 @@ describe("the add and edit forms", () => {
     );
     expect(text).toBe('add name="Acme Co"');
     await vendorCommand.run(text, c);
-    expect(c.db.read(c.workspace).vendors.map((v) => v.name)).toEqual(["Acme Co"]);
+    expect((await c.db.read(c.workspace)).vendors.map((v) => v.name)).toEqual(["Acme Co"]);
   });
 });

@@ -98,7 +98,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       const replyId = decodeShareValue(action.value)?.r;
       let reply: Reply;
       if (replyId) {
-        const kept = sharedReplies.get(replyId, ws);
+        const kept = await sharedReplies.find(replyId, ws);
         if (!kept) {
           await tellClicker(
             body,

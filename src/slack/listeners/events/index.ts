@@ -24,7 +24,7 @@ interface MessageLike {
 }
 
 export function registerEvents(app: App, deps: ListenerDeps): void {
-  const deduper = new EventDeduper();
+  const deduper = deps.eventIds ?? new EventDeduper();
 
   const answer = async (
     args: { body: unknown; client: Parameters<Parameters<App["event"]>[1]>[0]["client"]; botUserId?: string },
@@ -32,7 +32,7 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
     inThread: boolean,
   ) => {
     const body = args.body as { event_id?: string };
-    if (!deduper.firstTime(body.event_id, deps.now().getTime())) return;
+    if (!(await deduper.firstTime(body.event_id, deps.now().getTime()))) return;
     // Never answer bots (ourselves included), edits, deletions or other message subtypes.
     if (event.bot_id || event.subtype || !event.user) return;
     const ws = workspaceOf(args.body);
