@@ -1,5 +1,5 @@
+import { type GridCell, solveChannel, whatIfGrid } from "../core/staffing/channel.ts";
 import { HELP, parseStaffing } from "../core/staffing/parse.ts";
-import { solveStaffing } from "../core/staffing/solve.ts";
 import { renderCommandHelp } from "../render/help.ts";
 import { renderStaffing } from "../render/staffing.ts";
 import { QUEUE_FORM_FIELDS } from "./form-fields.ts";
@@ -15,17 +15,35 @@ export interface StaffingJson {
     target: number;
     shrinkage: number;
     maxOccupancy: number;
+    patienceSeconds: number | null;
+    maxAbandon: number | null;
   };
+  model: "erlang-c" | "erlang-a";
+  channel: "voice" | "chat" | "email";
+  /** Chat only: chats one agent handles at once, and the agent slots the solver gave. */
+  concurrency?: number;
+  slots?: number;
   trafficErlangs: number;
   agents: number;
   scheduledAgents: number;
   serviceLevel: number;
-  asaSeconds: number;
+  /** Null for e-mail, and when the agents given cannot carry the traffic. */
+  asaSeconds: number | null;
+  /** Mean wait of all callers (answered or not). */
+  avgWaitSeconds: number | null;
   occupancy: number;
   probWait: number;
-  probWaitOver5Min: number;
-  bindingConstraint: "service_level" | "occupancy";
+  probWaitOver5Min: number | null;
+  /** Null under Erlang C: nobody hangs up. */
+  abandonRate: number | null;
+  bindingConstraint: "service_level" | "occupancy" | "abandonment" | "fixed";
+  /** `agents=N` given and N cannot carry the traffic (Erlang C): the queue grows without end. */
+  overloaded: boolean;
+  grid?: GridCell[];
 }
+
+/** `grid` (or grid=yes): the what-if table of ±20% volume and ±1 minute handle time. */
+const GRID_WORD = /(^|\s)grid(=(yes|true|1))?(?=\s|$)/i;
 
 const FORM: FormSpec = {
   title: "Staffing calculator",
@@ -108,10 +126,19 @@ export const staffingCommand: CommandSpec = {
         result: { help: true },
         reply: renderCommandHelp("/cc-staffing", this.summary, HELP, this.examples),
       };
-    const parsed = parseStaffing(text, { locale: await ctx.userLocale() });
-    const r = solveStaffing(parsed.input);
+    const grid = GRID_WORD.test(text);
+    const parsed = parseStaffing(text.replace(GRID_WORD, " ").trim(), { locale: await ctx.userLocale() });
+    const r = solveChannel(parsed.input, parsed.model);
+    const cells = grid ? whatIfGrid(parsed.input, parsed.model) : undefined;
     const result: StaffingJson = {
-      inputs: { ...parsed.input },
+      inputs: {
+        ...parsed.input,
+        patienceSeconds: parsed.model.patienceSeconds ?? null,
+        maxAbandon: parsed.model.maxAbandon ?? null,
+      },
+      model: r.model,
+      channel: r.channel,
+      ...(r.channel === "chat" ? { concurrency: r.concurrency, slots: r.slots } : {}),
       trafficErlangs: r.trafficErlangs,
       agents: r.agents,
       scheduledAgents: r.scheduledAgents,
@@ -120,8 +147,12 @@ export const staffingCommand: CommandSpec = {
       occupancy: r.occupancy,
       probWait: r.probWait,
       probWaitOver5Min: r.probWaitOver5Min,
+      avgWaitSeconds: r.avgWaitSeconds,
+      abandonRate: r.abandonRate,
       bindingConstraint: r.bindingConstraint,
+      overloaded: r.overloaded,
+      ...(cells ? { grid: cells } : {}),
     };
-    return { result, reply: renderStaffing(parsed, r) };
+    return { result, reply: renderStaffing(parsed, r, cells) };
   },
 };

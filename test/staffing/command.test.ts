@@ -39,6 +39,11 @@ describe("/cc-staffing", () => {
         "probWait",
         "probWaitOver5Min",
         "bindingConstraint",
+        "model",
+        "channel",
+        "abandonRate",
+        "avgWaitSeconds",
+        "overloaded",
       ].sort(),
     );
     const r = result as Record<string, unknown>;
@@ -53,7 +58,13 @@ describe("/cc-staffing", () => {
       target: 0.8,
       shrinkage: 0.3,
       maxOccupancy: 0.85,
+      patienceSeconds: null,
+      maxAbandon: null,
     });
+    expect(r.model).toBe("erlang-c");
+    expect(r.abandonRate).toBeNull();
+    // Under Erlang C the mean wait of all callers is the ASA.
+    expect(r.avgWaitSeconds).toBe(r.asaSeconds);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   });
 
