@@ -171,7 +171,8 @@ export function erlangAAt(
     sw += t * served * harmonic;
     // Stop once the ratio of successive terms is below 1 and the geometric bound of the rest is tiny.
     const ratio = lambda / (nmu + (k + 1) * theta);
-    if (ratio < 1 && (t * ratio) / (1 - ratio) <= EPS * (s0 + head)) break;
+    // Relative to the tail itself, so even tiny waiting figures keep their digits.
+    if (ratio < 1 && (t * ratio) / (1 - ratio) <= EPS * s0) break;
     if (k > 50_000_000) break;
   }
   const z = head + s0;
