@@ -1,3 +1,4 @@
+import { DEFAULT_FTE_HOURS_PER_WEEK } from "../core/estimate/model.ts";
 import { ESTIMATE_DEFAULTS, HELP, parseEstimate } from "../core/estimate/parse.ts";
 import { PRICING } from "../core/estimate/pricing.ts";
 import {
@@ -209,6 +210,17 @@ export const estimateCommand: CommandSpec = {
         hourlyRate: i.hourlyRate,
         licensed: i.licensed,
         languages: i.languages,
+        chats: i.chats ?? null,
+        emails: i.emails ?? null,
+        concurrency: i.chats ? (i.concurrency ?? null) : null,
+        responseSeconds: i.emails ? (i.responseSeconds ?? null) : null,
+        patienceSeconds: i.patienceSeconds ?? null,
+        maxAbandon: i.maxAbandon ?? null,
+        billingBasis: e.dedicated.billingBasis,
+        fteHoursPerWeek: i.fteHoursPerWeek ?? DEFAULT_FTE_HOURS_PER_WEEK,
+        shape: e.dedicated.shape,
+        hourly: i.hourly ?? null,
+        intervalSeconds: i.intervalSeconds ?? 3600,
       },
       shared: e.shared,
       dedicated: e.dedicated,

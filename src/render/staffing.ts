@@ -123,7 +123,7 @@ export function renderStaffing(parse: StaffingParse, r: ChannelResult, grid?: Gr
   const answerLabel = r.channel === "email" ? "response target" : "";
   const rows: Array<[string, string]> = [
     ["Traffic", `${erlangs(r.trafficErlangs)} Erlangs${r.channel === "chat" ? " (slot traffic)" : ""}`],
-    ["Agents", fixed ? `${int(r.agents)} (given)` : `${int(r.agents)} productive`],
+    fixed ? ["Agents", `${int(r.agents)} (given)`] : ["Agents needed", `${int(r.agents)} productive`],
     ...(r.channel === "chat"
       ? ([["Agent slots", `${int(r.slots)} (${int(r.concurrency)} chats per agent)`]] as Array<
           [string, string]

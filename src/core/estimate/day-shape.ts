@@ -42,6 +42,8 @@ export interface DayInterval {
   seconds: number;
   /** Share of the day's contacts in this interval (the shares of a day sum to 1). */
   share: number;
+  /** The contacts typed for this interval (`hourly=`), kept exact rather than rebuilt from shares. */
+  contacts?: number;
 }
 
 /** Contacts per hour of one open day, as typed (`hourly=9:40,10:80`). */
@@ -88,6 +90,7 @@ export function hourlyIntervals(hours: HourlyCount[], seconds: number): DayInter
         startMinutes: h.hour * 60 + (p * 60) / parts,
         seconds: 3600 / parts,
         share: total > 0 ? h.contacts / parts / total : 1 / (hours.length * parts),
+        contacts: h.contacts / parts,
       });
   }
   return out;

@@ -310,7 +310,9 @@ export function sizeDedicated(input: EstimateInput, pricing: Pricing, scale = 1)
     let ab = 0;
     let contactsDay = 0;
     intervals.forEach((iv, idx) => {
-      const contacts = daily * iv.share;
+      // The calls of an hourly day are the counts typed; other channels follow their shares.
+      const contacts =
+        load.channel === "voice" && iv.contacts !== undefined ? iv.contacts * scale : daily * iv.share;
       const key = `${contacts}|${iv.seconds}`;
       let r = cache.get(key);
       if (!r) {
