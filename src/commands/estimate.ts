@@ -9,7 +9,7 @@ import {
 } from "../core/estimate/profile-bridge.ts";
 import { inHouseAssumptionLines, verdict, verdictJson } from "../core/estimate/verdict.ts";
 import { renderEstimate, withFollowUps, withProfileNote } from "../render/estimate.ts";
-import { estimateChartFile } from "../render/estimate-chart.ts";
+import { agentsChartFile, estimateChartFile } from "../render/estimate-chart.ts";
 import { renderCommandHelp } from "../render/help.ts";
 import { coverageOptions, QUEUE_FORM_FIELDS } from "./form-fields.ts";
 import type { CommandContext, CommandSpec, FormSpec } from "./types.ts";
@@ -249,9 +249,18 @@ export const estimateCommand: CommandSpec = {
     });
     if (!chart) return { result, reply };
     const file = await estimateChartFile(parsed.input, PRICING, e.breakEvenMonthlyContacts);
+    // A day that varies also gets its agents by hour (a flat day's bars would all be the same).
+    const agents = e.dedicated.intervals.some((c) => c.agents !== e.dedicated.peakInterval.agents)
+      ? await agentsChartFile(e)
+      : undefined;
+    const files = [file, agents].filter((f) => f !== undefined);
     return {
-      result: { ...result, chart: file ? { filename: file.filename } : null },
-      reply: file ? { ...reply, files: [file] } : reply,
+      result: {
+        ...result,
+        chart: file ? { filename: file.filename } : null,
+        ...(agents ? { agentsChart: { filename: agents.filename } } : {}),
+      },
+      reply: files.length ? { ...reply, files } : reply,
     };
   },
 };

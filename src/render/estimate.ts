@@ -233,6 +233,8 @@ function build(view: EstimateView, e: Estimate, v: Verdict | undefined): Reply {
           : ""),
     ),
   );
+  const bars = agentBars(d.intervals);
+  if (bars) blocks.push(section(bars));
   if (e.premiums.length) {
     const lines = e.premiums.map(
       (p) =>
@@ -352,4 +354,22 @@ export function withProfileNote(reply: Reply, text: string): Reply {
       ...reply.blocks.slice(1),
     ].filter((b): b is KnownBlock => b !== undefined),
   };
+}
+
+/** Agents by hour as text bars (the busiest interval of each hour), when the day is not flat. */
+function agentBars(intervals: Estimate["dedicated"]["intervals"]): string | undefined {
+  const byHour = new Map<string, number>();
+  for (const iv of intervals) {
+    const hour = `${iv.start.slice(0, 2)}:00`;
+    byHour.set(hour, Math.max(byHour.get(hour) ?? 0, iv.agents));
+  }
+  const values = [...byHour.values()];
+  const top = Math.max(...values);
+  if (byHour.size < 2 || values.every((v) => v === top) || top <= 0) return undefined;
+  const width = 24;
+  const lines = [...byHour].map(
+    ([hour, n]) =>
+      `${hour} ${"█".repeat(Math.max(n > 0 ? 1 : 0, Math.round((n / top) * width))).padEnd(width)} ${int(n)}`,
+  );
+  return `*Agents by hour* (productive, busiest interval of each hour)\n\`\`\`${lines.join("\n")}\`\`\``;
 }

@@ -171,3 +171,22 @@ describe("/cc-estimate, interval by interval", () => {
     await expect(run("contacts=1000 talk=5m shape=lumpy")).rejects.toThrow(/business-day/);
   });
 });
+
+describe("/cc-estimate chart of agents by hour", () => {
+  it("`chart` on a day that varies attaches agents by hour as a PNG, next to the cost curve", async () => {
+    const out = await estimateCommand.run(
+      "contacts=20000 talk=5m shape=business-day chart",
+      await testContext(),
+    );
+    const files = out.reply.files ?? [];
+    const agents = files.find((f) => f.filename === "agents-by-hour.png");
+    expect(agents).toBeDefined();
+    // PNG signature.
+    expect(
+      Buffer.from(agents?.content ?? [])
+        .subarray(1, 4)
+        .toString(),
+    ).toBe("PNG");
+    expect(blocksToText(out.reply.blocks)).toMatch(/Agents by hour/);
+  }, 60_000);
+});
