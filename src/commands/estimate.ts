@@ -11,7 +11,12 @@ import { inHouseAssumptionLines, verdict, verdictJson } from "../core/estimate/v
 import { renderEstimate, withFollowUps, withProfileNote } from "../render/estimate.ts";
 import { agentsChartFile, estimateChartFile } from "../render/estimate-chart.ts";
 import { renderCommandHelp } from "../render/help.ts";
-import { coverageOptions, QUEUE_FORM_FIELDS } from "./form-fields.ts";
+import {
+  CONCURRENCY_FORM_FIELD,
+  coverageOptions,
+  PATIENCE_FORM_FIELDS,
+  QUEUE_FORM_FIELDS,
+} from "./form-fields.ts";
 import type { CommandContext, CommandSpec, FormSpec } from "./types.ts";
 
 const CHART_WORD = /(^|\s)chart(=(yes|true|1))?(?=\s|$)/i;
@@ -83,7 +88,67 @@ const FORM: FormSpec = {
       ],
       initial: `${ESTIMATE_DEFAULTS.billingIncrementSeconds}s`,
     },
+    {
+      key: "shape",
+      label: "Shape of the day",
+      hint: "How the day's contacts spread over the open hours; each hour is staffed on its own.",
+      kind: "select",
+      options: [
+        { value: "flat", label: "Flat (the same every hour)" },
+        { value: "business-day", label: "Business day (late-morning peak)" },
+        { value: "24/7", label: "24/7 (day peak, quiet nights)" },
+      ],
+      initial: "flat",
+    },
+    {
+      key: "chats",
+      label: "Chats a month (besides the calls)",
+      kind: "number",
+      decimal: false,
+      optional: true,
+      min: 1,
+      placeholder: "3000",
+    },
+    {
+      key: "chat-time-min",
+      label: "Average chat length with the agent (minutes)",
+      kind: "number",
+      decimal: true,
+      optional: true,
+      min: 0.1,
+      placeholder: "12",
+    },
+    CONCURRENCY_FORM_FIELD,
+    {
+      key: "emails",
+      label: "E-mails a month (besides the calls)",
+      kind: "number",
+      decimal: false,
+      optional: true,
+      min: 1,
+      placeholder: "2000",
+    },
+    {
+      key: "email-time-min",
+      label: "Average handling time of an e-mail (minutes)",
+      kind: "number",
+      decimal: true,
+      optional: true,
+      min: 0.1,
+      placeholder: "8",
+    },
     ...QUEUE_FORM_FIELDS,
+    ...PATIENCE_FORM_FIELDS,
+    {
+      key: "billing-basis",
+      label: "The provider bills",
+      kind: "select",
+      options: [
+        { value: "paid", label: "Paid hours (shrinkage billed)" },
+        { value: "productive", label: "Productive hours (logged in)" },
+      ],
+      initial: "paid",
+    },
     { key: "licensed", label: "Licensed agents needed (e.g. insurance)", kind: "checkbox" },
     {
       key: "languages",
