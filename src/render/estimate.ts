@@ -292,7 +292,7 @@ function build(view: EstimateView, e: Estimate, v: Verdict | undefined): Reply {
 
   const text =
     `${title}: shared ${moneyRange(e.shared.monthlyCost)}, semi-dedicated ${e.semiDedicated.offered ? moneyRange(e.semiDedicated.monthlyCost) : "not offered"}, ` +
-    `dedicated ${moneyRange(d.monthlyCost)} a month; recommended: ${e.recommended}.`;
+    `dedicated ${moneyRange(d.monthlyCost)} a month (${int(d.seats)} seats, ${decimal(d.fte, 1)} FTE, ${d.billingBasis} hours billed, ${d.model === "erlang-a" ? "Erlang A" : "Erlang C"}); recommended: ${e.recommended}.`;
   return { text, blocks: fitMessage(blocks), visibility: "ephemeral" };
 }
 
