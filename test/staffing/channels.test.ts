@@ -125,3 +125,22 @@ describe("/cc-staffing channels", () => {
     expect(json.avgWaitSeconds).toBeGreaterThan(0);
   }, 90_000);
 });
+
+describe("/cc-staffing reads the new inputs through the shared reader", () => {
+  it("patience in plain words, with a typo, and says what it understood", async () => {
+    const typo = await run("100 calls in 30 minutes, aht 3m, patiance 60s");
+    expect(typo.json.model).toBe("erlang-a");
+    expect((typo.json.inputs as { patienceSeconds: number }).patienceSeconds).toBe(60);
+    expect(typo.text).toMatch(/“patiance” read as “patience”/);
+    expect(typo.text).toMatch(/I understood/);
+    const words = await run("100 calls in 30 minutes, aht 3m, callers hang up after 1 min");
+    expect((words.json.inputs as { patienceSeconds: number }).patienceSeconds).toBe(60);
+  });
+
+  it("a misspelt key is refused with the key it is closest to", async () => {
+    await expect(run("calls=100 interval=30m aht=3m concurency=3")).rejects.toThrow(/concurency/);
+    await expect(run("calls=100 interval=30m aht=3m patiance=60s")).rejects.toMatchObject({
+      details: expect.arrayContaining([expect.stringMatching(/did you mean `patience`/)]),
+    });
+  });
+});

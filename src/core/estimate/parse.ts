@@ -208,7 +208,19 @@ export const ESTIMATE_READER: ReaderConfig = {
   phrases: PHRASES,
   fromFacts: estimateFromFacts,
   // "what would 12k calls a month cost": the question words carry no value.
-  fillers: [...DEFAULT_FILLERS, "what", "how", "much", "does", "it", "cost", "for", "to"],
+  fillers: [
+    ...DEFAULT_FILLERS,
+    "what",
+    "how",
+    "much",
+    "does",
+    "it",
+    "cost",
+    "for",
+    "to",
+    "callers",
+    "customers",
+  ],
   example: ESTIMATE_EXAMPLE,
   help: HELP,
   // "languages spanish and french" is one list, not two clauses.

@@ -209,7 +209,19 @@ export const STAFFING_READER: ReaderConfig = {
   phrases: PHRASES,
   fromFacts: staffingFromFacts,
   // "how many agents do we need for 300 calls an hour": the question words carry no value.
-  fillers: [...DEFAULT_FILLERS, "how", "many", "agents", "do", "for", "staff", "to", "size"],
+  fillers: [
+    ...DEFAULT_FILLERS,
+    "how",
+    "many",
+    "agents",
+    "do",
+    "for",
+    "staff",
+    "to",
+    "size",
+    "callers",
+    "customers",
+  ],
   example: STAFFING_EXAMPLE,
   help: HELP,
   hints: {
