@@ -11,16 +11,27 @@ import { mixedWorkload } from "./staffing.bench.ts";
  * 48-interval estimate against the flat one-interval estimate of the same month.
  */
 
-const median = (run: () => void, warm: number, rounds: number): number => {
-  for (let i = 0; i < warm; i++) run();
-  const times: number[] = [];
-  for (let r = 0; r < rounds; r++) {
-    const t0 = performance.now();
-    run();
-    times.push(performance.now() - t0);
+/**
+ * Medians of two workloads timed in alternating rounds, so a busy machine slows both alike and the
+ * ratio is what to read.
+ */
+const paired = (x: () => void, y: () => void, warm: number, rounds: number): [number, number] => {
+  for (let i = 0; i < warm; i++) {
+    x();
+    y();
   }
-  times.sort((x, y) => x - y);
-  return times[Math.floor(times.length / 2)] ?? 0;
+  const tx: number[] = [];
+  const ty: number[] = [];
+  for (let r = 0; r < rounds; r++) {
+    let t0 = performance.now();
+    x();
+    tx.push(performance.now() - t0);
+    t0 = performance.now();
+    y();
+    ty.push(performance.now() - t0);
+  }
+  const mid = (t: number[]) => t.sort((p, q) => p - q)[Math.floor(t.length / 2)] ?? 0;
+  return [mid(tx), mid(ty)];
 };
 
 export default async function bench(): Promise<void> {
@@ -33,21 +44,17 @@ export default async function bench(): Promise<void> {
   }));
   let agentsC = 0;
   let agentsA = 0;
-  const c = median(
+  const [c, a] = paired(
     () => {
       agentsC = 0;
       for (const i of inputs) agentsC += solveStaffing(i).agents;
     },
-    10,
-    9,
-  );
-  const a = median(
     () => {
       agentsA = 0;
       for (const i of withPatience) agentsA += solveErlangA(i).agents;
     },
-    5,
-    9,
+    8,
+    15,
   );
   console.log(
     `erlang-a: 1,000 mixed solves in ${a.toFixed(1)} ms median against Erlang C ${c.toFixed(1)} ms: ${(a / c).toFixed(2)}× (${agentsA.toLocaleString("en-US")} agents against ${agentsC.toLocaleString("en-US")})`,
@@ -58,8 +65,12 @@ export default async function bench(): Promise<void> {
     "contacts=60000 talk=5m wrap=1m hold=30s hours=24/7 shape=24/7 interval=30m",
     PRICING,
   ).input;
-  const flat = median(() => estimate(flatInput, PRICING), 5, 9);
-  const day = median(() => estimate(dayInput, PRICING), 3, 9);
+  const [flat, day] = paired(
+    () => estimate(flatInput, PRICING),
+    () => estimate(dayInput, PRICING),
+    5,
+    15,
+  );
   const oneSolve = c / inputs.length;
   console.log(
     `erlang-a: 48-interval estimate (24/7 shape, break-even included) in ${day.toFixed(1)} ms against the flat estimate ${flat.toFixed(1)} ms: ${(day / flat).toFixed(1)}×; ${(day / oneSolve).toFixed(0)} mean Erlang C solves' time`,

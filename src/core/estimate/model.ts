@@ -495,6 +495,56 @@ export function estimate(input: EstimateInput, pricing: Pricing): Estimate {
   return result;
 }
 
+/**
+ * Whether the billed agent-hours of the dedicated team, at every channel's volume × `scale`, stay within
+ * `limit`: the same interval-by-interval sizing as sizeDedicated, without its figures, and stopping as
+ * soon as the sum passes the limit (the break-even search asks this dozens of times). Busiest intervals
+ * first, so an answer of "no" comes early.
+ */
+function billedHoursWithin(input: EstimateInput, pricing: Pricing, scale: number, limit: number): boolean {
+  const intervals = [...dayIntervalsOf(input)].sort((a, b) => b.share - a.share);
+  const days = openDaysPerMonth(input, pricing);
+  const productive = input.billingBasis === "productive";
+  let hours = 0;
+  for (const load of loadsOf(input)) {
+    const daily = (load.contactsPerMonth * scale) / days;
+    let last: { contacts: number; seconds: number; agents: number } | undefined;
+    for (const iv of intervals) {
+      const contacts =
+        load.channel === "voice" && iv.contacts !== undefined ? iv.contacts * scale : daily * iv.share;
+      let agents: number;
+      if (last && last.contacts === contacts && last.seconds === iv.seconds) agents = last.agents;
+      else {
+        const r = solveChannel(
+          {
+            callsPerInterval: contacts,
+            intervalSeconds: iv.seconds,
+            ahtSeconds: load.handleSeconds,
+            answerSeconds: load.answerSeconds,
+            target: input.target,
+            shrinkage: input.shrinkage,
+            maxOccupancy: input.maxOccupancy,
+          },
+          {
+            channel: load.channel,
+            concurrency: load.concurrency,
+            ...(input.patienceSeconds !== undefined && load.channel !== "email"
+              ? { patienceSeconds: input.patienceSeconds, maxAbandon: input.maxAbandon }
+              : {}),
+          },
+          ESTIMATE_FIELD_NAMES,
+          ESTIMATE_EXAMPLE,
+        );
+        agents = productive ? r.agents : r.scheduledAgents;
+        last = { contacts, seconds: iv.seconds, agents };
+      }
+      hours += agents * (iv.seconds / 3600) * days;
+      if (hours > limit) return false;
+    }
+  }
+  return true;
+}
+
 /** The same workload with every channel's volume (and hourly counts) scaled by `f`. */
 export function scaleVolume(input: EstimateInput, f: number): EstimateInput {
   return {
@@ -570,11 +620,8 @@ export function breakEvenContacts(
     (hourly / input.maxOccupancy) *
     paidFactor;
   if (asymptote >= perContactShared) return null;
-  const cheaper = (contacts: number): boolean => {
-    const s = sizeDedicated(input, pricing, contacts / total);
-    const hoursBilled = input.billingBasis === "productive" ? s.productiveAgentHours : s.paidAgentHours;
-    return hoursBilled * hourly <= contacts * perContactShared;
-  };
+  const cheaper = (contacts: number): boolean =>
+    billedHoursWithin(input, pricing, contacts / total, (contacts * perContactShared) / hourly);
   // Stay within what a solve can size (about 200,000 Erlangs at the busiest interval).
   const maxHandle = Math.max(...loads.map((l) => l.handleSeconds));
   const maxContacts = Math.floor(

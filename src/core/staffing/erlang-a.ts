@@ -56,6 +56,7 @@ export interface ErlangAResult extends ErlangAMetrics {
 
 const SCALE = 1e-250;
 const BIG = 1e250;
+const LN_BIG = 250 * Math.LN10;
 /** The tail is cut when what is left is below this share of the total. */
 const EPS = 1e-17;
 
@@ -110,14 +111,15 @@ export function erlangAAt(
   const x = -Math.expm1(-theta * answerSeconds);
   // Long-wait stream: NB(c, x5), q_0 = e^{−Nμ·300}.
   const x5 = -Math.expm1(-theta * LONG_WAIT_SECONDS);
-  // Each pmf is kept as value × e^{−offset} so it can start far below the smallest double.
-  let pLog = -(nmu + theta) * answerSeconds;
-  let p = pLog > -700 ? Math.exp(pLog) : 0;
-  let pLinear = pLog > -700;
+  // Each pmf is kept as a mantissa × 10^{−250·scale}, so it can start far below the smallest double
+  // and climb by multiplications alone; a term below 10^{−250} adds nothing to a CDF.
+  const start = (log: number): [number, number] => {
+    const scale = Math.max(0, Math.ceil(-log / LN_BIG));
+    return [Math.exp(log + scale * LN_BIG), scale];
+  };
+  let [pm, ps] = start(-(nmu + theta) * answerSeconds);
+  let [qm, qs] = start(-nmu * LONG_WAIT_SECONDS);
   let cdf = 0;
-  let qLog = -nmu * LONG_WAIT_SECONDS;
-  let q = qLog > -700 ? Math.exp(qLog) : 0;
-  let qLinear = qLog > -700;
   let cdf5 = 0;
 
   let head = inverseB - 1; // Σ_{n<N} π_n / π_N, rescaled with the tail
@@ -128,11 +130,10 @@ export function erlangAAt(
   let s5 = 0; // Σ t_k·P(V_k > 300)
   let sw = 0; // Σ t_k·E[V_k; answered]
   let harmonic = 0; // Σ_{j=1..k+1} 1/(c + j)
-  const logX = Math.log(x);
-  const logX5 = Math.log(x5);
+  let ratio = 0; // t_k / t_{k−1}
   for (let k = 0; ; k++) {
     if (k > 0) {
-      t *= lambda / (nmu + k * theta);
+      t *= ratio;
       if (t > BIG) {
         t *= SCALE;
         head *= SCALE;
@@ -142,36 +143,32 @@ export function erlangAAt(
         s5 *= SCALE;
         sw *= SCALE;
       }
-      // Next terms of the two negative-binomial pmfs.
-      if (pLinear) p *= (x * (k + c)) / k;
-      else if (x > 0) {
-        pLog += logX + Math.log((k + c) / k);
-        if (pLog > -700) {
-          p = Math.exp(pLog);
-          pLinear = true;
-        }
+      // Next terms of the two negative-binomial pmfs: ratios x·(k + c)/k and x5·(k − 1 + c)/k.
+      const invK = 1 / k;
+      pm *= x * (1 + c * invK);
+      if (pm > BIG && ps > 0) {
+        pm *= SCALE;
+        ps--;
       }
-      if (qLinear) q *= (x5 * (k - 1 + c)) / k;
-      else {
-        qLog += logX5 + Math.log((k - 1 + c) / k);
-        if (qLog > -700) {
-          q = Math.exp(qLog);
-          qLinear = true;
-        }
+      qm *= x5 * (1 + (c - 1) * invK);
+      if (qm > BIG && qs > 0) {
+        qm *= SCALE;
+        qs--;
       }
     }
-    cdf += p;
-    cdf5 += q;
-    harmonic += 1 / (c + k + 1);
-    const served = c / (c + k + 1); // P(answered before hanging up | k ahead)
+    cdf += ps === 0 ? pm : ps === 1 ? pm * SCALE : 0;
+    cdf5 += qs === 0 ? qm : qs === 1 ? qm * SCALE : 0;
+    const inv = 1 / (c + k + 1);
+    harmonic += inv;
+    const served = c * inv; // P(answered before hanging up | k ahead)
     s0 += t;
     s1 += k * t;
-    sg += t * served * Math.max(0, 1 - cdf);
-    s5 += t * Math.min(1, cdf5);
+    sg += t * served * (cdf < 1 ? 1 - cdf : 0);
+    s5 += t * Math.min(cdf5, 1);
     sw += t * served * harmonic;
-    // Stop once the ratio of successive terms is below 1 and the geometric bound of the rest is tiny.
-    const ratio = lambda / (nmu + (k + 1) * theta);
-    // Relative to the tail itself, so even tiny waiting figures keep their digits.
+    // Stop once the ratio of successive terms is below 1 and the geometric bound of the rest is tiny,
+    // relative to the tail itself, so even tiny waiting figures keep their digits.
+    ratio = lambda / (nmu + (k + 1) * theta);
     if (ratio < 1 && (t * ratio) / (1 - ratio) <= EPS * s0) break;
     if (k > 50_000_000) break;
   }
@@ -235,20 +232,27 @@ export function solveErlangA(input: ErlangAInput): ErlangAResult {
   const { lambda, traffic: a } = erlangARates(input);
   const at = (n: number, inv: number) =>
     erlangAAt(n, lambda, input.ahtSeconds, input.patienceSeconds, input.answerSeconds, inv, a);
-  // 1/B(n) for every n looked at, grown on demand (stepping down must not undo the recursion).
-  let table = inverseErlangBTable(Math.max(1, exactCeil(a / input.maxOccupancy)), a);
+  // 1/B(n) for every n looked at. One forward pass to the starting point (as Erlang C does), keeping
+  // the values from one below it upward; the rare step further down recomputes a full table, since
+  // running the recursion backwards would lose precision.
+  const first = Math.max(1, exactCeil(a / input.maxOccupancy));
+  const r = a > 0 ? 1 / a : 0;
+  let inv = 1;
+  for (let k = 1; k < first; k++) inv = 1 + inv * (k * r);
+  const above: number[] = [inv]; // above[i] = 1/B(first − 1 + i)
+  let lowTable: Float64Array | undefined;
   const invAt = (n: number): number => {
-    if (n >= table.length) {
-      const grown = new Float64Array(Math.max(n + 1, table.length * 2));
-      grown.set(table);
-      let inv = table[table.length - 1] as number;
-      for (let k = table.length; k < grown.length; k++) {
-        inv = 1 + inv * (k / a);
-        grown[k] = inv;
-      }
-      table = grown;
+    if (a <= 0) return n === 0 ? 1 : Number.POSITIVE_INFINITY;
+    const i = n - (first - 1);
+    if (i < 0) {
+      lowTable ??= inverseErlangBTable(first, a);
+      return lowTable[n] as number;
     }
-    return table[n] as number;
+    while (above.length <= i) {
+      const k = first - 1 + above.length;
+      above.push(1 + (above[above.length - 1] as number) * (k * r));
+    }
+    return above[i] as number;
   };
   const cache = new Map<number, ErlangAMetrics>();
   const metricsAt = (n: number): ErlangAMetrics => {
