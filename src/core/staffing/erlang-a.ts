@@ -213,7 +213,8 @@ export function erlangAMetrics(input: ErlangAInput, agents: number): ErlangAMetr
 
 const meets = (m: ErlangAMetrics, input: ErlangAInput): boolean =>
   m.serviceLevel >= input.target &&
-  m.occupancy <= input.maxOccupancy &&
+  // The same relative tolerance as the exact ceilings: 8.5 Erlangs on 10 agents is 85%, not 85.00…02%.
+  m.occupancy <= input.maxOccupancy * (1 + 1e-9) &&
   (input.maxAbandon === undefined || m.probAbandon <= input.maxAbandon);
 
 /**
