@@ -59,6 +59,7 @@ const BIG = 1e250;
 const LN_BIG = 250 * Math.LN10;
 /** The tail is cut when what is left is below this share of the total. */
 const EPS = 1e-17;
+const ABSOLUTE_EPS = 1e-30;
 
 /** 1/B(n) for n = 0..n, carried up by 1/B(k) = 1 + (k/A)·1/B(k−1) (Infinity once B underflows). */
 function inverseErlangBTable(n: number, traffic: number): Float64Array {
@@ -168,8 +169,9 @@ export function erlangAAt(
     sw += t * served * harmonic;
     // Stop once the ratio of successive terms is below 1 and the geometric bound of the rest is tiny,
     // relative to the tail itself, so even tiny waiting figures keep their digits.
+    // (Or below 10⁻³⁰ of everything: no figure can show that.)
     ratio = lambda / (nmu + (k + 1) * theta);
-    if (ratio < 1 && (t * ratio) / (1 - ratio) <= EPS * s0) break;
+    if (ratio < 1 && t * ratio <= (1 - ratio) * Math.max(EPS * s0, ABSOLUTE_EPS * (s0 + head))) break;
     if (k > 50_000_000) break;
   }
   const z = head + s0;
