@@ -144,3 +144,17 @@ describe("/cc-staffing reads the new inputs through the shared reader", () => {
     });
   });
 });
+
+describe("channels in plain words", () => {
+  it("“120 chats an hour … 3 chats per agent” is chat at concurrency 3", async () => {
+    const { json } = await run("120 chats an hour, 12 min each, 3 chats per agent");
+    expect(json).toMatchObject({ channel: "chat", concurrency: 3 });
+    expect(json.agents).toBe(Math.ceil((json.slots as number) / 3));
+  });
+
+  it("“40 e-mails per hour … answered within 4 hours” is e-mail with a 4 h response target", async () => {
+    const { json } = await run("40 emails per hour, 8 min each, answered within 4 hours");
+    expect(json.channel).toBe("email");
+    expect((json.inputs as { answerSeconds: number }).answerSeconds).toBe(4 * 3600);
+  });
+});

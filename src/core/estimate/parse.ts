@@ -26,6 +26,7 @@ import {
   YES_NO,
 } from "../staffing/input.ts";
 import {
+  CONCURRENCY_PHRASES,
   DEFAULT_CONCURRENCY,
   DEFAULT_RESPONSE_SECONDS,
   MAX_GOOD_CONCURRENCY,
@@ -83,6 +84,7 @@ const RANGE_VALUE = String.raw`\$?\s*(?:${NUM})(?:\s*(?:-|–|to)\s*\$?\s*(?:${N
 const CONTACT_WORDS = String.raw`(?:inbound\s+|outbound\s+)?(?:calls?|contacts?|chats?|e-?mails?|tickets?|conversations?|interactions?)`;
 
 const PHRASES: PhraseRule[] = [
+  ...CONCURRENCY_PHRASES,
   {
     // Hours first: "24/7" would otherwise read as a service level of 24% in 7 s.
     // "24/5" too: round the clock on weekdays, not a service level of 24% in 5 s.

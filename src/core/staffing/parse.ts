@@ -84,7 +84,15 @@ const INTERVAL_WORDS: Record<string, number> = {
   "quarter hour": 900,
 };
 
-const CALL_WORDS = String.raw`(?:inbound\s+)?(?:calls?|contacts?|chats?)`;
+const CALL_WORDS = String.raw`(?:inbound\s+)?(?:calls?|contacts?|chats?|e-?mails?|tickets?)`;
+
+/** The channel a volume's word names: "120 chats an hour" is chat, "40 e-mails" is e-mail. */
+const channelWord = (words: string): Array<[string, string]> =>
+  /\bchats?\b/.test(words)
+    ? [["channel", "chat"]]
+    : /\b(?:e-?mails?|tickets?)\b/.test(words)
+      ? [["channel", "email"]]
+      : [];
 
 const PERIOD_OF: Record<string, string> = { daily: "day", weekly: "week", monthly: "month", yearly: "year" };
 
@@ -98,7 +106,16 @@ const tooLongPeriod = (count: string, word: string): never => {
   );
 };
 
+/** "3 chats per agent", "3 chats at once", "3 at a time": the chat concurrency. */
+export const CONCURRENCY_PHRASES: PhraseRule[] = [
+  {
+    re: /^(\d{1,2})\s+(?:(?:chats?|conversations?)\s+)?(?:(?:per|an?|each|for\s+each)\s+agent(?:\s+at\s+(?:once|a\s+time))?|at\s+(?:once|a\s+time)|concurrent(?:ly)?)(?=\s|$)/,
+    read: (m) => [["concurrency", m[1] ?? ""]],
+  },
+];
+
 const PHRASES: PhraseRule[] = [
+  ...CONCURRENCY_PHRASES,
   {
     // "500 calls a day", "12k calls/month", "12k monthly calls": not one interval.
     re: new RegExp(
@@ -114,15 +131,12 @@ const PHRASES: PhraseRule[] = [
     read: (m) => {
       const word = m[3]?.replace(/[-\s]+/, " ");
       const interval = m[2] ?? `${own(INTERVAL_WORDS, word ?? "") ?? 0}s`;
-      return [
-        ["calls", m[1] ?? ""],
-        ["interval", interval],
-      ];
+      return [["calls", m[1] ?? ""], ["interval", interval], ...channelWord(m[0])];
     },
   },
   {
     re: new RegExp(String.raw`^(${COUNT})\s*${CALL_WORDS}(?=\s|$)`),
-    read: (m) => [["calls", m[1] ?? ""]],
+    read: (m) => [["calls", m[1] ?? ""], ...channelWord(m[0])],
   },
   ...serviceLevelPhrases(),
   ...callLengthPhrases("aht"),
@@ -270,12 +284,19 @@ export function parseStaffing(text: string, opts: { locale?: string } = {}): Sta
 
   const ahtSeconds = readHandleTime(givens);
 
-  const responseGiven = get("response");
+  let responseGiven = get("response");
   if (responseGiven && channel !== "email")
     throw new UserInputError(
       `${responseGiven.shown}: a response target is for e-mail (\`channel=email\`); calls and chats use \`answer\`.`,
       { field: "response", example: "emails=40 interval=1h aht=8m channel=email response=4h" },
     );
+  // "answered within 4 hours" in plain words is the e-mail's response target.
+  const answerWords = get("answer");
+  if (channel === "email" && answerWords && !responseGiven && !/=/.test(answerWords.shown)) {
+    givens.set("response", answerWords);
+    givens.delete("answer");
+    responseGiven = answerWords;
+  }
   if (channel === "email" && get("answer"))
     throw new UserInputError(
       `${get("answer")?.shown}: e-mails have a response target, not an answer time: write \`response=4h\`.`,
