@@ -190,3 +190,28 @@ describe("/cc-estimate chart of agents by hour", () => {
     expect(blocksToText(out.reply.blocks)).toMatch(/Agents by hour/);
   }, 60_000);
 });
+
+describe("/cc-estimate break-even with every channel", () => {
+  it("at the break-even volume (same mix, same day) dedicated costs no more than shared, one contact less it costs more", async () => {
+    const { estimate, scaleVolume, totalContacts } = await import("../../src/core/estimate/model.ts");
+    const { parseEstimate } = await import("../../src/core/estimate/parse.ts");
+    const { PRICING } = await import("../../src/core/estimate/pricing.ts");
+    const input = parseEstimate(
+      "calls=4000 talk=5m chats=2000 chat-time=10m emails=1000 email-time=6m shape=business-day",
+      PRICING,
+    ).input;
+    const e = estimate(input, PRICING);
+    const be = e.breakEvenMonthlyContacts;
+    expect(be).not.toBeNull();
+    const mid = (r: { low: number; high: number }) => (r.low + r.high) / 2;
+    const at = (contacts: number) => estimate(scaleVolume(input, contacts / totalContacts(input)), PRICING);
+    const hit = at(be as number);
+    expect(mid(hit.dedicated.monthlyCost)).toBeLessThanOrEqual(mid(hit.shared.monthlyCost) + 0.02);
+    const below = at((be as number) - 1);
+    expect(mid(below.dedicated.monthlyCost)).toBeGreaterThan(mid(below.shared.monthlyCost) - 0.02);
+    // The recommendation compares costs that include every channel.
+    const calls = estimate({ ...input, chats: undefined, emails: undefined }, PRICING);
+    expect(mid(e.shared.monthlyCost)).toBeGreaterThan(mid(calls.shared.monthlyCost));
+    expect(e.dedicated.agentHours).toBeGreaterThan(calls.dedicated.agentHours);
+  });
+});

@@ -1,6 +1,6 @@
 import { formatInt, formatNumber } from "../format/number.ts";
 import { type ChannelResult, solveChannel } from "../staffing/channel.ts";
-import { DEFAULT_CONCURRENCY, DEFAULT_RESPONSE_SECONDS } from "../staffing/parse.ts";
+import { DEFAULT_CONCURRENCY, DEFAULT_RESPONSE_SECONDS, type StaffingModel } from "../staffing/parse.ts";
 import type { FieldNames, StaffingInput, StaffingResult } from "../staffing/solve.ts";
 import { expectedBilledMinutes } from "./billing.ts";
 import { type Coverage, isTwentyFourSeven, monthlyCoverageHours } from "./coverage.ts";
@@ -501,48 +501,56 @@ export function estimate(input: EstimateInput, pricing: Pricing): Estimate {
  * soon as the sum passes the limit (the break-even search asks this dozens of times). Busiest intervals
  * first, so an answer of "no" comes early.
  */
-function billedHoursWithin(input: EstimateInput, pricing: Pricing, scale: number, limit: number): boolean {
+function billedHoursWithin(
+  input: EstimateInput,
+  pricing: Pricing,
+): (scale: number, limit: number) => boolean {
   const intervals = [...dayIntervalsOf(input)].sort((a, b) => b.share - a.share);
   const days = openDaysPerMonth(input, pricing);
   const productive = input.billingBasis === "productive";
-  let hours = 0;
-  for (const load of loadsOf(input)) {
-    const daily = (load.contactsPerMonth * scale) / days;
-    let last: { contacts: number; seconds: number; agents: number } | undefined;
-    for (const iv of intervals) {
-      const contacts =
-        load.channel === "voice" && iv.contacts !== undefined ? iv.contacts * scale : daily * iv.share;
-      let agents: number;
-      if (last && last.contacts === contacts && last.seconds === iv.seconds) agents = last.agents;
-      else {
-        const r = solveChannel(
-          {
-            callsPerInterval: contacts,
-            intervalSeconds: iv.seconds,
-            ahtSeconds: load.handleSeconds,
-            answerSeconds: load.answerSeconds,
-            target: input.target,
-            shrinkage: input.shrinkage,
-            maxOccupancy: input.maxOccupancy,
-          },
-          {
-            channel: load.channel,
-            concurrency: load.concurrency,
-            ...(input.patienceSeconds !== undefined && load.channel !== "email"
-              ? { patienceSeconds: input.patienceSeconds, maxAbandon: input.maxAbandon }
-              : {}),
-          },
-          ESTIMATE_FIELD_NAMES,
-          ESTIMATE_EXAMPLE,
-        );
-        agents = productive ? r.agents : r.scheduledAgents;
-        last = { contacts, seconds: iv.seconds, agents };
+  const loads = loadsOf(input);
+  return (scale, limit) => {
+    let hours = 0;
+    for (const load of loads) {
+      const daily = (load.contactsPerMonth * scale) / days;
+      const model: StaffingModel = {
+        channel: load.channel,
+        concurrency: load.concurrency,
+        ...(input.patienceSeconds !== undefined && load.channel !== "email"
+          ? { patienceSeconds: input.patienceSeconds, maxAbandon: input.maxAbandon }
+          : {}),
+      };
+      let lastContacts = Number.NaN;
+      let lastSeconds = Number.NaN;
+      let lastAgents = 0;
+      for (const iv of intervals) {
+        const contacts =
+          load.channel === "voice" && iv.contacts !== undefined ? iv.contacts * scale : daily * iv.share;
+        if (contacts !== lastContacts || iv.seconds !== lastSeconds) {
+          const r = solveChannel(
+            {
+              callsPerInterval: contacts,
+              intervalSeconds: iv.seconds,
+              ahtSeconds: load.handleSeconds,
+              answerSeconds: load.answerSeconds,
+              target: input.target,
+              shrinkage: input.shrinkage,
+              maxOccupancy: input.maxOccupancy,
+            },
+            model,
+            ESTIMATE_FIELD_NAMES,
+            ESTIMATE_EXAMPLE,
+          );
+          lastAgents = productive ? r.agents : r.scheduledAgents;
+          lastContacts = contacts;
+          lastSeconds = iv.seconds;
+        }
+        hours += lastAgents * (iv.seconds / 3600) * days;
+        if (hours > limit) return false;
       }
-      hours += agents * (iv.seconds / 3600) * days;
-      if (hours > limit) return false;
     }
-  }
-  return true;
+    return true;
+  };
 }
 
 /** The same workload with every channel's volume (and hourly counts) scaled by `f`. */
@@ -620,8 +628,9 @@ export function breakEvenContacts(
     (hourly / input.maxOccupancy) *
     paidFactor;
   if (asymptote >= perContactShared) return null;
+  const within = billedHoursWithin(input, pricing);
   const cheaper = (contacts: number): boolean =>
-    billedHoursWithin(input, pricing, contacts / total, (contacts * perContactShared) / hourly);
+    within(contacts / total, (contacts * perContactShared) / hourly);
   // Stay within what a solve can size (about 200,000 Erlangs at the busiest interval).
   const maxHandle = Math.max(...loads.map((l) => l.handleSeconds));
   const maxContacts = Math.floor(
