@@ -2,7 +2,7 @@ import type { Button, KnownBlock } from "@slack/types";
 import type { Reply } from "../commands/types.ts";
 import { describeCoverage } from "../core/estimate/coverage.ts";
 import type { Estimate, Model } from "../core/estimate/model.ts";
-import { hourlyLoad } from "../core/estimate/model.ts";
+import { dayIntervalsOf, hourlyLoad } from "../core/estimate/model.ts";
 import { type DisplayCurrency, formatMoney, rateNote } from "../core/estimate/money.ts";
 import type { Range } from "../core/estimate/pricing.ts";
 import { REGIONS } from "../core/estimate/regions.ts";
@@ -270,7 +270,7 @@ function build(view: EstimateView, e: Estimate, v: Verdict | undefined): Reply {
           "Staffing details",
           "staffing",
           staffingCommandText(
-            hourlyLoad(i, i.contactsPerMonth, i.coverageHoursPerMonth),
+            peakVoiceLoad(e),
             i.patienceSeconds !== undefined
               ? {
                   channel: "voice",
@@ -372,4 +372,20 @@ function agentBars(intervals: Estimate["dedicated"]["intervals"]): string | unde
       `${hour} ${"█".repeat(Math.max(n > 0 ? 1 : 0, Math.round((n / top) * width))).padEnd(width)} ${int(n)}`,
   );
   return `*Agents by hour* (productive, busiest interval of each hour)\n\`\`\`${lines.join("\n")}\`\`\``;
+}
+
+/** The calls of the busiest interval, as one /cc-staffing solve (the flat average when the day is flat). */
+function peakVoiceLoad(e: Estimate) {
+  const i = e.inputs;
+  const intervals = dayIntervalsOf(i);
+  const peak = intervals.reduce((best, iv) =>
+    (iv.contacts ?? iv.share) > (best.contacts ?? best.share) ? iv : best,
+  );
+  const days = i.coverageHoursPerMonth / i.coverage.hoursPerDay; // open days a month
+  const calls = peak.contacts ?? (i.contactsPerMonth / days) * peak.share;
+  return {
+    ...hourlyLoad(i, i.contactsPerMonth, i.coverageHoursPerMonth),
+    callsPerInterval: calls,
+    intervalSeconds: peak.seconds,
+  };
 }
