@@ -95,18 +95,18 @@ export function erlangAAt(
   const theta = 1 / patienceSeconds;
   const a = traffic;
   const nmu = n * mu;
-  const empty: ErlangAMetrics = {
-    agents: n,
-    trafficErlangs: a,
-    probWait: 0,
-    probAbandon: 0,
-    serviceLevel: 1,
-    avgWaitSeconds: 0,
-    asaSeconds: 0,
-    occupancy: n > 0 ? a / n : 0,
-    probWaitOver5Min: 0,
-  };
-  if (lambda <= 0 || !Number.isFinite(inverseB)) return empty;
+  if (lambda <= 0 || !Number.isFinite(inverseB))
+    return {
+      agents: n,
+      trafficErlangs: a,
+      probWait: 0,
+      probAbandon: 0,
+      serviceLevel: 1,
+      avgWaitSeconds: 0,
+      asaSeconds: 0,
+      occupancy: n > 0 ? a / n : 0,
+      probWaitOver5Min: 0,
+    };
   const c = nmu / theta;
   // Service-level stream: NB(c + 1, x), p_0 = (1 − x)^{c+1} = e^{−(Nμ + θ)T}.
   const x = -Math.expm1(-theta * answerSeconds);
