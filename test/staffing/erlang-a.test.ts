@@ -103,6 +103,29 @@ describe("Erlang A", () => {
     }
   });
 
+  it("with almost no patience, callers who find every agent busy leave: Erlang B (the loss system)", () => {
+    for (const [calls, n] of [
+      [100, 8],
+      [100, 12],
+      [500, 40],
+    ] as const) {
+      const i = { ...base, callsPerInterval: calls, patienceSeconds: 1e-6 };
+      const a = (calls * base.ahtSeconds) / base.intervalSeconds;
+      // Erlang B from its textbook sum, in plain floating point for these small N.
+      let term = 1;
+      let sum = 1;
+      for (let k = 1; k <= n; k++) {
+        term *= a / k;
+        sum += term;
+      }
+      const blocked = term / sum;
+      const m = erlangAMetrics(i, n);
+      expect(m.probAbandon).toBeCloseTo(blocked, 6);
+      expect(m.probWait).toBeCloseTo(blocked, 6);
+      expect(m.serviceLevel).toBeCloseTo(1 - blocked, 6);
+    }
+  });
+
   it("matches the definition computed directly (products and uniformization) on small queues", () => {
     const cases = [
       { calls: 100, n: 12, patience: 60, answer: 20 },
