@@ -55,7 +55,9 @@ export const staffingCommandText = (i: StaffingInput, m?: StaffingModel): string
     `aht=${durationArg(i.ahtSeconds)}`,
     ...(m && m.channel !== "voice" ? [`channel=${m.channel}`] : []),
     ...(m?.channel === "chat" ? [`concurrency=${m.concurrency}`] : []),
-    email ? `response=${durationArg(i.answerSeconds)}` : `answer=${durationArg(i.answerSeconds)}`,
+    email
+      ? `response=${i.answerSeconds % 3600 === 0 ? `${i.answerSeconds / 3600}h` : durationArg(i.answerSeconds)}`
+      : `answer=${durationArg(i.answerSeconds)}`,
     `target=${rateArg(i.target)}`,
     `shrinkage=${rateArg(i.shrinkage)}`,
     `max-occupancy=${rateArg(i.maxOccupancy)}`,
@@ -171,7 +173,7 @@ export function renderStaffing(parse: StaffingParse, r: ChannelResult, grid?: Gr
   blocks.push(context(...notes));
   blocks.push(...readingBlocks(parse.reading, parse.readAs));
   const more = commandButton(
-    "With 20% more calls",
+    `With 20% more ${many}`,
     "staffing",
     staffingCommandText({ ...i, callsPerInterval: i.callsPerInterval * 1.2 }, m),
   );
