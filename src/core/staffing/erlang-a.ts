@@ -114,12 +114,12 @@ export function erlangAAt(
   const x5 = -Math.expm1(-theta * LONG_WAIT_SECONDS);
   // Each pmf is kept as a mantissa × 10^{−250·scale}, so it can start far below the smallest double
   // and climb by multiplications alone; a term below 10^{−250} adds nothing to a CDF.
-  const start = (log: number): [number, number] => {
-    const scale = Math.max(0, Math.ceil(-log / LN_BIG));
-    return [Math.exp(log + scale * LN_BIG), scale];
-  };
-  let [pm, ps] = start(-(nmu + theta) * answerSeconds);
-  let [qm, qs] = start(-nmu * LONG_WAIT_SECONDS);
+  const pLog = -(nmu + theta) * answerSeconds;
+  let ps = Math.max(0, Math.ceil(-pLog / LN_BIG));
+  let pm = Math.exp(pLog + ps * LN_BIG);
+  const qLog = -nmu * LONG_WAIT_SECONDS;
+  let qs = Math.max(0, Math.ceil(-qLog / LN_BIG));
+  let qm = Math.exp(qLog + qs * LN_BIG);
   let cdf = 0;
   let cdf5 = 0;
 
@@ -257,13 +257,12 @@ export function solveErlangA(input: ErlangAInput): ErlangAResult {
     }
     return above[i] as number;
   };
-  const cache = new Map<number, ErlangAMetrics>();
+  // The few N looked at (a search visits a dozen at most), without a Map's allocations.
+  const seen: ErlangAMetrics[] = [];
   const metricsAt = (n: number): ErlangAMetrics => {
-    let m = cache.get(n);
-    if (!m) {
-      m = at(n, invAt(n));
-      cache.set(n, m);
-    }
+    for (const m of seen) if (m.agents === n) return m;
+    const m = at(n, invAt(n));
+    seen.push(m);
     return m;
   };
   const ok = (n: number) => meets(metricsAt(n), input);
