@@ -132,12 +132,16 @@ export function erlangAAt(
   let sw = 0; // Σ t_k·E[V_k; answered]
   let harmonic = 0; // Σ_{j=1..k+1} 1/(c + j)
   let ratio = 0; // t_k / t_{k−1}
+  // Below 10⁻³⁰ of the whole nothing shows; head ≫ tail whenever this matters, so it is fixed once
+  // (and rescaled with the sums).
+  let floor = ABSOLUTE_EPS * head;
   for (let k = 0; ; k++) {
     if (k > 0) {
       t *= ratio;
       if (t > BIG) {
         t *= SCALE;
         head *= SCALE;
+        floor *= SCALE;
         s0 *= SCALE;
         s1 *= SCALE;
         sg *= SCALE;
@@ -171,7 +175,7 @@ export function erlangAAt(
     // relative to the tail itself, so even tiny waiting figures keep their digits.
     // (Or below 10⁻³⁰ of everything: no figure can show that.)
     ratio = lambda / (nmu + (k + 1) * theta);
-    if (ratio < 1 && t * ratio <= (1 - ratio) * Math.max(EPS * s0, ABSOLUTE_EPS * (s0 + head))) break;
+    if (ratio < 1 && t * ratio <= (1 - ratio) * (EPS * s0 > floor ? EPS * s0 : floor)) break;
     if (k > 50_000_000) break;
   }
   const z = head + s0;
