@@ -175,7 +175,7 @@ export function erlangAAt(
     // relative to the tail itself, so even tiny waiting figures keep their digits.
     // (Or below 10⁻³⁰ of everything: no figure can show that.)
     ratio = lambda / (nmu + (k + 1) * theta);
-    if (ratio < 1 && t * ratio <= (1 - ratio) * (EPS * s0 > floor ? EPS * s0 : floor)) break;
+    if (ratio < 1 && t * ratio <= (1 - ratio) * Math.max(EPS * s0, floor)) break;
     if (k > 50_000_000) break;
   }
   const z = head + s0;
