@@ -441,7 +441,7 @@ export function estimate(input: EstimateInput, pricing: Pricing): Estimate {
     high: cents(sharedCost.high + position * (dedicatedCost.high - sharedCost.high)),
   };
 
-  const breakEven = breakEvenContacts(input, sharedRate, hourlyRate, hours, pricing);
+  const breakEven = breakEvenContacts(input, sharedRate, hourlyRate, pricing);
   // An agent's worth of work counts every channel (a chat takes 1/k of an agent while it lasts).
   const workHours = loads.reduce(
     (s, l) => s + (l.contactsPerMonth * l.handleSeconds) / 3600 / l.concurrency,
@@ -608,12 +608,11 @@ export function breakEvenContacts(
   input: EstimateInput,
   sharedRate: Range,
   hourlyRate: Range,
-  _hours: number,
-  pricing?: Pricing,
+  pricing: Pricing,
 ): number | null {
   const loads = loadsOf(input);
   const total = loads.reduce((s, l) => s + l.contactsPerMonth, 0);
-  if (total <= 0 || !pricing) return null;
+  if (total <= 0) return null;
   const rate = midpoint(sharedRate);
   const hourly = midpoint(hourlyRate);
   const perContactShared =
