@@ -215,3 +215,28 @@ describe("/cc-estimate break-even with every channel", () => {
     expect(e.dedicated.agentHours).toBeGreaterThan(calls.dedicated.agentHours);
   });
 });
+
+describe("/cc-estimate --json through the CLI", () => {
+  it("prints seats, FTE, agent-hours, billing basis, byChannel and intervals", async () => {
+    const { runEntry } = await import("../helpers/process.ts");
+    const { tempDbPath } = await import("../helpers/context.ts");
+    const res = await runEntry(
+      "src/cli.ts",
+      ["estimate", "--json", "talk=5m", "chats=3000", "chat-time=12m", "hourly=9:20,10:40,11:30"],
+      { DB_PATH: tempDbPath() },
+      undefined,
+      60_000,
+    );
+    expect(res.code, res.stderr).toBe(0);
+    const d = JSON.parse(res.stdout).dedicated as Dedicated;
+    expect(d.billingBasis).toBe("paid");
+    expect(d.byChannel.map((c) => c.channel)).toEqual(["voice", "chat"]);
+    expect(d.intervals.map((i) => i.start)).toEqual(["09:00", "10:00", "11:00"]);
+    expect(d.seats).toBe(Math.max(...d.intervals.map((i) => i.agents)));
+    expect(d.fte).toBeGreaterThan(0);
+    expect(d.agentHours).toBeCloseTo(
+      d.byChannel.reduce((s, c) => s + c.agentHours, 0),
+      6,
+    );
+  }, 90_000);
+});
