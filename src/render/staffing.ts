@@ -166,7 +166,7 @@ export function renderStaffing(parse: StaffingParse, r: ChannelResult, grid?: Gr
   if (rows.length > 10) blocks.push(fields(rows.slice(10)));
   if (r.channel !== "email" && r.probWaitOver5Min !== null && !r.overloaded)
     blocks.push(section(`:hourglass: ${longWaitLine(r.probWaitOver5Min)}`));
-  if (grid?.length) blocks.push(section(gridText(grid, i, one)));
+  if (grid?.length) blocks.push(section(gridText(grid, i, one, fixed)));
   const notes = [`Solved: \`${staffingCommandText(i, m)}\``];
   if (parse.defaults.length) notes.push(`Not given, so assumed: ${parse.defaults.join(", ")}.`);
   notes.push(modelLine(r, m));
@@ -190,9 +190,9 @@ export function renderStaffing(parse: StaffingParse, r: ChannelResult, grid?: Gr
 }
 
 /** Agents (and service level) for ±20% volume and ±1 minute handle time: the planner's next question. */
-function gridText(grid: GridCell[], i: StaffingInput, one: string): string {
+function gridText(grid: GridCell[], i: StaffingInput, one: string, fixed: boolean): string {
   const ahts = [...new Set(grid.map((c) => c.ahtSeconds))];
-  const head = `*What if* (agents needed, service level) — rows: volume, columns: handle time\n`;
+  const head = `*What if* (${fixed ? "the agents given" : "agents needed"}, service level) — rows: volume, columns: handle time\n`;
   const lines = [`\`${"".padEnd(10)}${ahts.map((a) => duration(a).padStart(16)).join("")}\``];
   for (const f of [0.8, 1, 1.2]) {
     const row = grid.filter((c) => c.volumeFactor === f);
