@@ -1,3 +1,4 @@
+import { DEFAULT_FTE_HOURS_PER_WEEK } from "../core/estimate/model.ts";
 import { ESTIMATE_DEFAULTS, HELP, parseEstimate } from "../core/estimate/parse.ts";
 import { PRICING } from "../core/estimate/pricing.ts";
 import {
@@ -8,9 +9,14 @@ import {
 } from "../core/estimate/profile-bridge.ts";
 import { inHouseAssumptionLines, verdict, verdictJson } from "../core/estimate/verdict.ts";
 import { renderEstimate, withFollowUps, withProfileNote } from "../render/estimate.ts";
-import { estimateChartFile } from "../render/estimate-chart.ts";
+import { agentsChartFile, estimateChartFile } from "../render/estimate-chart.ts";
 import { renderCommandHelp } from "../render/help.ts";
-import { coverageOptions, QUEUE_FORM_FIELDS } from "./form-fields.ts";
+import {
+  CONCURRENCY_FORM_FIELD,
+  coverageOptions,
+  PATIENCE_FORM_FIELDS,
+  QUEUE_FORM_FIELDS,
+} from "./form-fields.ts";
 import type { CommandContext, CommandSpec, FormSpec } from "./types.ts";
 
 const CHART_WORD = /(^|\s)chart(=(yes|true|1))?(?=\s|$)/i;
@@ -82,7 +88,67 @@ const FORM: FormSpec = {
       ],
       initial: `${ESTIMATE_DEFAULTS.billingIncrementSeconds}s`,
     },
+    {
+      key: "shape",
+      label: "Shape of the day",
+      hint: "How the day's contacts spread over the open hours; each hour is staffed on its own.",
+      kind: "select",
+      options: [
+        { value: "flat", label: "Flat (the same every hour)" },
+        { value: "business-day", label: "Business day (late-morning peak)" },
+        { value: "24/7", label: "24/7 (day peak, quiet nights)" },
+      ],
+      initial: "flat",
+    },
+    {
+      key: "chats",
+      label: "Chats a month (besides the calls)",
+      kind: "number",
+      decimal: false,
+      optional: true,
+      min: 1,
+      placeholder: "3000",
+    },
+    {
+      key: "chat-time-min",
+      label: "Average chat length with the agent (minutes)",
+      kind: "number",
+      decimal: true,
+      optional: true,
+      min: 0.1,
+      placeholder: "12",
+    },
+    CONCURRENCY_FORM_FIELD,
+    {
+      key: "emails",
+      label: "E-mails a month (besides the calls)",
+      kind: "number",
+      decimal: false,
+      optional: true,
+      min: 1,
+      placeholder: "2000",
+    },
+    {
+      key: "email-time-min",
+      label: "Average handling time of an e-mail (minutes)",
+      kind: "number",
+      decimal: true,
+      optional: true,
+      min: 0.1,
+      placeholder: "8",
+    },
     ...QUEUE_FORM_FIELDS,
+    ...PATIENCE_FORM_FIELDS,
+    {
+      key: "billing-basis",
+      label: "The provider bills",
+      kind: "select",
+      options: [
+        { value: "paid", label: "Paid hours (shrinkage billed)" },
+        { value: "productive", label: "Productive hours (logged in)" },
+      ],
+      initial: "paid",
+    },
     { key: "licensed", label: "Licensed agents needed (e.g. insurance)", kind: "checkbox" },
     {
       key: "languages",
@@ -211,6 +277,17 @@ export const estimateCommand: CommandSpec = {
         hourlyRate: i.hourlyRate,
         licensed: i.licensed,
         languages: i.languages,
+        chats: i.chats ?? null,
+        emails: i.emails ?? null,
+        concurrency: i.chats ? (i.concurrency ?? null) : null,
+        responseSeconds: i.emails ? (i.responseSeconds ?? null) : null,
+        patienceSeconds: i.patienceSeconds ?? null,
+        maxAbandon: i.maxAbandon ?? null,
+        billingBasis: e.dedicated.billingBasis,
+        fteHoursPerWeek: i.fteHoursPerWeek ?? DEFAULT_FTE_HOURS_PER_WEEK,
+        shape: e.dedicated.shape,
+        hourly: i.hourly ?? null,
+        intervalSeconds: i.intervalSeconds ?? 3600,
       },
       shared: e.shared,
       dedicated: e.dedicated,
@@ -239,9 +316,18 @@ export const estimateCommand: CommandSpec = {
     });
     if (!chart) return { result, reply };
     const file = await estimateChartFile(parsed.input, PRICING, e.breakEvenMonthlyContacts);
+    // A day that varies also gets its agents by hour (a flat day's bars would all be the same).
+    const agents = e.dedicated.intervals.some((c) => c.agents !== e.dedicated.peakInterval.agents)
+      ? await agentsChartFile(e)
+      : undefined;
+    const files = [file, agents].filter((f) => f !== undefined);
     return {
-      result: { ...result, chart: file ? { filename: file.filename } : null },
-      reply: file ? { ...reply, files: [file] } : reply,
+      result: {
+        ...result,
+        chart: file ? { filename: file.filename } : null,
+        ...(agents ? { agentsChart: { filename: agents.filename } } : {}),
+      },
+      reply: files.length ? { ...reply, files } : reply,
     };
   },
 };

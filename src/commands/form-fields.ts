@@ -56,3 +56,38 @@ export const QUEUE_FORM_FIELDS: FormField[] = [
     placeholder: "85",
   },
 ];
+
+/** Erlang A: callers' average patience and the abandonment limit (both forms; empty means Erlang C). */
+export const PATIENCE_FORM_FIELDS: FormField[] = [
+  {
+    key: "patience-sec",
+    label: "Average patience before hanging up (seconds)",
+    hint: "Empty: Erlang C, callers assumed never to hang up. Given: Erlang A with the abandonment rate.",
+    kind: "number",
+    optional: true,
+    min: 1,
+    placeholder: "60",
+  },
+  {
+    key: "max-abandon",
+    label: "Maximum abandonment (%)",
+    hint: "Needs a patience. Contracts often aim for 3–5% or 5–8%.",
+    kind: "number",
+    optional: true,
+    min: 0.1,
+    max: 99,
+    placeholder: "5",
+  },
+];
+
+/** Chats one agent handles at once (chat only). */
+export const CONCURRENCY_FORM_FIELD: FormField = {
+  key: "concurrency",
+  label: "Chats one agent handles at once (chat only)",
+  hint: "Default 2; above 5 quality is at risk.",
+  kind: "number",
+  optional: true,
+  min: 1,
+  max: 50,
+  placeholder: "2",
+};

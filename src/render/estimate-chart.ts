@@ -1,8 +1,8 @@
 import type { ReplyFile } from "../commands/types.ts";
 import type { EstimateInput } from "../core/estimate/model.ts";
-import { estimate } from "../core/estimate/model.ts";
+import { type Estimate, estimate, scaleVolume, totalContacts } from "../core/estimate/model.ts";
 import type { Pricing } from "../core/estimate/pricing.ts";
-import { ChartDataError, costCurveChart, sampleCostCurve } from "./charts/index.ts";
+import { agentsByHourChart, ChartDataError, costCurveChart, sampleCostCurve } from "./charts/index.ts";
 
 const mid = (r: { low: number; high: number }) => (r.low + r.high) / 2;
 
@@ -15,11 +15,11 @@ export async function estimateChartFile(
   pricing: Pricing,
   breakEven: number | null,
 ): Promise<ReplyFile | undefined> {
-  const volume = input.contactsPerMonth;
+  const volume = totalContacts(input);
   const top = Math.max(volume * 4, (breakEven ?? 0) * 1.5, 1000);
   const points = sampleCostCurve(
     (v) => {
-      const e = estimate({ ...input, contactsPerMonth: v }, pricing);
+      const e = estimate(scaleVolume(input, v / volume), pricing);
       return {
         shared: mid(e.shared.monthlyCost),
         semiDedicated: mid(e.semiDedicated.monthlyCost),
@@ -28,7 +28,7 @@ export async function estimateChartFile(
     },
     { from: Math.max(50, Math.min(volume / 10, top / 40)), to: top, count: 40, spacing: "log" },
   );
-  const at = breakEven ? estimate({ ...input, contactsPerMonth: breakEven }, pricing) : undefined;
+  const at = breakEven ? estimate(scaleVolume(input, breakEven / volume), pricing) : undefined;
   try {
     const png = await costCurveChart({
       points,
@@ -37,6 +37,19 @@ export async function estimateChartFile(
       title: "Monthly cost against volume (midpoint rates)",
     });
     return { filename: "cost-vs-volume.png", title: "Monthly cost against volume", content: png };
+  } catch (err) {
+    if (err instanceof ChartDataError) return undefined;
+    throw err;
+  }
+}
+
+/** Agents by interval of the open day (a PNG), when the day has more than one interval. */
+export async function agentsChartFile(e: Estimate): Promise<ReplyFile | undefined> {
+  const iv = e.dedicated.intervals;
+  if (iv.length < 2) return undefined;
+  try {
+    const png = await agentsByHourChart(iv, `Agents by interval (${e.dedicated.shape} day)`);
+    return { filename: "agents-by-hour.png", title: "Agents by hour of the day", content: png };
   } catch (err) {
     if (err instanceof ChartDataError) return undefined;
     throw err;

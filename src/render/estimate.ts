@@ -2,7 +2,7 @@ import type { Button, KnownBlock } from "@slack/types";
 import type { Reply } from "../commands/types.ts";
 import { describeCoverage } from "../core/estimate/coverage.ts";
 import type { Estimate, Model } from "../core/estimate/model.ts";
-import { hourlyLoad } from "../core/estimate/model.ts";
+import { dayIntervalsOf, hourlyLoad } from "../core/estimate/model.ts";
 import { type DisplayCurrency, formatMoney, rateNote } from "../core/estimate/money.ts";
 import type { Range } from "../core/estimate/pricing.ts";
 import { REGIONS } from "../core/estimate/regions.ts";
@@ -124,9 +124,19 @@ function build(view: EstimateView, e: Estimate, v: Verdict | undefined): Reply {
   ]
     .filter(Boolean)
     .join(" + ");
-  const title = `Monthly cost estimate: ${int(i.contactsPerMonth)} contacts`;
+  const total = d.byChannel.reduce((s, c) => s + c.contactsPerMonth, 0);
+  const title = `Monthly cost estimate: ${int(total)} contacts`;
+  const channelText = d.byChannel
+    .map((c) =>
+      c.channel === "voice"
+        ? `${int(c.contactsPerMonth)} calls (${handle})`
+        : `${int(c.contactsPerMonth)} ${c.channel === "chat" ? "chats" : "e-mails"} (${duration(c.handleSeconds)} each)`,
+    )
+    .join(", ");
   const intro =
-    `*${int(i.contactsPerMonth)} contacts a month*, ${handle} each, answered ${describeCoverage(i.coverage)}, ` +
+    (d.byChannel.length > 1 || d.byChannel[0]?.channel !== "voice"
+      ? `*${int(total)} contacts a month*: ${channelText}, answered ${describeCoverage(i.coverage)}, `
+      : `*${int(i.contactsPerMonth)} contacts a month*, ${handle} each, answered ${describeCoverage(i.coverage)}, `) +
     `${int(i.coverageHoursPerMonth)} hours a month, billed in ${i.billingIncrementSeconds === 60 ? "whole minutes" : i.billingIncrementSeconds === 1 ? "seconds" : `${duration(i.billingIncrementSeconds)} increments`}.` +
     (e.premiumPercent ? ` Costs include +${e.premiumPercent}% in premiums (below).` : "") +
     (v?.location ? ` Priced for *${v.location.label}*.` : "") +
@@ -143,8 +153,8 @@ function build(view: EstimateView, e: Estimate, v: Verdict | undefined): Reply {
     `${int(e.shared.billableMinutes)} billable minutes (${decimal(e.shared.billedMinutesPerContact, 2)} a contact) at ${rateRange(i.sharedRate)} a minute.`;
   const dedicatedValue =
     `*${moneyRange(d.monthlyCost)}* a month.\n` +
-    `${int(d.scheduledAgents)} scheduled agent${d.scheduledAgents === 1 ? "" : "s"} (${int(d.agents)} on the phones), ` +
-    `${int(d.agentHours)} agent-hours at ${rateRange(i.hourlyRate)} an hour.`;
+    `${int(d.seats)} seat${d.seats === 1 ? "" : "s"} at the peak (${int(d.scheduledAgents)} scheduled), ${decimal(d.fte, 1)} FTE, ` +
+    `${int(d.agentHours)} ${d.billingBasis} agent-hours at ${rateRange(i.hourlyRate)} an hour.`;
   const where =
     e.semiDedicated.position === 0.5
       ? "Halfway between shared and dedicated"
@@ -192,16 +202,39 @@ function build(view: EstimateView, e: Estimate, v: Verdict | undefined): Reply {
     );
   if (v?.inHouseMissing) blocks.push(context(v.inHouseMissing));
   if (v?.regions) blocks.push(...regionBlocks(v));
+  const waiting = d.byChannel.some((c) => c.channel !== "email");
+  const queueModel = d.model === "erlang-a" ? "Erlang A" : "Erlang C";
+  const channelLines =
+    d.byChannel.length > 1
+      ? `\n${d.byChannel
+          .map(
+            (c) =>
+              `• ${c.channel === "voice" ? "Calls" : c.channel === "chat" ? `Chats (${i.concurrency ?? 2} at once)` : "E-mails"}: ${int(c.seats)} seats, ${int(c.agentHours)} agent-hours, ${decimal(c.fte, 1)} FTE, ${percent(c.serviceLevel)} in time`,
+          )
+          .join("\n")}`
+      : "";
+  const peak = d.peakInterval;
+  const peakLine = d.intervals.some((c) => c.agents !== peak.agents)
+    ? `\n:chart_with_upwards_trend: Busiest interval: *${peak.start}*, ${decimal(peak.contacts, 1)} contacts, *${int(peak.agents)} agents* (${int(peak.scheduledAgents)} scheduled). Day shape: ${d.shape}.`
+    : "";
   blocks.push(
     divider(),
     section(
-      `*Queue with dedicated agents* (${decimal(d.callsPerHour, 1)} contacts an hour on average, ${erlangs(d.trafficErlangs)} Erlangs)\n` +
-        `${percent(d.serviceLevel)} answered within ${duration(i.answerSeconds)} (target ${percent(i.target)}) · ` +
-        `average wait to answer ${duration(d.asaSeconds)} · occupancy ${percent(d.occupancy)} · ` +
-        `${percent(d.probWait)} wait at all\n` +
-        `:hourglass: ${longWaitLine(d.probWaitOver5Min, { count: i.contactsPerMonth, per: "a month" })}`,
+      `*Queue with dedicated agents* (${queueModel}; ${decimal(d.callsPerHour, 1)} contacts an hour on average, ${erlangs(d.trafficErlangs)} Erlangs)\n` +
+        `${percent(d.serviceLevel)} answered in time (target ${percent(i.target)} within ${duration(i.answerSeconds)}${i.emails ? `; e-mails within ${duration(i.responseSeconds ?? 86_400)}` : ""}) · ` +
+        (waiting
+          ? `average wait to answer ${duration(d.asaSeconds)} · occupancy ${percent(d.occupancy)} · ${percent(d.probWait)} wait at all` +
+            (d.abandonRate !== null ? ` · ${percent(d.abandonRate)} hang up` : "")
+          : `occupancy ${percent(d.occupancy)}`) +
+        channelLines +
+        peakLine +
+        (waiting
+          ? `\n:hourglass: ${longWaitLine(d.probWaitOver5Min, { count: d.byChannel.filter((c) => c.channel !== "email").reduce((s, c) => s + c.contactsPerMonth, 0), per: "a month" })}`
+          : ""),
     ),
   );
+  const bars = agentBars(d.intervals);
+  if (bars) blocks.push(section(bars));
   if (e.premiums.length) {
     const lines = e.premiums.map(
       (p) =>
@@ -223,7 +256,7 @@ function build(view: EstimateView, e: Estimate, v: Verdict | undefined): Reply {
     const sources = v?.location ? `${v.location.label} rates` : "the guide's US rates";
     blocks.push(
       context(
-        `${all.length + notes.length} assumptions: ${sources}, midpoints for the ★, Erlang C for ${percent(i.target)} in ${duration(i.answerSeconds)}${view.defaults.length ? ", defaults for what you left out" : ""}. “How this was worked out” shows them all.`,
+        `${all.length + notes.length} assumptions: ${sources}, midpoints for the ★, ${d.model === "erlang-a" ? "Erlang A" : "Erlang C"} for ${percent(i.target)} in ${duration(i.answerSeconds)}, billing basis: ${d.billingBasis} hours${view.defaults.length ? ", defaults for what you left out" : ""}. “How this was worked out” shows them all.`,
       ),
     );
   }
@@ -232,11 +265,23 @@ function build(view: EstimateView, e: Estimate, v: Verdict | undefined): Reply {
     collapsed
       ? commandButton("How this was worked out", "estimate", `${view.text} assumptions=all`)
       : undefined,
-    commandButton(
-      "Staffing details",
-      "staffing",
-      staffingCommandText(hourlyLoad(i, i.contactsPerMonth, i.coverageHoursPerMonth)),
-    ),
+    i.contactsPerMonth > 0
+      ? commandButton(
+          "Staffing details",
+          "staffing",
+          staffingCommandText(
+            peakVoiceLoad(e),
+            i.patienceSeconds !== undefined
+              ? {
+                  channel: "voice",
+                  concurrency: 1,
+                  patienceSeconds: i.patienceSeconds,
+                  maxAbandon: i.maxAbandon,
+                }
+              : undefined,
+          ),
+        )
+      : undefined,
     formButton("New estimate", "estimate"),
     view.text !== undefined && !v?.regions
       ? commandButton("All regions", "estimate", `${view.text} locations=all`)
@@ -247,7 +292,7 @@ function build(view: EstimateView, e: Estimate, v: Verdict | undefined): Reply {
 
   const text =
     `${title}: shared ${moneyRange(e.shared.monthlyCost)}, semi-dedicated ${e.semiDedicated.offered ? moneyRange(e.semiDedicated.monthlyCost) : "not offered"}, ` +
-    `dedicated ${moneyRange(d.monthlyCost)} a month; recommended: ${e.recommended}.`;
+    `dedicated ${moneyRange(d.monthlyCost)} a month (${int(d.seats)} seats, ${decimal(d.fte, 1)} FTE, ${d.billingBasis} hours billed, ${d.model === "erlang-a" ? "Erlang A" : "Erlang C"}); recommended: ${e.recommended}.`;
   return { text, blocks: fitMessage(blocks), visibility: "ephemeral" };
 }
 
@@ -308,5 +353,39 @@ export function withProfileNote(reply: Reply, text: string): Reply {
       context(`From your saved profile: \`${text}\``),
       ...reply.blocks.slice(1),
     ].filter((b): b is KnownBlock => b !== undefined),
+  };
+}
+
+/** Agents by hour as text bars (the busiest interval of each hour), when the day is not flat. */
+function agentBars(intervals: Estimate["dedicated"]["intervals"]): string | undefined {
+  const byHour = new Map<string, number>();
+  for (const iv of intervals) {
+    const hour = `${iv.start.slice(0, 2)}:00`;
+    byHour.set(hour, Math.max(byHour.get(hour) ?? 0, iv.agents));
+  }
+  const values = [...byHour.values()];
+  const top = Math.max(...values);
+  if (byHour.size < 2 || values.every((v) => v === top) || top <= 0) return undefined;
+  const width = 24;
+  const lines = [...byHour].map(
+    ([hour, n]) =>
+      `${hour} ${"█".repeat(Math.max(n > 0 ? 1 : 0, Math.round((n / top) * width))).padEnd(width)} ${int(n)}`,
+  );
+  return `*Agents by hour* (productive, busiest interval of each hour)\n\`\`\`${lines.join("\n")}\`\`\``;
+}
+
+/** The calls of the busiest interval, as one /cc-staffing solve (the flat average when the day is flat). */
+function peakVoiceLoad(e: Estimate) {
+  const i = e.inputs;
+  const intervals = dayIntervalsOf(i);
+  const peak = intervals.reduce((best, iv) =>
+    (iv.contacts ?? iv.share) > (best.contacts ?? best.share) ? iv : best,
+  );
+  const days = i.coverageHoursPerMonth / i.coverage.hoursPerDay; // open days a month
+  const calls = peak.contacts ?? (i.contactsPerMonth / days) * peak.share;
+  return {
+    ...hourlyLoad(i, i.contactsPerMonth, i.coverageHoursPerMonth),
+    callsPerInterval: calls,
+    intervalSeconds: peak.seconds,
   };
 }

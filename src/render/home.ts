@@ -32,6 +32,8 @@ export function renderHome(d: Dashboard, opts: { now: Date }): HomeView {
     actions(
       [
         formButton("Estimate costs", "estimate"),
+        // Calls, chats or e-mails, Erlang C or A (patience), agents for a target or figures at N agents.
+        formButton("Size a team", "staffing"),
         formButton("Get advice", "advise"),
         formButton("Add a vendor", "vendor", "add"),
         formButton("Add a contract", "contract", "add"),

@@ -144,6 +144,15 @@ describe("/cc-estimate", () => {
       location: "nearshore",
       "inhouse-wage": "16 EUR/h",
       budget: "60000",
+      shape: "24/7",
+      chats: "3000",
+      "chat-time-min": "12",
+      concurrency: "3",
+      emails: "2000",
+      "email-time-min": "8",
+      "patience-sec": "90",
+      "max-abandon": "5",
+      "billing-basis": "productive",
     };
     expect(form?.fields.map((f) => f.key).sort()).toEqual(Object.keys(sample).sort());
     for (const f of form?.fields ?? []) {
@@ -168,14 +177,24 @@ describe("/cc-estimate", () => {
     });
     expect(r.location?.id).toBe("nearshore");
     expect(r.inHouse?.monthlyCost.low).toBeGreaterThan(0);
+    expect(r.inputs).toMatchObject({
+      chats: { contactsPerMonth: 3000, handleSeconds: 720 },
+      emails: { contactsPerMonth: 2000, handleSeconds: 480 },
+      concurrency: 3,
+      patienceSeconds: 90,
+      maxAbandon: 0.05,
+      billingBasis: "productive",
+      shape: "24/7",
+    });
     expect(r.budget?.monthly).toBe(60_000);
     const expected = (
       await estimateCommand.run(
-        "12k calls/month, talk 5m, wrap 1m, hold 30s, hours 24/7, billing 60s, languages=spanish,french location=nearshore",
+        "12k calls/month, talk 5m, wrap 1m, hold 30s, hours 24/7, billing 60s, languages=spanish,french location=nearshore chats=3000 chat-time=12m concurrency=3 emails=2000 email-time=8m patience=90s max-abandon=5% billing-basis=productive shape=24/7",
         ctx,
       )
     ).result as Json;
     expect(r.shared).toEqual(expected.shared);
+    expect(r.dedicated).toEqual(expected.dedicated);
     // Only the required fields: the rest take their stated defaults.
     await estimateCommand.run(
       "contacts=12000 talk-min=5 hours=business billing=60s hold-billed=no licensed=no",

@@ -64,6 +64,8 @@ describe("parseEstimate: the forms people type", () => {
       "service level: 80% answered within 20 s",
       "shrinkage: 30%",
       "max occupancy: 85%",
+      "day shape: flat (the same volume every open hour)",
+      "billing basis: paid hours (shrinkage billed)",
     ]);
   });
 

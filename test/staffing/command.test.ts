@@ -39,6 +39,11 @@ describe("/cc-staffing", () => {
         "probWait",
         "probWaitOver5Min",
         "bindingConstraint",
+        "model",
+        "channel",
+        "abandonRate",
+        "avgWaitSeconds",
+        "overloaded",
       ].sort(),
     );
     const r = result as Record<string, unknown>;
@@ -53,7 +58,13 @@ describe("/cc-staffing", () => {
       target: 0.8,
       shrinkage: 0.3,
       maxOccupancy: 0.85,
+      patienceSeconds: null,
+      maxAbandon: null,
     });
+    expect(r.model).toBe("erlang-c");
+    expect(r.abandonRate).toBeNull();
+    // Under Erlang C the mean wait of all callers is the ASA.
+    expect(r.avgWaitSeconds).toBe(r.asaSeconds);
     expect(JSON.parse(JSON.stringify(result))).toEqual(result);
   });
 
@@ -96,9 +107,11 @@ describe("/cc-staffing", () => {
       target: "80",
       shrinkage: "30",
       "max-occupancy": "85",
+      channel: "voice",
     };
+    const optional = ["concurrency", "response-h", "patience-sec", "max-abandon"];
     const keys = form?.fields.map((f) => f.key) ?? [];
-    expect(keys.sort()).toEqual(Object.keys(sample).sort());
+    expect(keys.sort()).toEqual([...Object.keys(sample), ...optional].sort());
     for (const f of form?.fields ?? []) {
       if (f.kind === "select") expect(f.options?.map((o) => o.value)).toContain(sample[f.key]);
     }
@@ -110,6 +123,25 @@ describe("/cc-staffing", () => {
     // Only the required fields filled: the optional ones take the stated defaults.
     const minimal = await staffingCommand.run("calls=100 interval-min=30 aht-sec=180", ctx);
     expect((minimal.result as { scheduledAgents: number }).scheduledAgents).toBe(20);
+    // The new fields as the form sends them: chat with concurrency, Erlang A, e-mail with a response.
+    const chat = await staffingCommand.run(
+      "channel=chat calls=100 interval-min=60 aht-sec=720 concurrency=3 patience-sec=90 max-abandon=5",
+      ctx,
+    );
+    expect(chat.result).toMatchObject({ channel: "chat", concurrency: 3, model: "erlang-a" });
+    expect((chat.result as { inputs: { maxAbandon: number } }).inputs.maxAbandon).toBe(0.05);
+    const email = await staffingCommand.run(
+      "channel=email calls=40 interval-min=60 aht-sec=480 response-h=4",
+      ctx,
+    );
+    expect((email.result as { inputs: { answerSeconds: number } }).inputs.answerSeconds).toBe(14_400);
+    // The edit form keeps them.
+    const edit = await staffingCommand.form?.(
+      "edit calls=100 interval=1h aht=12m channel=chat concurrency=3 patience=90s",
+      ctx,
+    );
+    const initial = Object.fromEntries((edit?.fields ?? []).map((f) => [f.key, f.initial]));
+    expect(initial).toMatchObject({ channel: "chat", concurrency: "3", "patience-sec": "90" });
   });
 
   it("has help text and examples that run", async () => {

@@ -1,12 +1,18 @@
 import { formatInt, formatNumber } from "../format/number.ts";
-import {
-  type FieldNames,
-  type StaffingInput,
-  type StaffingResult,
-  solveStaffing,
-} from "../staffing/solve.ts";
+import { type ChannelResult, solveChannel } from "../staffing/channel.ts";
+import { DEFAULT_CONCURRENCY, DEFAULT_RESPONSE_SECONDS, type StaffingModel } from "../staffing/parse.ts";
+import type { FieldNames, StaffingInput, StaffingResult } from "../staffing/solve.ts";
 import { expectedBilledMinutes } from "./billing.ts";
 import { type Coverage, isTwentyFourSeven, monthlyCoverageHours } from "./coverage.ts";
+import {
+  clock,
+  type DayInterval,
+  DEFAULT_SHAPE,
+  dayShapes,
+  type HourlyCount,
+  hourlyIntervals,
+  shapeIntervals,
+} from "./day-shape.ts";
 import { midpoint, type Pricing, type Range } from "./pricing.ts";
 import { type Model, recommendModel } from "./recommend.ts";
 import type { LocationRates } from "./regions.ts";
@@ -33,6 +39,53 @@ export interface EstimateInput {
   languages: string[];
   /** A region whose published rates replace the guide's US ones (rates typed by the user still win). */
   location?: LocationRates | undefined;
+  /** Chats a month and their handle time (elapsed with the agent), besides the calls. */
+  chats?: { contactsPerMonth: number; handleSeconds: number } | undefined;
+  /** E-mails (or any asynchronous contact) a month and their handle time. */
+  emails?: { contactsPerMonth: number; handleSeconds: number } | undefined;
+  /** Chats one agent handles at once (default 2). */
+  concurrency?: number | undefined;
+  /** E-mail response target in seconds (default 24 h). */
+  responseSeconds?: number | undefined;
+  /** Average patience of waiting callers and chatters: Erlang A when given. */
+  patienceSeconds?: number | undefined;
+  maxAbandon?: number | undefined;
+  /** Whether the provider bills paid hours (shrinkage included, the default) or productive hours. */
+  billingBasis?: BillingBasis | undefined;
+  /** Hours a full-time person works a week, for FTE (default 40). */
+  fteHoursPerWeek?: number | undefined;
+  /** A named day shape from data/day-shapes.json (default flat). */
+  shape?: string | undefined;
+  /** Contacts per hour of one open day; replaces the shape (and then the monthly volume is derived). */
+  hourly?: HourlyCount[] | undefined;
+  /** Length of the intervals staffed one by one, in seconds (default an hour). */
+  intervalSeconds?: number | undefined;
+}
+
+export type BillingBasis = "paid" | "productive";
+export type EstimateChannel = "voice" | "chat" | "email";
+
+export const DEFAULT_FTE_HOURS_PER_WEEK = 40;
+
+/** One channel of the dedicated team: its own seats, agent-hours, FTE and service level. */
+export interface ChannelStaff {
+  channel: EstimateChannel;
+  contactsPerMonth: number;
+  handleSeconds: number;
+  seats: number;
+  agentHours: number;
+  paidAgentHours: number;
+  fte: number;
+  serviceLevel: number;
+  abandonRate: number | null;
+}
+
+/** One interval of an open day, all channels together. */
+export interface IntervalStaff {
+  start: string;
+  contacts: number;
+  agents: number;
+  scheduledAgents: number;
 }
 
 export type { Model };
@@ -64,8 +117,23 @@ export interface Estimate {
     occupancy: number;
     probWait: number;
     probWaitOver5Min: number;
-    bindingConstraint: StaffingResult["bindingConstraint"];
+    bindingConstraint: StaffingResult["bindingConstraint"] | "abandonment";
     monthlyCost: Range;
+    /** Peak productive agents at once (the largest interval, all channels). */
+    seats: number;
+    /** Paid agent-hours a month ÷ hours a full-time person works a month. */
+    fte: number;
+    billingBasis: BillingBasis;
+    /** Agent-hours paid a month (scheduled, shrinkage included) and productive (logged in). */
+    paidAgentHours: number;
+    productiveAgentHours: number;
+    model: "erlang-c" | "erlang-a";
+    abandonRate: number | null;
+    shape: string;
+    byChannel: ChannelStaff[];
+    intervals: IntervalStaff[];
+    /** The busiest interval of the day. */
+    peakInterval: IntervalStaff;
   };
   /** Position between shared (0) and dedicated (1), from data/pricing.json. */
   /** `offered` is false below one full-time agent's work: no provider sells it, so it is not priced. */
@@ -120,6 +188,233 @@ const billedMinutesPerContact = (input: EstimateInput): number =>
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
 
+/** One channel's monthly workload, as the dedicated sizing and shared billing see it. */
+export interface ChannelLoad {
+  channel: EstimateChannel;
+  contactsPerMonth: number;
+  handleSeconds: number;
+  /** Billed minutes per contact on the shared model (after rounding up to the increment). */
+  billedMinutes: number;
+  concurrency: number;
+  answerSeconds: number;
+}
+
+/** Every channel with contacts: calls (talk + hold + wrap), chats and e-mails with their own times. */
+export function loadsOf(input: EstimateInput): ChannelLoad[] {
+  const inc = input.billingIncrementSeconds / 60;
+  const out: ChannelLoad[] = [];
+  if (input.contactsPerMonth > 0)
+    out.push({
+      channel: "voice",
+      contactsPerMonth: input.contactsPerMonth,
+      handleSeconds: input.talkSeconds + input.holdSeconds + input.wrapSeconds,
+      billedMinutes: billedMinutesPerContact(input),
+      concurrency: 1,
+      answerSeconds: input.answerSeconds,
+    });
+  if (input.chats && input.chats.contactsPerMonth > 0)
+    out.push({
+      channel: "chat",
+      contactsPerMonth: input.chats.contactsPerMonth,
+      handleSeconds: input.chats.handleSeconds,
+      billedMinutes: expectedBilledMinutes(input.chats.handleSeconds / 60, inc),
+      concurrency: input.concurrency ?? DEFAULT_CONCURRENCY,
+      answerSeconds: input.answerSeconds,
+    });
+  if (input.emails && input.emails.contactsPerMonth > 0)
+    out.push({
+      channel: "email",
+      contactsPerMonth: input.emails.contactsPerMonth,
+      handleSeconds: input.emails.handleSeconds,
+      billedMinutes: expectedBilledMinutes(input.emails.handleSeconds / 60, inc),
+      concurrency: 1,
+      answerSeconds: input.responseSeconds ?? DEFAULT_RESPONSE_SECONDS,
+    });
+  return out;
+}
+
+export const totalContacts = (input: EstimateInput): number =>
+  loadsOf(input).reduce((s, l) => s + l.contactsPerMonth, 0);
+
+/** The intervals of one open day: from the hourly counts when given, else from the day shape. */
+export function dayIntervalsOf(input: EstimateInput): DayInterval[] {
+  const seconds = input.intervalSeconds ?? 3600;
+  if (input.hourly?.length) return hourlyIntervals(input.hourly, seconds);
+  const shape = dayShapes()[input.shape ?? DEFAULT_SHAPE] ?? dayShapes()[DEFAULT_SHAPE];
+  if (!shape) throw new Error("data/day-shapes.json has no flat shape");
+  return shapeIntervals(input.coverage, shape, seconds);
+}
+
+/** Open days in an average month: days a week × weeks a year / 12. */
+const openDaysPerMonth = (input: EstimateInput, pricing: Pricing) =>
+  (input.coverage.daysPerWeek * pricing.coverage.weeksPerYear) / 12;
+
+export interface DedicatedSizing {
+  byChannel: ChannelStaff[];
+  intervals: IntervalStaff[];
+  peakInterval: IntervalStaff;
+  seats: number;
+  peakScheduled: number;
+  paidAgentHours: number;
+  productiveAgentHours: number;
+  fte: number;
+  /** Contact-weighted queue figures (waiting figures over calls and chats only). */
+  serviceLevel: number;
+  asaSeconds: number;
+  occupancy: number;
+  probWait: number;
+  probWaitOver5Min: number;
+  abandonRate: number | null;
+  trafficErlangs: number;
+  bindingConstraint: Estimate["dedicated"]["bindingConstraint"];
+  model: "erlang-c" | "erlang-a";
+}
+
+/**
+ * The dedicated team, interval by interval: each channel's contacts of each interval are staffed on
+ * their own (productive N, scheduled S = ceil(N / (1 − shrinkage))); agent-hours of a day are Σ S × length
+ * (paid) or Σ N × length (productive), times the open days of a month; seats are the peak Σ N.
+ */
+export function sizeDedicated(input: EstimateInput, pricing: Pricing, scale = 1): DedicatedSizing {
+  const loads = loadsOf(input);
+  const intervals = dayIntervalsOf(input);
+  const days = openDaysPerMonth(input, pricing);
+  const fteHours =
+    ((input.fteHoursPerWeek ?? DEFAULT_FTE_HOURS_PER_WEEK) * pricing.coverage.weeksPerYear) / 12;
+  const erlangA = input.patienceSeconds !== undefined && loads.some((l) => l.channel !== "email");
+  const perInterval = intervals.map((iv) => ({
+    start: clock(iv.startMinutes),
+    contacts: 0,
+    agents: 0,
+    scheduledAgents: 0,
+  }));
+  const byChannel: ChannelStaff[] = [];
+  let slWeighted = 0;
+  let contactsAll = 0;
+  let waitContacts = 0;
+  let asa = 0;
+  let pw = 0;
+  let over5 = 0;
+  let abandon = 0;
+  let occupancyWeighted = 0;
+  let traffic = 0;
+  let peakResult: ChannelResult | undefined;
+  let peakContacts = -1;
+  for (const load of loads) {
+    const daily = (load.contactsPerMonth * scale) / days;
+    const cache = new Map<string, ChannelResult>();
+    let paid = 0;
+    let productive = 0;
+    let seats = 0;
+    let sl = 0;
+    let ab = 0;
+    let contactsDay = 0;
+    intervals.forEach((iv, idx) => {
+      // The calls of an hourly day are the counts typed; other channels follow their shares.
+      const contacts =
+        load.channel === "voice" && iv.contacts !== undefined ? iv.contacts * scale : daily * iv.share;
+      const key = `${contacts}|${iv.seconds}`;
+      let r = cache.get(key);
+      if (!r) {
+        r = solveChannel(
+          {
+            callsPerInterval: contacts,
+            intervalSeconds: iv.seconds,
+            ahtSeconds: load.handleSeconds,
+            answerSeconds: load.answerSeconds,
+            target: input.target,
+            shrinkage: input.shrinkage,
+            maxOccupancy: input.maxOccupancy,
+          },
+          {
+            channel: load.channel,
+            concurrency: load.concurrency,
+            ...(input.patienceSeconds !== undefined && load.channel !== "email"
+              ? { patienceSeconds: input.patienceSeconds, maxAbandon: input.maxAbandon }
+              : {}),
+          },
+          ESTIMATE_FIELD_NAMES,
+          ESTIMATE_EXAMPLE,
+        );
+        cache.set(key, r);
+      }
+      const hours = iv.seconds / 3600;
+      paid += r.scheduledAgents * hours;
+      productive += r.agents * hours;
+      seats = Math.max(seats, r.agents);
+      const cell = perInterval[idx] as IntervalStaff;
+      cell.contacts += contacts;
+      cell.agents += r.agents;
+      cell.scheduledAgents += r.scheduledAgents;
+      sl += contacts * r.serviceLevel;
+      ab += contacts * (r.abandonRate ?? 0);
+      contactsDay += contacts;
+      occupancyWeighted += contacts * r.occupancy;
+      traffic += (r.trafficErlangs * iv.seconds) / 3600;
+      if (load.channel !== "email") {
+        waitContacts += contacts;
+        asa += contacts * (r.asaSeconds ?? 0);
+        pw += contacts * r.probWait;
+        over5 += contacts * (r.probWaitOver5Min ?? 0);
+        abandon += contacts * (r.abandonRate ?? 0);
+      }
+      if (contacts > peakContacts) {
+        peakContacts = contacts;
+        peakResult = r;
+      }
+    });
+    slWeighted += sl;
+    contactsAll += contactsDay;
+    const only = cache.values().next().value as ChannelResult | undefined;
+    byChannel.push({
+      channel: load.channel,
+      contactsPerMonth: load.contactsPerMonth * scale,
+      handleSeconds: load.handleSeconds,
+      seats,
+      agentHours: (input.billingBasis === "productive" ? productive : paid) * days,
+      paidAgentHours: paid * days,
+      fte: (paid * days) / fteHours,
+      serviceLevel: contactsDay > 0 ? sl / contactsDay : (only?.serviceLevel ?? 1),
+      abandonRate: erlangA && load.channel !== "email" ? (contactsDay > 0 ? ab / contactsDay : 0) : null,
+    });
+  }
+  const paidAgentHours = byChannel.reduce((s, c) => s + c.paidAgentHours, 0);
+  const productiveAgentHours = byChannel.reduce(
+    (s, c) => s + (input.billingBasis === "productive" ? c.agentHours : 0),
+    0,
+  );
+  const peak = perInterval.reduce(
+    (best, c) =>
+      c.agents > best.agents || (c.agents === best.agents && c.contacts > best.contacts) ? c : best,
+    perInterval[0] as IntervalStaff,
+  );
+  const w = (x: number, by: number) => (by > 0 ? x / by : 0);
+  const openHours = intervals.reduce((s, iv) => s + iv.seconds, 0) / 3600;
+  return {
+    byChannel,
+    intervals: perInterval,
+    peakInterval: peak,
+    seats: Math.max(...perInterval.map((c) => c.agents)),
+    peakScheduled: Math.max(...perInterval.map((c) => c.scheduledAgents)),
+    paidAgentHours,
+    productiveAgentHours:
+      input.billingBasis === "productive"
+        ? productiveAgentHours
+        : byChannel.reduce((s, c) => s + c.paidAgentHours, 0) * (1 - input.shrinkage),
+    fte: w(paidAgentHours, fteHours),
+    serviceLevel: w(slWeighted, contactsAll),
+    asaSeconds: w(asa, waitContacts),
+    occupancy: w(occupancyWeighted, contactsAll),
+    probWait: w(pw, waitContacts),
+    probWaitOver5Min: w(over5, waitContacts),
+    abandonRate: erlangA ? w(abandon, waitContacts) : null,
+    trafficErlangs: w(traffic, openHours),
+    bindingConstraint:
+      peakResult && peakResult.bindingConstraint !== "fixed" ? peakResult.bindingConstraint : "service_level",
+    model: erlangA ? "erlang-a" : "erlang-c",
+  };
+}
+
 export function estimate(input: EstimateInput, pricing: Pricing): Estimate {
   const sharedRate = input.sharedRate ?? input.location?.sharedRate ?? pricing.shared.perMinute;
   const hourlyRate = input.hourlyRate ?? input.location?.hourlyRate ?? pricing.dedicated.perAgentHour;
@@ -129,16 +424,15 @@ export function estimate(input: EstimateInput, pricing: Pricing): Estimate {
   const premiumPercent = premiums.reduce((sum, p) => sum + p.percent, 0);
   const factor = 1 + premiumPercent / 100;
 
-  const perContact = billedMinutesPerContact(input);
-  const billableMinutes = perContact * input.contactsPerMonth;
+  const loads = loadsOf(input);
+  const contacts = loads.reduce((s, l) => s + l.contactsPerMonth, 0);
+  const billableMinutes = loads.reduce((s, l) => s + l.billedMinutes * l.contactsPerMonth, 0);
+  const perContact = contacts > 0 ? billableMinutes / contacts : billedMinutesPerContact(input);
   const sharedCost = scale(sharedRate, billableMinutes * factor);
 
-  const staffing = solveStaffing(
-    hourlyLoad(input, input.contactsPerMonth, hours),
-    ESTIMATE_FIELD_NAMES,
-    ESTIMATE_EXAMPLE,
-  );
-  const agentHours = staffing.scheduledAgents * hours;
+  const sized = sizeDedicated(input, pricing);
+  const billingBasis: BillingBasis = input.billingBasis ?? "paid";
+  const agentHours = billingBasis === "productive" ? sized.productiveAgentHours : sized.paidAgentHours;
   const dedicatedCost = scale(hourlyRate, agentHours * factor);
 
   const position = pricing.semiDedicated.position;
@@ -147,29 +441,46 @@ export function estimate(input: EstimateInput, pricing: Pricing): Estimate {
     high: cents(sharedCost.high + position * (dedicatedCost.high - sharedCost.high)),
   };
 
-  const breakEven = breakEvenContacts(input, sharedRate, hourlyRate, hours);
-  const choice = recommendModel(input, pricing, {
-    shared: sharedCost,
-    "semi-dedicated": semiCost,
-    dedicated: dedicatedCost,
-  });
+  const breakEven = breakEvenContacts(input, sharedRate, hourlyRate, pricing);
+  // An agent's worth of work counts every channel (a chat takes 1/k of an agent while it lasts).
+  const workHours = loads.reduce(
+    (s, l) => s + (l.contactsPerMonth * l.handleSeconds) / 3600 / l.concurrency,
+    0,
+  );
+  const choice = recommendModel(
+    input,
+    pricing,
+    { shared: sharedCost, "semi-dedicated": semiCost, dedicated: dedicatedCost },
+    workHours,
+  );
 
   const result: Estimate = {
     inputs: { ...input, sharedRate, hourlyRate, coverageHoursPerMonth: hours },
     shared: { billedMinutesPerContact: perContact, billableMinutes, monthlyCost: sharedCost },
     dedicated: {
-      callsPerHour: input.contactsPerMonth / hours,
-      trafficErlangs: staffing.trafficErlangs,
-      agents: staffing.agents,
-      scheduledAgents: staffing.scheduledAgents,
+      callsPerHour: contacts / hours,
+      trafficErlangs: sized.trafficErlangs,
+      agents: sized.seats,
+      scheduledAgents: sized.peakScheduled,
       agentHours,
-      serviceLevel: staffing.serviceLevel,
-      asaSeconds: staffing.asaSeconds,
-      occupancy: staffing.occupancy,
-      probWait: staffing.probWait,
-      probWaitOver5Min: staffing.probWaitOver5Min,
-      bindingConstraint: staffing.bindingConstraint,
+      serviceLevel: sized.serviceLevel,
+      asaSeconds: sized.asaSeconds,
+      occupancy: sized.occupancy,
+      probWait: sized.probWait,
+      probWaitOver5Min: sized.probWaitOver5Min,
+      bindingConstraint: sized.bindingConstraint,
       monthlyCost: dedicatedCost,
+      seats: sized.seats,
+      fte: sized.fte,
+      billingBasis,
+      paidAgentHours: sized.paidAgentHours,
+      productiveAgentHours: sized.productiveAgentHours,
+      model: sized.model,
+      abandonRate: sized.abandonRate,
+      shape: input.hourly?.length ? "hourly" : (input.shape ?? DEFAULT_SHAPE),
+      byChannel: sized.byChannel,
+      intervals: sized.intervals,
+      peakInterval: sized.peakInterval,
     },
     semiDedicated: { monthlyCost: semiCost, position, offered: choice.semiOffered },
     recommended: choice.recommended,
@@ -182,6 +493,77 @@ export function estimate(input: EstimateInput, pricing: Pricing): Estimate {
   };
   result.assumptions = assumptionsOf(result, input, pricing);
   return result;
+}
+
+/**
+ * Whether the billed agent-hours of the dedicated team, at every channel's volume × `scale`, stay within
+ * `limit`: the same interval-by-interval sizing as sizeDedicated, without its figures, and stopping as
+ * soon as the sum passes the limit (the break-even search asks this dozens of times). Busiest intervals
+ * first, so an answer of "no" comes early.
+ */
+function billedHoursWithin(
+  input: EstimateInput,
+  pricing: Pricing,
+): (scale: number, limit: number) => boolean {
+  const intervals = [...dayIntervalsOf(input)].sort((a, b) => b.share - a.share);
+  const days = openDaysPerMonth(input, pricing);
+  const productive = input.billingBasis === "productive";
+  const loads = loadsOf(input);
+  return (scale, limit) => {
+    let hours = 0;
+    for (const load of loads) {
+      const daily = (load.contactsPerMonth * scale) / days;
+      const model: StaffingModel = {
+        channel: load.channel,
+        concurrency: load.concurrency,
+        ...(input.patienceSeconds !== undefined && load.channel !== "email"
+          ? { patienceSeconds: input.patienceSeconds, maxAbandon: input.maxAbandon }
+          : {}),
+      };
+      let lastContacts = Number.NaN;
+      let lastSeconds = Number.NaN;
+      let lastAgents = 0;
+      for (const iv of intervals) {
+        const contacts =
+          load.channel === "voice" && iv.contacts !== undefined ? iv.contacts * scale : daily * iv.share;
+        if (contacts !== lastContacts || iv.seconds !== lastSeconds) {
+          const r = solveChannel(
+            {
+              callsPerInterval: contacts,
+              intervalSeconds: iv.seconds,
+              ahtSeconds: load.handleSeconds,
+              answerSeconds: load.answerSeconds,
+              target: input.target,
+              shrinkage: input.shrinkage,
+              maxOccupancy: input.maxOccupancy,
+            },
+            model,
+            ESTIMATE_FIELD_NAMES,
+            ESTIMATE_EXAMPLE,
+          );
+          lastAgents = productive ? r.agents : r.scheduledAgents;
+          lastContacts = contacts;
+          lastSeconds = iv.seconds;
+        }
+        hours += lastAgents * (iv.seconds / 3600) * days;
+        if (hours > limit) return false;
+      }
+    }
+    return true;
+  };
+}
+
+/** The same workload with every channel's volume (and hourly counts) scaled by `f`. */
+export function scaleVolume(input: EstimateInput, f: number): EstimateInput {
+  return {
+    ...input,
+    contactsPerMonth: input.contactsPerMonth * f,
+    ...(input.chats ? { chats: { ...input.chats, contactsPerMonth: input.chats.contactsPerMonth * f } } : {}),
+    ...(input.emails
+      ? { emails: { ...input.emails, contactsPerMonth: input.emails.contactsPerMonth * f } }
+      : {}),
+    ...(input.hourly ? { hourly: input.hourly.map((h) => ({ ...h, contacts: h.contacts * f })) } : {}),
+  };
 }
 
 function applicablePremiums(input: EstimateInput, pricing: Pricing): AppliedPremium[] {
@@ -217,31 +599,42 @@ function applicablePremiums(input: EstimateInput, pricing: Pricing): AppliedPrem
 }
 
 /**
- * The smallest monthly volume at which dedicated agents cost no more than shared ones, on the midpoints
- * of both rate ranges, for this workload (same times, hours and service target). Premiums apply to both
- * alike, so they do not move it. Dedicated cost rises in steps (whole agents), so this is found by
- * doubling then bisection on whole contacts; null when dedicated never catches up.
+ * The smallest monthly volume (all channels, in the same mix and day shape) at which dedicated agents
+ * cost no more than shared ones, on the midpoints of both rate ranges. Premiums apply to both alike, so
+ * they do not move it. Dedicated cost rises in steps (whole agents), so this is found by doubling then
+ * bisection on whole contacts; null when dedicated never catches up.
  */
 export function breakEvenContacts(
   input: EstimateInput,
   sharedRate: Range,
   hourlyRate: Range,
-  hours: number,
+  pricing: Pricing,
 ): number | null {
-  const perContactShared = billedMinutesPerContact(input) * midpoint(sharedRate);
+  const loads = loadsOf(input);
+  const total = loads.reduce((s, l) => s + l.contactsPerMonth, 0);
+  if (total <= 0) return null;
+  const rate = midpoint(sharedRate);
   const hourly = midpoint(hourlyRate);
-  const aht = input.talkSeconds + input.holdSeconds + input.wrapSeconds;
-  // Agents are never fewer than traffic / max occupancy and the headcount adds shrinkage, so a
-  // dedicated contact always costs at least AHT (h) × rate / max occupancy / (1 − shrinkage), the
-  // limit it approaches at large volumes. If that is not below the shared price, it never catches up.
-  const asymptote = ((aht / 3600) * hourly) / input.maxOccupancy / (1 - input.shrinkage);
+  const perContactShared =
+    (loads.reduce((s, l) => s + l.billedMinutes * l.contactsPerMonth, 0) * rate) / total;
+  // Agents are never fewer than traffic / max occupancy (slots ÷ concurrency for chat) and paid hours
+  // add shrinkage, so a dedicated contact always costs at least its handle hours × rate / max occupancy
+  // (/ (1 − shrinkage) when paid hours are billed): the limit at large volumes. Not below the shared
+  // price: it never catches up.
+  const paidFactor = input.billingBasis === "productive" ? 1 : 1 / (1 - input.shrinkage);
+  const asymptote =
+    (loads.reduce((s, l) => s + ((l.handleSeconds / 3600) * l.contactsPerMonth) / l.concurrency, 0) / total) *
+    (hourly / input.maxOccupancy) *
+    paidFactor;
   if (asymptote >= perContactShared) return null;
-  const cheaper = (contacts: number): boolean => {
-    const s = solveStaffing(hourlyLoad(input, contacts, hours), ESTIMATE_FIELD_NAMES, ESTIMATE_EXAMPLE);
-    return s.scheduledAgents * hours * hourly <= contacts * perContactShared;
-  };
-  // Stay within what a solve can size (about 200,000 Erlangs).
-  const maxContacts = Math.floor(((200_000 * input.maxOccupancy * 3600) / aht) * hours);
+  const within = billedHoursWithin(input, pricing);
+  const cheaper = (contacts: number): boolean =>
+    within(contacts / total, (contacts * perContactShared) / hourly);
+  // Stay within what a solve can size (about 200,000 Erlangs at the busiest interval).
+  const maxHandle = Math.max(...loads.map((l) => l.handleSeconds));
+  const maxContacts = Math.floor(
+    ((200_000 * input.maxOccupancy * 3600) / maxHandle) * monthlyCoverageHours(input.coverage, pricing) * 0.2,
+  );
   let hi = 64;
   while (!cheaper(hi)) {
     if (hi >= maxContacts) return null;
@@ -277,6 +670,21 @@ const rateOrigin = (
         ? " (the guide's US range)"
         : " (the guide's US range; larger teams tend to get the lower end)";
 
+/** How the month became intervals: the shape of the day (or the hourly counts) and the open hours. */
+function dayLine(e: Estimate, input: EstimateInput, pricing: Pricing): string {
+  const i = e.inputs;
+  const open = `${formatInt(i.coverageHoursPerMonth)} coverage hours a month (${input.coverage.hoursPerDay} h × ${input.coverage.daysPerWeek} days × ${pricing.coverage.weeksPerYear} weeks / 12)`;
+  const len = (input.intervalSeconds ?? 3600) === 3600 ? "hour" : secs(input.intervalSeconds ?? 3600);
+  const peak = e.dedicated.peakInterval;
+  const peakText = `the busiest ${len} (${peak.start}) needs ${formatInt(peak.agents)} agents`;
+  if (input.hourly?.length)
+    return `Dedicated: your hourly counts are one open day, staffed ${len} by ${len}; the month is that day × ${formatNumber((input.coverage.daysPerWeek * pricing.coverage.weeksPerYear) / 12, 2)} open days; ${peakText}.`;
+  const shape = dayShapes()[input.shape ?? DEFAULT_SHAPE];
+  if (!shape || shape.id === "flat")
+    return `Dedicated: the monthly volume is spread evenly over ${open}, staffed ${len} by ${len} (day shape: flat; \`shape=business-day\` or \`shape=24/7\` for a daily peak, or \`hourly=9:40,10:80,…\`). Real traffic peaks, so busy hours need more agents than this average.`;
+  return `Dedicated: ${open}, each ${len} staffed on its own with the “${shape.label}” day shape${shape.source === "assumption" ? " (an assumption)" : ""}; ${peakText}.`;
+}
+
 function assumptionsOf(e: Estimate, input: EstimateInput, pricing: Pricing): string[] {
   const i = e.inputs;
   const billedParts = input.holdBilled ? "talk + wrap + hold" : "talk + wrap";
@@ -285,8 +693,9 @@ function assumptionsOf(e: Estimate, input: EstimateInput, pricing: Pricing): str
     input.holdBilled
       ? "Hold time is billed, as you said; the guide advises that customers' hold time should not be."
       : "Hold time is not billed (the guide's advice; check that the contract says so).",
-    `Dedicated: the monthly volume is spread evenly over ${formatInt(i.coverageHoursPerMonth)} coverage hours a month (${input.coverage.hoursPerDay} h × ${input.coverage.daysPerWeek} days × ${pricing.coverage.weeksPerYear} weeks / 12). Real traffic peaks, so busy hours need more agents than this average.`,
-    `Agents sized by Erlang C for ${pct(input.target)} of contacts answered within ${secs(input.answerSeconds)}, at most ${pct(input.maxOccupancy)} occupancy; the headcount adds ${pct(input.shrinkage)} shrinkage, and every scheduled agent is paid for every coverage hour.`,
+    dayLine(e, input, pricing),
+    `${e.dedicated.model === "erlang-a" ? `Agents sized by Erlang A (waiting contacts hang up after ${secs(input.patienceSeconds ?? 0)} on average${input.maxAbandon !== undefined ? `, at most ${pct(input.maxAbandon)} abandoning` : ""})` : "Agents sized by Erlang C (callers are assumed never to hang up)"} for ${pct(input.target)} of contacts answered within ${secs(input.answerSeconds)}, at most ${pct(input.maxOccupancy)} occupancy${input.chats ? `; chats ${input.concurrency ?? DEFAULT_CONCURRENCY} at once per agent` : ""}${input.emails ? `; e-mails answered within ${secs(input.responseSeconds ?? DEFAULT_RESPONSE_SECONDS)}` : ""}. The headcount adds ${pct(input.shrinkage)} shrinkage.`,
+    `Headcount: ${formatInt(e.dedicated.seats)} seats (most agents working at once), ${formatInt(Math.round(e.dedicated.paidAgentHours))} paid agent-hours a month, ${formatNumber(e.dedicated.fte, 1)} FTE at ${input.fteHoursPerWeek ?? DEFAULT_FTE_HOURS_PER_WEEK} h a week (${formatNumber(((input.fteHoursPerWeek ?? DEFAULT_FTE_HOURS_PER_WEEK) * pricing.coverage.weeksPerYear) / 12, 2)} h a month). Billing basis: ${e.dedicated.billingBasis === "paid" ? "paid hours (shrinkage hours billed; `billing-basis=productive` if the provider bills logged-in hours)" : "productive hours (logged-in; shrinkage carried in the rate)"}.`,
     `Rates: shared ${moneyRange(i.sharedRate)} a minute${rateOrigin(input.sharedRate, input.location, "shared")}, dedicated ${moneyRange(i.hourlyRate)} an agent-hour${rateOrigin(input.hourlyRate, input.location, "dedicated")}.`,
     `Semi-dedicated (assumption): ${pricing.semiDedicated.note}`,
     `Break-even: compares shared and dedicated at the midpoints of their ranges for this workload. ${pricing.recommendation.note}`,

@@ -20,14 +20,23 @@ import {
   readDuration,
   readInput,
   readQueueTargets,
+  readRate,
   readYesNo,
   requireText,
   YES_NO,
 } from "../staffing/input.ts";
-import { serviceLevelPhrases } from "../staffing/parse.ts";
+import {
+  CONCURRENCY_PHRASES,
+  DEFAULT_CONCURRENCY,
+  DEFAULT_RESPONSE_SECONDS,
+  MAX_GOOD_CONCURRENCY,
+  serviceLevelPhrases,
+} from "../staffing/parse.ts";
 import { businessHours, type Coverage, monthlyCoverageDays, monthlyCoverageHours } from "./coverage.ts";
+import type { HourlyCount } from "./day-shape.ts";
+import { dayShapes } from "./day-shape.ts";
 import { WORKLOAD_DEFAULTS } from "./defaults.ts";
-import { ESTIMATE_EXAMPLE, type EstimateInput } from "./model.ts";
+import { type BillingBasis, ESTIMATE_EXAMPLE, type EstimateInput } from "./model.ts";
 import type { Pricing } from "./pricing.ts";
 import {
   joinCurrencyCodes,
@@ -51,6 +60,9 @@ export const HELP =
   "Keys: `contacts` (a month), `talk`, `wrap`, `hold`, `hold-billed`, `hours` (`24/7`, `business` or `HxD` like `12x6`), " +
   "`billing` (1s, 6s, 30s or 60s), `target`, `answer`, `shrinkage`, `max-occupancy`, `shared-rate` ($ a minute), " +
   "`hourly-rate` ($ an agent-hour), `licensed`, `languages`, " +
+  "`chats` and `chat-time` (with `concurrency`, default 2), `emails` and `email-time` (with `response`, default 24h), " +
+  "`patience` (Erlang A) and `max-abandon`, `shape` (flat, business-day, 24/7) or `hourly` (contacts per hour of one day: `hourly=9:40,10:80`), " +
+  "`interval` (1h or 30m), `billing-basis` (paid or productive), `fte-hours` (a week, default 40), " +
   PRICING_HELP +
   " Durations need a unit: `talk=5m`, `hold=30s`.";
 
@@ -72,6 +84,7 @@ const RANGE_VALUE = String.raw`\$?\s*(?:${NUM})(?:\s*(?:-|–|to)\s*\$?\s*(?:${N
 const CONTACT_WORDS = String.raw`(?:inbound\s+|outbound\s+)?(?:calls?|contacts?|chats?|e-?mails?|tickets?|conversations?|interactions?)`;
 
 const PHRASES: PhraseRule[] = [
+  ...CONCURRENCY_PHRASES,
   {
     // Hours first: "24/7" would otherwise read as a service level of 24% in 7 s.
     // "24/5" too: round the clock on weekdays, not a service level of 24% in 5 s.
@@ -143,9 +156,33 @@ export const ESTIMATE_READER: ReaderConfig = {
     "hourly-rate": ["agent-hour-rate", "rate-per-hour", "hour-rate", "dedicated-rate"],
     licensed: ["licensed-agents"],
     languages: ["language", "langs"],
+    chats: ["chats-per-month", "monthly-chats"],
+    "chat-time": ["chat-length", "chat-handle", "chat-aht", "chat-duration"],
+    emails: ["e-mails", "emails-per-month", "monthly-emails", "tickets"],
+    "email-time": ["e-mail-time", "email-handle", "email-aht", "ticket-time"],
+    concurrency: ["chats-per-agent", "concurrent-chats", "concurrent"],
+    response: ["response-time", "response-target", "email-response"],
+    patience: ["average-patience", "patience-time", "time-to-abandon"],
+    "max-abandon": ["abandon", "abandonment", "max-abandonment", "abandon-rate", "abandonment-rate"],
+    shape: ["day-shape", "curve", "profile-shape"],
+    hourly: ["per-hour", "by-hour", "hourly-contacts"],
+    interval: ["interval-length"],
+    "billing-basis": ["basis", "bill-basis", "billed-hours"],
+    "fte-hours": ["full-time-hours", "hours-per-fte", "fte-week"],
     ...PRICING_KEYS,
   },
-  unitKeys: ["talk", "wrap", "hold", "answer", "billing"],
+  unitKeys: [
+    "talk",
+    "wrap",
+    "hold",
+    "answer",
+    "billing",
+    "chat-time",
+    "email-time",
+    "response",
+    "patience",
+    "interval",
+  ],
   phraseValues: {
     contacts: COUNT,
     talk: DURATION,
@@ -162,11 +199,30 @@ export const ESTIMATE_READER: ReaderConfig = {
     "hourly-rate": RANGE_VALUE,
     licensed: YES_NO,
     languages: String.raw`[a-z]{2,}(?:\s*[/+&]\s*[a-z]{2,})*`,
+    "chat-time": DURATION,
+    "email-time": DURATION,
+    concurrency: String.raw`\d+`,
+    response: DURATION,
+    patience: DURATION,
+    "max-abandon": RATE,
+    "billing-basis": "paid|productive",
   },
   phrases: PHRASES,
   fromFacts: estimateFromFacts,
   // "what would 12k calls a month cost": the question words carry no value.
-  fillers: [...DEFAULT_FILLERS, "what", "how", "much", "does", "it", "cost", "for", "to"],
+  fillers: [
+    ...DEFAULT_FILLERS,
+    "what",
+    "how",
+    "much",
+    "does",
+    "it",
+    "cost",
+    "for",
+    "to",
+    "callers",
+    "customers",
+  ],
   example: ESTIMATE_EXAMPLE,
   help: HELP,
   // "languages spanish and french" is one list, not two clauses.
@@ -183,7 +239,6 @@ export const ESTIMATE_READER: ReaderConfig = {
       ),
   hints: {
     aht: "Give `talk`, `wrap` and `hold` separately instead of `aht`: per-minute billing counts talk and wrap-up but not hold.",
-    interval: "The estimate works on a month; for one interval use `/cc-staffing`.",
   },
 };
 
@@ -210,8 +265,24 @@ export function parseEstimate(text: string, pricing: Pricing, opts: { locale?: s
   const coverage = givens.has("hours") ? readCoverage(givens.get("hours") as Given) : businessHours(pricing);
   if (!givens.has("hours")) defaults.push("hours: business (9 h × 5 days a week)");
 
+  const hourlyCountsGiven = givens.get("hourly");
+  const hourly = hourlyCountsGiven ? readHourly(hourlyCountsGiven) : undefined;
+  const coverageUsed: Coverage = hourly
+    ? {
+        hoursPerDay: new Set(hourly.map((h) => h.hour)).size,
+        daysPerWeek: coverage.daysPerWeek,
+        label: `${new Set(hourly.map((h) => h.hour)).size}x${coverage.daysPerWeek}`,
+      }
+    : coverage;
   const contactsGiven = givens.get("contacts");
-  if (!contactsGiven)
+  if (hourly && contactsGiven)
+    throw new UserInputError(
+      `Give either the monthly volume (${contactsGiven.shown}) or the contacts of each hour (${hourlyCountsGiven?.shown}), not both: with \`hourly\` the month is that day × the open days.`,
+      { field: "hourly", example: "hourly=9:40,10:80,11:120,12:90 talk=5m" },
+    );
+  const chats = readChannelVolume(givens, "chats", "chat-time", coverageUsed, pricing, readAs);
+  const emails = readChannelVolume(givens, "emails", "email-time", coverageUsed, pricing, readAs);
+  if (!contactsGiven && !hourly && !chats && !emails)
     throw new UserInputError(
       "How many contacts (calls, chats, e-mails) a month? Add e.g. `contacts=12000`.",
       {
@@ -220,16 +291,27 @@ export function parseEstimate(text: string, pricing: Pricing, opts: { locale?: s
         example: ESTIMATE_EXAMPLE,
       },
     );
-  const contactsPerMonth = readContacts(contactsGiven, coverage, pricing, readAs);
+  const openDays = monthlyCoverageDays(coverageUsed, pricing);
+  const contactsPerMonth = hourly
+    ? hourly.reduce((s, h) => s + h.contacts, 0) * openDays
+    : contactsGiven
+      ? readContacts(contactsGiven, coverage, pricing, readAs)
+      : 0;
+  if (hourly)
+    readAs.push(
+      `${hourly.reduce((s, h) => s + h.contacts, 0).toLocaleString(numberLocale())} contacts in one open day (${hourly.length} hours) × ${Math.round(openDays * 100) / 100} open days a month = ${Math.round(contactsPerMonth).toLocaleString(numberLocale())} contacts a month`,
+    );
 
   const talkGiven = givens.get("talk");
-  if (!talkGiven)
+  if (!talkGiven && contactsPerMonth > 0)
     throw new UserInputError("How long is an average contact? Add the talk time, e.g. `talk=5m`.", {
       field: "talk",
       details: [HELP],
       example: ESTIMATE_EXAMPLE,
     });
-  const talkSeconds = readDuration("talk", talkGiven, ctx, { min: 1, max: 4 * 3600 });
+  const talkSeconds = talkGiven
+    ? readDuration("talk", talkGiven, ctx, { min: 1, max: 4 * 3600 })
+    : WORKLOAD_DEFAULTS.talkSeconds;
   const optionalDuration = (key: "wrap" | "hold", label: string, fallback: number) => {
     const g = givens.get(key);
     if (!g) defaults.push(`${label}: ${fallback % 60 === 0 ? `${fallback / 60} min` : `${fallback} s`}`);
@@ -253,6 +335,13 @@ export function parseEstimate(text: string, pricing: Pricing, opts: { locale?: s
     ESTIMATE_DEFAULTS,
     defaults,
     "contact",
+  );
+
+  const extras = readEstimateExtras(
+    givens,
+    { chats: Boolean(chats), emails: Boolean(emails) },
+    defaults,
+    reading,
   );
 
   const sharedGiven = givens.get("shared-rate");
@@ -288,7 +377,7 @@ export function parseEstimate(text: string, pricing: Pricing, opts: { locale?: s
       wrapSeconds,
       holdSeconds,
       holdBilled,
-      coverage,
+      coverage: coverageUsed,
       billingIncrementSeconds,
       target,
       answerSeconds,
@@ -299,6 +388,10 @@ export function parseEstimate(text: string, pricing: Pricing, opts: { locale?: s
       licensed,
       languages,
       ...(choices.location ? { location: locationRates(choices.location) } : {}),
+      ...(chats ? { chats } : {}),
+      ...(emails ? { emails } : {}),
+      ...(hourly ? { hourly } : {}),
+      ...extras,
     },
     defaults,
     readAs,
@@ -315,10 +408,16 @@ function splitTarget(givens: Givens): void {
   givens.set("answer", { value: `${m[2]}s`, shown: t.shown });
 }
 
-function readContacts(given: Given, coverage: Coverage, pricing: Pricing, readAs: string[]): number {
+function readContacts(
+  given: Given,
+  coverage: Coverage,
+  pricing: Pricing,
+  readAs: string[],
+  key = "contacts",
+): number {
   const m = /^(.*?)\s*\/\s*(month|mo|week|wk|day|year|yr|hour|hr|h)$/.exec(given.value);
   const period = m ? (own(PERIOD_WORDS, m[2] ?? "month") ?? "month") : "month";
-  const count = readCount("contacts", { ...given, value: m?.[1] ?? given.value }, ctx, 50_000_000);
+  const count = readCount(key, { ...given, value: m?.[1] ?? given.value }, ctx, 50_000_000);
   const weeksPerMonth = pricing.coverage.weeksPerYear / 12;
   const perMonth =
     period === "year"
@@ -401,5 +500,165 @@ function readLanguages(given: Given): string[] {
     if (!ENGLISH.has(name) && !out.includes(name)) out.push(name);
   }
   if (out.length > 10) fail("languages", given, "at most 10 languages besides English.");
+  return out;
+}
+
+/** `chats=3000 chat-time=12m` (or e-mails): a monthly volume with its own handle time. */
+function readChannelVolume(
+  givens: Givens,
+  key: "chats" | "emails",
+  timeKey: "chat-time" | "email-time",
+  coverage: Coverage,
+  pricing: Pricing,
+  readAs: string[],
+): { contactsPerMonth: number; handleSeconds: number } | undefined {
+  const g = givens.get(key);
+  const t = givens.get(timeKey);
+  if (!g && !t) return undefined;
+  if (!g)
+    throw new UserInputError(`${t?.shown}: how many ${key} a month? Add \`${key}=\`.`, {
+      field: key,
+      example: "calls=8000 talk=5m chats=3000 chat-time=12m emails=2000 email-time=8m",
+    });
+  if (!t)
+    throw new UserInputError(
+      `${g.shown}: how long does one ${key === "chats" ? "chat" : "e-mail"} take an agent? Add \`${timeKey}=\` (e.g. \`${timeKey}=${key === "chats" ? "12m" : "8m"}\`).`,
+      { field: timeKey, example: "calls=8000 talk=5m chats=3000 chat-time=12m emails=2000 email-time=8m" },
+    );
+  return {
+    contactsPerMonth: readContacts({ ...g }, coverage, pricing, readAs, key),
+    handleSeconds: readDuration(timeKey, t, ctx, { min: 1, max: 8 * 3600 }),
+  };
+}
+
+/** `hourly=9:40,10:80,11:120`: contacts in each hour (0–23) of one open day. */
+function readHourly(given: Given): HourlyCount[] {
+  const items = given.value.split(/[,;\s]+/).filter((x) => x !== "");
+  const out: HourlyCount[] = [];
+  for (const item of items) {
+    const m = /^(\d{1,2})(?::00)?(?:h)?[:=](\d+(?:\.\d+)?)$/.exec(item);
+    const hour = m ? Number(m[1]) : Number.NaN;
+    const contacts = m ? Number(m[2]) : Number.NaN;
+    if (!m || !(hour >= 0 && hour <= 23) || !Number.isFinite(contacts))
+      fail(
+        "hourly",
+        given,
+        `“${item}” is not an hour and a count: write \`hourly=9:40,10:80,11:120\` (the hour of the day, 0–23, then its contacts).`,
+      );
+    if (out.some((h) => h.hour === hour)) fail("hourly", given, `hour ${hour} is given twice.`);
+    out.push({ hour, contacts });
+  }
+  if (!out.length || out.every((h) => h.contacts === 0))
+    fail("hourly", given, "give at least one hour with contacts, like `hourly=9:40,10:80`.");
+  return out.sort((a, b) => a.hour - b.hour);
+}
+
+const SHAPE_ALIASES: Record<string, string> = {
+  flat: "flat",
+  even: "flat",
+  "business-day": "business-day",
+  business: "business-day",
+  "business-hours": "business-day",
+  office: "business-day",
+  "24/7": "24/7",
+  "24x7": "24/7",
+  "24-7": "24/7",
+  "round-the-clock": "24/7",
+};
+
+/** Channels' options, Erlang A, the day shape, intervals, billing basis and FTE hours. */
+function readEstimateExtras(
+  givens: Givens,
+  has: { chats: boolean; emails: boolean },
+  defaults: string[],
+  reading: ReadingSummary,
+): Partial<EstimateInput> {
+  const out: Partial<EstimateInput> = {};
+  const concurrencyGiven = givens.get("concurrency");
+  if (concurrencyGiven && !has.chats)
+    fail("concurrency", concurrencyGiven, "concurrency is for chats: add `chats=` and `chat-time=`.");
+  if (has.chats) {
+    const k = concurrencyGiven ? readCount("concurrency", concurrencyGiven, ctx, 50) : DEFAULT_CONCURRENCY;
+    if (!Number.isInteger(k))
+      fail("concurrency", concurrencyGiven as Given, "a whole number of chats at once.");
+    if (!concurrencyGiven) defaults.push(`chat concurrency: ${DEFAULT_CONCURRENCY} at once`);
+    if (k > MAX_GOOD_CONCURRENCY)
+      reading.warnings.push(
+        `${k} chats at once is above ${MAX_GOOD_CONCURRENCY}, where quality is at risk (2–3 is usual; complex chats at most 2).`,
+      );
+    out.concurrency = k;
+  }
+  const responseGiven = givens.get("response");
+  if (responseGiven && !has.emails)
+    fail("response", responseGiven, "a response target is for e-mails: add `emails=` and `email-time=`.");
+  if (has.emails) {
+    out.responseSeconds = responseGiven
+      ? readDuration("response", responseGiven, ctx, { min: 60, max: 7 * 86_400 })
+      : DEFAULT_RESPONSE_SECONDS;
+    if (!responseGiven) defaults.push("e-mail response target: 24 h");
+  }
+  const patienceGiven = givens.get("patience");
+  if (patienceGiven)
+    out.patienceSeconds = readDuration("patience", patienceGiven, ctx, { min: 1, max: 86_400 });
+  const abandonGiven = givens.get("max-abandon");
+  if (abandonGiven && !patienceGiven)
+    fail(
+      "patience",
+      abandonGiven,
+      "abandonment needs callers' average patience: add `patience=` (e.g. `patience=60s`); without it callers are assumed never to hang up.",
+    );
+  if (abandonGiven)
+    out.maxAbandon = readRate("max-abandon", abandonGiven, ctx, {
+      min: 0,
+      max: 1,
+      minExclusive: true,
+      maxInclusive: false,
+    });
+  const shapeGiven = givens.get("shape");
+  if (shapeGiven) {
+    const id = own(SHAPE_ALIASES, shapeGiven.value.toLowerCase().replace(/\s+/g, "-"));
+    if (!id || !dayShapes()[id])
+      fail(
+        "shape",
+        shapeGiven,
+        `\`shape\` is one of ${Object.keys(dayShapes())
+          .map((k) => `\`${k}\``)
+          .join(", ")}.`,
+      );
+    if (givens.has("hourly"))
+      fail("shape", shapeGiven, "`hourly` already gives the shape of the day; keep one.");
+    out.shape = id;
+  } else if (!givens.has("hourly")) defaults.push("day shape: flat (the same volume every open hour)");
+  const intervalGiven = givens.get("interval");
+  if (intervalGiven) {
+    const sec = readDuration("interval", intervalGiven, ctx, { min: 900, max: 3600 });
+    if (![900, 1800, 3600].includes(sec)) fail("interval", intervalGiven, "`interval` is 15m, 30m or 1h.");
+    out.intervalSeconds = sec;
+  }
+  const basisGiven = givens.get("billing-basis");
+  if (basisGiven) {
+    const v = basisGiven.value.toLowerCase().trim();
+    if (v !== "paid" && v !== "productive")
+      fail(
+        "billing-basis",
+        basisGiven,
+        "`billing-basis` is `paid` (shrinkage hours billed) or `productive` (logged-in hours).",
+      );
+    out.billingBasis = v as BillingBasis;
+  } else {
+    out.billingBasis = "paid";
+    defaults.push("billing basis: paid hours (shrinkage billed)");
+  }
+  const fteGiven = givens.get("fte-hours");
+  if (fteGiven) {
+    const h = Number(fteGiven.value.replace(/\s*(?:h|hours?)?(?:\/(?:w|wk|week))?$/i, ""));
+    if (!(h >= 1 && h <= 80))
+      fail(
+        "fte-hours",
+        fteGiven,
+        "`fte-hours` is the hours a full-time person works a week, 1 to 80 (e.g. 40).",
+      );
+    out.fteHoursPerWeek = h;
+  }
   return out;
 }

@@ -73,5 +73,22 @@ export function formValuesFromInput(input: EstimateInput): Record<string, string
     "max-occupancy": round(input.maxOccupancy * 100),
     licensed: input.licensed ? "yes" : "",
     languages: input.languages.join(", "),
+    shape: input.shape ?? "flat",
+    "billing-basis": input.billingBasis ?? "paid",
+    ...(input.chats
+      ? {
+          chats: String(Math.round(input.chats.contactsPerMonth)),
+          "chat-time-min": round(input.chats.handleSeconds / 60),
+          concurrency: String(input.concurrency ?? 2),
+        }
+      : {}),
+    ...(input.emails
+      ? {
+          emails: String(Math.round(input.emails.contactsPerMonth)),
+          "email-time-min": round(input.emails.handleSeconds / 60),
+        }
+      : {}),
+    ...(input.patienceSeconds !== undefined ? { "patience-sec": round(input.patienceSeconds) } : {}),
+    ...(input.maxAbandon !== undefined ? { "max-abandon": round(input.maxAbandon * 100) } : {}),
   };
 }

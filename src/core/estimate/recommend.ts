@@ -73,11 +73,13 @@ export function recommendModel(
   input: EstimateInput,
   pricing: Pricing,
   costs: Record<Model, Range>,
+  /** Hours of handling work a month over every channel; the calls' alone when not given. */
+  workHours?: number,
 ): Recommendation & { semiOffered: boolean } {
   const aht = input.talkSeconds + input.holdSeconds + input.wrapSeconds;
   const semi = pricing.semiDedicated;
   const semiOffered = semiDedicatedOffered(
-    workHoursPerMonth(input.contactsPerMonth, aht),
+    workHours ?? workHoursPerMonth(input.contactsPerMonth, aht),
     semi.offeredFromFullTimeAgents,
     fullTimeHoursPerMonth(semi.fullTimeHoursPerWeek, pricing.coverage.weeksPerYear),
   );

@@ -112,11 +112,12 @@ export function staffOf(e: Estimate, pricing: Pricing): Staff {
     pricing.semiDedicated.fullTimeHoursPerWeek,
     pricing.coverage.weeksPerYear,
   );
-  const d = e.dedicated as Estimate["dedicated"] & { fte?: number; seats?: number };
+  const d = e.dedicated;
+  // In-house pays every paid hour (shrinkage included) and needs a desk for each agent scheduled at once.
   return {
-    agentHours: d.agentHours,
-    fte: d.fte ?? Math.round((d.agentHours / ftHours) * 10) / 10,
-    seats: d.seats ?? d.scheduledAgents,
+    agentHours: d.paidAgentHours,
+    fte: Math.round((d.paidAgentHours / ftHours) * 10) / 10,
+    seats: d.scheduledAgents,
   };
 }
 

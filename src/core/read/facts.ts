@@ -19,7 +19,7 @@ export interface Span {
 
 export type Channel = "calls" | "chats" | "emails" | "contacts" | "minutes";
 
-export type DurationRole = "talk" | "aht" | "wrap" | "hold" | "answer" | "interval" | "callback";
+export type DurationRole = "talk" | "aht" | "wrap" | "hold" | "answer" | "interval" | "callback" | "patience";
 export type RateRole = "target" | "shrinkage" | "max-occupancy" | "growth";
 export type MoneyPer = "minute" | "hour" | "call" | "month" | "year";
 
@@ -599,6 +599,12 @@ function roleOf(c: Ctx, start: number, end: number): RoleHit | undefined {
       "callback",
       /(?:call(?:ing)?\s+(?:\w+\s+)?back|callbacks?|call-backs?|get back to \w+|return(?:ing)? calls)\s*(?:\w+\s+){0,3}?(?:in|within|after|up to|about|around|over)?\s*$/,
       /^\s*to\s+(?:call|get|ring)\s+(?:\w+\s+)?back/,
+    ],
+    [
+      // How long callers wait before hanging up (Erlang A): "patience 60s", "hang up after 1 min".
+      "patience",
+      /(?:patience|average patience|(?:hangs?|hang) up after|abandons? after|give(?:s)? up after|abandon(?:ment)? time)\s*(?:time)?\s*(?:is|of|:|=|at|around|about|~)?\s*$/,
+      /^\s*(?:of\s+)?patience(?![a-z])/,
     ],
     [
       "answer",

@@ -65,6 +65,9 @@ export const KEY_WORDS: readonly string[] = [
   "business",
   "interval",
   "handle",
+  "patience",
+  "concurrency",
+  "abandonment",
 ];
 
 const VOCABULARY = new Set(KEY_WORDS);

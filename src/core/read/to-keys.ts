@@ -172,6 +172,9 @@ export function staffingFromFacts(r: Reading, sink: FactSink): Fact[] {
   if (interval.length === 1 && counts.length === 1 && !sink.has("calls")) {
     const f = interval[0] as Extract<Fact, { kind: "count" }>;
     sink.put("calls", String(f.value), `“${f.span.words}”`);
+    // "120 chats an hour", "40 e-mails per hour": the channel is in the words.
+    if ((f.channel === "chats" || f.channel === "emails") && !sink.has("channel"))
+      sink.put("channel", f.channel === "chats" ? "chat" : "email", `“${f.span.words}”`);
     if (f.intervalSeconds) sink.put("interval", seconds(f.intervalSeconds), `“${f.span.words}”`);
     else if (f.period === "hour") sink.put("interval", "3600s", `“${f.span.words}”`);
     used.push(f);

@@ -3,7 +3,7 @@ import { numberLocale } from "../format/number.ts";
 import { tokenize } from "../parse/kv.ts";
 import { parseCount, parseDuration, parseNumber, parseYesNo } from "../parse/units.ts";
 import { type Fact, type Reading, rateValue, readText } from "../read/facts.ts";
-import { own } from "../read/lookup.ts";
+import { own, suggestName } from "../read/lookup.ts";
 import { plainNumber, readNumber } from "../read/numbers.ts";
 import type { ReadingSummary } from "../read/summary.ts";
 
@@ -181,7 +181,14 @@ export function readInput(text: string, cfg: ReaderConfig, rc: ReadContext = {})
   if (unknownKeys.length) {
     const list = unknownKeys.map((k) => `\`${quote(k).slice(1, -1)}\``).join(", ");
     const hints = unknownKeys
-      .map((k) => (cfg.hints ? own(cfg.hints, k.toLowerCase().replace(/_/g, "-")) : undefined))
+      .map((k) => {
+        const name = k.toLowerCase().replace(/_/g, "-");
+        const hint = cfg.hints ? own(cfg.hints, name) : undefined;
+        if (hint) return hint;
+        // A typo of a key ("patiance", "concurency"): name the key it is closest to.
+        const near = suggestName(name, aliasToKey.keys());
+        return near ? `\`${quote(k).slice(1, -1)}\`: did you mean \`${near}\`?` : undefined;
+      })
       .filter((h) => h !== undefined);
     throw new UserInputError(`I don't know ${unknownKeys.length === 1 ? "the key" : "the keys"} ${list}.`, {
       details: [...hints, cfg.help],

@@ -1,3 +1,4 @@
+export { AGENTS_CHART_SIZE, type AgentsBar, agentsByHourChart, agentsByHourSpec } from "./agentsByHour.ts";
 export {
   COST_CURVE_SERIES,
   COST_CURVE_SIZE,
