@@ -39,6 +39,8 @@ export async function startTestApp(
     now?: () => Date;
     /** Multi-workspace mode (OAuth) instead of the single bot token. */
     oauth?: TestOAuth;
+    /** The PostgreSQL store instead of the file. */
+    databaseUrl?: string;
   } = {},
 ): Promise<TestApp> {
   const fake = opts.fake ?? (await new FakeSlack().start());
@@ -60,6 +62,7 @@ export async function startTestApp(
     slackApiUrl: fake.apiUrl,
     port: 0,
     dbPath,
+    ...(opts.databaseUrl ? { databaseUrl: opts.databaseUrl } : {}),
     reminderIntervalSeconds: opts.reminderIntervalSeconds ?? 3600,
     logLevel: "error",
   };
