@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from "node:fs/promises";
+import { writeFile } from "node:fs/promises";
 import { dirname, join, resolve } from "node:path";
 import { type Dispatched, dispatch, dispatchLine } from "../commands/dispatch.ts";
 import type { CommandContext, Reply } from "../commands/types.ts";
@@ -8,6 +8,7 @@ import type { Logger } from "../logger.ts";
 import { blocksToText } from "../render/text.ts";
 import { StoreLoadError, StorePathError } from "../store/errors.ts";
 import { StoreLockedError } from "../store/lock.ts";
+import { makeFolder } from "../store/make-folder.ts";
 import { openStore, type StoreConfig } from "../store/open.ts";
 import type { Store } from "../store/store.ts";
 
@@ -112,7 +113,7 @@ export class LocalSession {
     const paths: string[] = [];
     for (const file of reply.files ?? []) {
       const dir = join(dirname(resolve(this.dbPath)), "files");
-      await mkdir(dir, { recursive: true });
+      await makeFolder(dir);
       const path = join(dir, file.filename.replace(/[^\w.-]+/g, "_"));
       await writeFile(path, file.content);
       paths.push(path);

@@ -1,4 +1,4 @@
-import { mkdir, readdir, stat, unlink } from "node:fs/promises";
+import { readdir, stat, unlink } from "node:fs/promises";
 import { basename, dirname, join, resolve } from "node:path";
 import { freeze } from "immer";
 import { type Adapter, Low } from "lowdb";
@@ -10,6 +10,7 @@ import { DueIndex } from "./due-index.ts";
 import { DurableJsonFile, isStoreTempFile } from "./durable-file.ts";
 import { StoreLoadError, StorePathError } from "./errors.ts";
 import { FileLock } from "./lock.ts";
+import { makeFolder } from "./make-folder.ts";
 import { describePathProblem } from "./path-errors.ts";
 import { type Database, DatabaseSchema, DB_VERSION, emptyDatabase, type WorkspaceData } from "./schema.ts";
 import type { DueReminder, ReminderBatch, Store } from "./store.ts";
@@ -65,7 +66,7 @@ export class FileStore implements Store {
     const full = resolve(path);
     const dir = dirname(full);
     try {
-      await mkdir(dir, { recursive: true });
+      await makeFolder(dir);
     } catch (err) {
       throw new StorePathError(describePathProblem(full, err, "folder"));
     }

@@ -130,6 +130,26 @@ describe("DB_PATH problems", () => {
     expectExplained(err, path);
   });
 
+  it("a folder on a file system that refuses new folders (/proc), answered instead of hanging", async (ctx) => {
+    if (!existsSync("/proc/self")) return ctx.skip();
+    // Node's own recursive mkdir retries forever here; the store makes one level at a time.
+    for (const path of ["/proc/switchboard-test/db.json", "/proc/switchboard-test/a/b/db.json"]) {
+      const err = await FileStore.open(path).catch((e: unknown) => e);
+      expectExplained(err, path);
+    }
+  });
+
+  it("makes every missing folder of a new DB_PATH", async () => {
+    const base = mkdtempSync(join(tmpdir(), "switchboard-path-"));
+    const path = join(base, "a", "b", "c", "db.json");
+    const store = await FileStore.open(path);
+    await store.update({ teamId: "T1" }, (d) => {
+      d.profile = { volume: 10 };
+    });
+    await store.close();
+    expect(existsSync(path)).toBe(true);
+  });
+
   it("DB_PATH naming a folder", async () => {
     const path = mkdtempSync(join(tmpdir(), "switchboard-path-"));
     const err = await FileStore.open(path).catch((e: unknown) => e);
