@@ -23,6 +23,16 @@ function erlangCAgents(a: number, aht: number, t: number, target: number, maxOcc
 }
 
 describe("/cc-staffing channels", () => {
+  it("takes the estimate's chat-time and email-time as the handle time of the channel sized", async () => {
+    const chat = await run("chats=200 interval=1h chat-time=12m concurrency=2");
+    const aht = await run("chats=200 interval=1h aht=12m concurrency=2");
+    expect(chat.json.slots).toBe(aht.json.slots);
+    expect((chat.json.inputs as { ahtSeconds: number }).ahtSeconds).toBe(720);
+    const email = await run("emails=40 interval=1h email-time=8m response=4h");
+    expect(email.json.channel).toBe("email");
+    expect((email.json.inputs as { ahtSeconds: number }).ahtSeconds).toBe(480);
+  });
+
   it("chat: slots from the queue on slot traffic, agents = slots ÷ concurrency rounded up", async () => {
     for (const k of [1, 2, 3, 4]) {
       const { json } = await run(`chats=200 interval=1h aht=12m concurrency=${k}`);

@@ -185,7 +185,21 @@ export const STAFFING_READER: ReaderConfig = {
   keys: {
     calls: ["calls-per-interval", "volume", "contacts"],
     interval: ["interval-length", "period"],
-    aht: ["handle", "handle-time", "average-handle-time", "handling-time", "handling"],
+    // The estimate's per-channel handle keys mean the same here, where one channel is sized at a time.
+    aht: [
+      "handle",
+      "handle-time",
+      "average-handle-time",
+      "handling-time",
+      "handling",
+      "chat-time",
+      "chat-length",
+      "chat-aht",
+      "email-time",
+      "e-mail-time",
+      "email-aht",
+      "ticket-time",
+    ],
     talk: ["talk-time"],
     hold: ["hold-time"],
     wrap: ["wrap-up", "wrapup", "after-call-work", "acw"],
