@@ -5,6 +5,7 @@ import { PERIOD_WORDS } from "../parse/units.ts";
 import { own } from "../read/lookup.ts";
 import { emptySummary, queueWarnings, type ReadingSummary } from "../read/summary.ts";
 import { estimateFromFacts } from "../read/to-keys.ts";
+import { typedText } from "../read/typed.ts";
 import {
   COUNT,
   callLengthPhrases,
@@ -245,7 +246,10 @@ export const ESTIMATE_READER: ReaderConfig = {
 const ctx = { example: ESTIMATE_EXAMPLE };
 
 const fail = (key: string, given: Given, message: string): never => {
-  throw new UserInputError(`${given.shown}: ${message}`, { field: key, example: ESTIMATE_EXAMPLE });
+  throw new UserInputError(`${typedText(given.shown)}: ${message}`, {
+    field: key,
+    example: ESTIMATE_EXAMPLE,
+  });
 };
 
 /** Parse `/cc-estimate` text (plain phrases and/or key=value pairs). */

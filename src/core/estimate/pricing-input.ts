@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { UserInputError } from "../errors.ts";
+import { typedText } from "../read/typed.ts";
 import type { Given, Givens } from "../staffing/input.ts";
 import { readAmount } from "../vendors/amount.ts";
 import { CURRENCY_RATES, type CurrencyRates, currencyRate } from "../vendors/currency.ts";
@@ -60,7 +61,7 @@ export type PricingChoices = z.infer<typeof pricingChoicesSchema>;
 const EXAMPLE = "12000 calls a month, talk 5m, country=MX inhouse-wage=6/h budget=60000/month";
 
 const fail = (key: string, given: Given, message: string): never => {
-  throw new UserInputError(`${given.shown}: ${message}`, { field: key, example: EXAMPLE });
+  throw new UserInputError(`${typedText(given.shown)}: ${message}`, { field: key, example: EXAMPLE });
 };
 
 /**

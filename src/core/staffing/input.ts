@@ -6,6 +6,7 @@ import { type Fact, type Reading, rateValue, readText } from "../read/facts.ts";
 import { own, suggestName } from "../read/lookup.ts";
 import { plainNumber, readNumber } from "../read/numbers.ts";
 import type { ReadingSummary } from "../read/summary.ts";
+import { typedText } from "../read/typed.ts";
 
 /**
  * A small reader for the input of the estimate and staffing commands: key=value pairs and plain
@@ -383,7 +384,7 @@ export interface ValueContext {
 }
 
 const fail = (key: string, given: Given, message: string, ctx: ValueContext): never => {
-  throw new UserInputError(`${given.shown}: ${message}`, { field: key, example: ctx.example });
+  throw new UserInputError(`${typedText(given.shown)}: ${message}`, { field: key, example: ctx.example });
 };
 
 const looksNegative = (s: string) => /^\s*[-−–]/.test(s);
