@@ -356,22 +356,37 @@ export function withProfileNote(reply: Reply, text: string): Reply {
   };
 }
 
-/** Agents by hour as text bars (the busiest interval of each hour), when the day is not flat. */
+/**
+ * Agents by hour as text bars (the busiest interval of each hour), when the day is not flat. A phone
+ * shows about a dozen lines of a section: a longer day is shown in blocks of two or three hours, and
+ * the bars are characters, not a monospace table, which wraps on a narrow screen.
+ */
 function agentBars(intervals: Estimate["dedicated"]["intervals"]): string | undefined {
-  const byHour = new Map<string, number>();
+  const byHour = new Map<number, number>();
   for (const iv of intervals) {
-    const hour = `${iv.start.slice(0, 2)}:00`;
+    const hour = Number(iv.start.slice(0, 2));
     byHour.set(hour, Math.max(byHour.get(hour) ?? 0, iv.agents));
   }
-  const values = [...byHour.values()];
+  const hours = [...byHour];
+  const values = hours.map(([, n]) => n);
   const top = Math.max(...values);
-  if (byHour.size < 2 || values.every((v) => v === top) || top <= 0) return undefined;
-  const width = 24;
-  const lines = [...byHour].map(
-    ([hour, n]) =>
-      `${hour} ${"█".repeat(Math.max(n > 0 ? 1 : 0, Math.round((n / top) * width))).padEnd(width)} ${int(n)}`,
-  );
-  return `*Agents by hour* (productive, busiest interval of each hour)\n\`\`\`${lines.join("\n")}\`\`\``;
+  if (hours.length < 2 || values.every((v) => v === top) || top <= 0) return undefined;
+  const per = Math.ceil(hours.length / 11);
+  const hh = (h: number) => `${String(h % 24).padStart(2, "0")}:00`;
+  const width = 16;
+  const lines: string[] = [];
+  for (let i = 0; i < hours.length; i += per) {
+    const block = hours.slice(i, i + per);
+    const first = block[0]?.[0] ?? 0;
+    const last = block.at(-1)?.[0] ?? first;
+    const n = Math.max(...block.map(([, v]) => v));
+    const label = per === 1 ? hh(first) : `${hh(first)}–${hh(last + 1)}`;
+    lines.push(
+      `\`${label}\` ${"█".repeat(Math.max(n > 0 ? 1 : 0, Math.round((n / top) * width)))} ${int(n)}`,
+    );
+  }
+  const each = per === 1 ? "each hour" : `each ${per} hours`;
+  return `*Agents by hour* (productive, busiest interval of ${each})\n${lines.join("\n")}`;
 }
 
 /** The calls of the busiest interval, as one /cc-staffing solve (the flat average when the day is flat). */

@@ -32,7 +32,16 @@ const stable = (blocks: KnownBlock[]): unknown =>
 
 const REPLIES: Array<[name: string, command: string, text: string]> = [
   ["estimate", "estimate", "12000 calls a month, talk 5m, wrap 1m, hours 24/7"],
+  ["estimate (24/7 day in half hours)", "estimate", "calls=12000 talk=5m hours=24/7 shape=24/7 interval=30m"],
+  [
+    "estimate (calls, chats, e-mails)",
+    "estimate",
+    "calls=8000 talk=5m chats=3000 chat-time=12m emails=2000 email-time=8m",
+  ],
   ["staffing", "staffing", "calls=100 interval=30m aht=3m answer=20s target=80%"],
+  ["staffing (grid)", "staffing", "calls=100 interval=30m aht=3m grid"],
+  ["staffing (chat, Erlang A)", "staffing", "chats=100 interval=1h aht=8m concurrency=3 patience=90s"],
+  ["staffing (at 5 agents)", "staffing", "calls=100 interval=30m aht=3m agents=5"],
   ["advise (first screen)", "advise", "volume=2000 pattern=inconsistent languages=en,es payments=yes"],
   ["advise show all", "advise", "show all"],
   ["advise show", "advise", "show"],
