@@ -263,7 +263,7 @@ export const estimateCommand: CommandSpec = {
  * and teams re-run the same line (the follow-up buttons, the saved profile): replies are kept for
  * those (about 30 KB each).
  */
-export const ESTIMATE_CACHE_CAPS: CacheCaps = { entries: 300, bytes: 12 * 1024 * 1024 };
+export const ESTIMATE_CACHE_CAPS: CacheCaps = { entries: 200, bytes: 4 * 1024 * 1024 };
 const estimates = new Memo<CommandRun>(ESTIMATE_CACHE_CAPS);
 
 async function estimateRun(

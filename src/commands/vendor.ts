@@ -106,7 +106,7 @@ async function list(ctx: CommandContext): Promise<CommandRun> {
  * typed text, and ranking 200 quotes costs milliseconds: kept until the quotes change (about 300 KB
  * for 200 quotes).
  */
-export const COMPARISON_CACHE_CAPS: CacheCaps = { entries: 100, bytes: 24 * 1024 * 1024 };
+export const COMPARISON_CACHE_CAPS: CacheCaps = { entries: 20, bytes: 8 * 1024 * 1024 };
 const comparisons = new Memo<Comparison>(COMPARISON_CACHE_CAPS);
 
 function comparisonFor(

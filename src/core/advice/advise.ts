@@ -142,7 +142,7 @@ const toRecommendation = (
  * again with the same facts (the App Home, "show", the same line re-typed): the rule run and the cost
  * estimate behind it are kept for those (about 20 KB each).
  */
-export const ADVICE_CACHE_CAPS: CacheCaps = { entries: 500, bytes: 16 * 1024 * 1024 };
+export const ADVICE_CACHE_CAPS: CacheCaps = { entries: 200, bytes: 4 * 1024 * 1024 };
 const adviceCache = new Memo<Advice>(ADVICE_CACHE_CAPS);
 
 /** Advice for a needs profile: what to look for, why, and what to ask vendors. */
