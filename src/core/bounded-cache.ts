@@ -47,6 +47,10 @@ export class BoundedCache<V extends object> {
     this.made().set(key, value);
   }
 
+  delete(key: string): void {
+    this.cache?.delete(key);
+  }
+
   get size(): number {
     return this.cache?.size ?? 0;
   }
