@@ -261,7 +261,7 @@ export const estimateCommand: CommandSpec = {
 /**
  * An estimate without a chart is pure in its text, the reading locale and the reply's number locale,
  * and teams re-run the same line (the follow-up buttons, the saved profile): replies are kept for
- * those (about 30 KB each).
+ * those (about 20 KB each).
  */
 export const ESTIMATE_CACHE_CAPS: CacheCaps = { entries: 200, bytes: 4 * 1024 * 1024 };
 const estimates = new Memo<CommandRun>(ESTIMATE_CACHE_CAPS);

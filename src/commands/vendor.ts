@@ -103,7 +103,7 @@ async function list(ctx: CommandContext): Promise<CommandRun> {
 
 /**
  * A comparison is pure in the stored quotes (frozen; a write makes a new array), the profile and the
- * typed text, and ranking 200 quotes costs milliseconds: kept until the quotes change (about 300 KB
+ * typed text, and ranking 200 quotes costs milliseconds: kept until the quotes change (about 850 KB as counted
  * for 200 quotes).
  */
 export const COMPARISON_CACHE_CAPS: CacheCaps = { entries: 20, bytes: 8 * 1024 * 1024 };

@@ -140,7 +140,7 @@ const toRecommendation = (
 /**
  * Advice is a pure function of the profile, the rules and the reply's number locale, and a team asks
  * again with the same facts (the App Home, "show", the same line re-typed): the rule run and the cost
- * estimate behind it are kept for those (about 20 KB each).
+ * estimate behind it are kept for those (about 50 KB each as counted).
  */
 export const ADVICE_CACHE_CAPS: CacheCaps = { entries: 200, bytes: 4 * 1024 * 1024 };
 const adviceCache = new Memo<Advice>(ADVICE_CACHE_CAPS);
