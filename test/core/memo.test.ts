@@ -54,6 +54,16 @@ describe("kept comparisons and advice", () => {
     expect(order(again)?.[0]).toContain("Beta");
   });
 
+  it("a contract list after a contract is added shows it", async () => {
+    const c = await testContext({ workspace: { teamId: "T_MEMO4" }, now: new Date("2027-01-01T12:00:00Z") });
+    await dispatch("contract", "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d", c);
+    expect((await dispatch("contract", "list", c)).reply.text).toMatch(/^1 contract\./);
+    await dispatch("contract", "add vendor=Beta start=2027-02-01 renews=2028-02-01 notice=30d", c);
+    const again = await dispatch("contract", "list", c);
+    expect(again.reply.text).toMatch(/^2 contracts/);
+    expect(JSON.stringify(again.reply.blocks)).toContain("Beta");
+  });
+
   it("the same facts give the same advice twice, in each reader's number format", async () => {
     const en = await testContext({ workspace: { teamId: "T_MEMO2" }, locale: "en-US" });
     const de = await testContext({ workspace: { teamId: "T_MEMO3" }, locale: "de-DE" });
