@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { ensureBuilt } from "../scripts/build.mjs";
@@ -157,6 +157,16 @@ const BARE_EVENT: Kind = {
   },
 };
 
+/** The node arguments of `npm start` (its V8 flags, then the launcher), so the bench runs the app as users do. */
+function startArgs(): string[] {
+  const pkg = JSON.parse(readFileSync(new URL("../package.json", import.meta.url), "utf8")) as {
+    scripts: { start: string };
+  };
+  const [node, ...args] = pkg.scripts.start.split(/\s+/);
+  if (node !== "node") throw new Error(`npm start does not run node: ${pkg.scripts.start}`);
+  return args;
+}
+
 /** Replies that came after "Working on it…", by command. */
 const late = new Map<string, number>();
 /** Set by the bench before any request: where the app's Web API calls and response_url posts go. */
@@ -165,7 +175,7 @@ let fake: FakeSlack;
 const fmt = (x: number) => (x < 10 ? x.toFixed(2) : x.toFixed(1));
 
 /**
- * Every command over HTTP against the built app (`node dist/…`, as `npm start` runs it) with a
+ * Every command over HTTP against the built app (with `npm start`'s command line) with a
  * workspace of 200 quotes, 50 contracts and their reminders, each reply's content checked, beside bare
  * Bolt with a no-op handler measured in the same run; then RSS after the first 100 and after 10,000.
  */
@@ -202,7 +212,7 @@ export default async function bench(): Promise<void> {
   let app: Served | undefined;
   let bare: Served | undefined;
   try {
-    app = await serve(["scripts/launch.mjs", "main"], env);
+    app = await serve(startArgs(), env);
     bare = await serve(["bench/support/noop-bolt.mjs"], env);
     const appPort = app.port;
     const barePort = bare.port;

@@ -1,3 +1,4 @@
+import type { CacheCaps } from "../core/bounded-cache.ts";
 import { DEFAULT_FTE_HOURS_PER_WEEK } from "../core/estimate/model.ts";
 import { ESTIMATE_DEFAULTS, HELP, parseEstimate } from "../core/estimate/parse.ts";
 import { PRICING } from "../core/estimate/pricing.ts";
@@ -8,6 +9,8 @@ import {
   profileUpdateTextFromEstimate,
 } from "../core/estimate/profile-bridge.ts";
 import { inHouseAssumptionLines, verdict, verdictJson } from "../core/estimate/verdict.ts";
+import { numberLocale } from "../core/format/number.ts";
+import { Memo } from "../core/memo.ts";
 import { renderEstimate, withFollowUps, withProfileNote } from "../render/estimate.ts";
 import { agentsChartFile, estimateChartFile } from "../render/estimate-chart.ts";
 import { renderCommandHelp } from "../render/help.ts";
@@ -17,7 +20,7 @@ import {
   PATIENCE_FORM_FIELDS,
   QUEUE_FORM_FIELDS,
 } from "./form-fields.ts";
-import type { CommandContext, CommandSpec, FormSpec } from "./types.ts";
+import type { CommandContext, CommandRun, CommandSpec, FormSpec } from "./types.ts";
 
 const CHART_WORD = /(^|\s)chart(=(yes|true|1))?(?=\s|$)/i;
 /** `assumptions=all`: the "How this was worked out" button, every assumption in full. */
@@ -248,86 +251,107 @@ export const estimateCommand: CommandSpec = {
         ? estimateTextFromProfile((await (await ctx.store()).read(ctx.workspace)).profile)
         : undefined;
     if (fromProfile) text = fromProfile;
-    const parsed = parseEstimate(text, PRICING, { locale: await ctx.userLocale() });
-    const v = verdict(parsed.input, parsed.choices, PRICING);
-    const e = v.estimate;
-    const i = e.inputs;
-    const assumptions = [...e.assumptions];
-    if (parsed.defaults.length) assumptions.push(`Not given, so assumed: ${parsed.defaults.join(", ")}.`);
-    if (parsed.readAs.length) assumptions.push(`Read as: ${parsed.readAs.join("; ")}.`);
-    const result = {
-      inputs: {
-        contactsPerMonth: i.contactsPerMonth,
-        talkSeconds: i.talkSeconds,
-        wrapSeconds: i.wrapSeconds,
-        holdSeconds: i.holdSeconds,
-        holdBilled: i.holdBilled,
-        hours: {
-          label: i.coverage.label,
-          hoursPerDay: i.coverage.hoursPerDay,
-          daysPerWeek: i.coverage.daysPerWeek,
-          monthlyHours: i.coverageHoursPerMonth,
-        },
-        billingIncrementSeconds: i.billingIncrementSeconds,
-        target: i.target,
-        answerSeconds: i.answerSeconds,
-        shrinkage: i.shrinkage,
-        maxOccupancy: i.maxOccupancy,
-        sharedRate: i.sharedRate,
-        hourlyRate: i.hourlyRate,
-        licensed: i.licensed,
-        languages: i.languages,
-        chats: i.chats ?? null,
-        emails: i.emails ?? null,
-        concurrency: i.chats ? (i.concurrency ?? null) : null,
-        responseSeconds: i.emails ? (i.responseSeconds ?? null) : null,
-        patienceSeconds: i.patienceSeconds ?? null,
-        maxAbandon: i.maxAbandon ?? null,
-        billingBasis: e.dedicated.billingBasis,
-        fteHoursPerWeek: i.fteHoursPerWeek ?? DEFAULT_FTE_HOURS_PER_WEEK,
-        shape: e.dedicated.shape,
-        hourly: i.hourly ?? null,
-        intervalSeconds: i.intervalSeconds ?? 3600,
-      },
-      shared: e.shared,
-      dedicated: e.dedicated,
-      semiDedicated: e.semiDedicated,
-      recommended: e.recommended,
-      breakEvenMonthlyContacts: e.breakEvenMonthlyContacts,
-      premiums: e.premiums,
-      assumptions,
-      ...verdictJson(v),
-    };
-    if (v.inHouse) assumptions.push(...inHouseAssumptionLines(v.inHouse));
-    if (fromProfile) assumptions.unshift(`From the saved profile: ${fromProfile}.`);
-    const rendered = renderEstimate({
-      estimate: e,
-      defaults: parsed.defaults,
-      readAs: parsed.readAs,
-      verdict: v,
-      text,
-      showAssumptions,
-      reading: parsed.reading,
-    });
-    const reply = withFollowUps(fromProfile ? withProfileNote(rendered, fromProfile) : rendered, {
-      text,
-      saveProfile: profileUpdateTextFromEstimate(parsed.input),
-      compare: compareTextFromEstimate(parsed.input),
-    });
-    if (!chart) return { result, reply };
-    const file = await estimateChartFile(parsed.input, PRICING, e.breakEvenMonthlyContacts);
-    // A day that varies also gets its agents by hour (a flat day's bars would all be the same).
-    const agents = e.dedicated.intervals.some((c) => c.agents !== e.dedicated.peakInterval.agents)
-      ? await agentsChartFile(e)
-      : undefined;
-    const files = [file, agents].filter((f) => f !== undefined);
-    return {
-      result: {
-        ...result,
-        chart: file ? { filename: file.filename } : null,
-        ...(agents ? { agentsChart: { filename: agents.filename } } : {}),
-      },
-      reply: files.length ? { ...reply, files } : reply,
-    };
+    const locale = await ctx.userLocale();
+    if (chart) return estimateRun(text, fromProfile, showAssumptions, chart, locale);
+    const key = [numberLocale(), locale, showAssumptions, fromProfile ?? "", text].join("|");
+    return estimates.getAsync(key, () => estimateRun(text, fromProfile, showAssumptions, chart, locale));
   },
 };
+
+/**
+ * An estimate without a chart is pure in its text, the reading locale and the reply's number locale,
+ * and teams re-run the same line (the follow-up buttons, the saved profile): replies are kept for
+ * those (about 20 KB each).
+ */
+export const ESTIMATE_CACHE_CAPS: CacheCaps = { entries: 200, bytes: 4 * 1024 * 1024 };
+const estimates = new Memo<CommandRun>(ESTIMATE_CACHE_CAPS);
+
+async function estimateRun(
+  text: string,
+  fromProfile: string | undefined,
+  showAssumptions: boolean,
+  chart: boolean,
+  locale: string | undefined,
+): Promise<CommandRun> {
+  const parsed = parseEstimate(text, PRICING, { locale });
+  const v = verdict(parsed.input, parsed.choices, PRICING);
+  const e = v.estimate;
+  const i = e.inputs;
+  const assumptions = [...e.assumptions];
+  if (parsed.defaults.length) assumptions.push(`Not given, so assumed: ${parsed.defaults.join(", ")}.`);
+  if (parsed.readAs.length) assumptions.push(`Read as: ${parsed.readAs.join("; ")}.`);
+  const result = {
+    inputs: {
+      contactsPerMonth: i.contactsPerMonth,
+      talkSeconds: i.talkSeconds,
+      wrapSeconds: i.wrapSeconds,
+      holdSeconds: i.holdSeconds,
+      holdBilled: i.holdBilled,
+      hours: {
+        label: i.coverage.label,
+        hoursPerDay: i.coverage.hoursPerDay,
+        daysPerWeek: i.coverage.daysPerWeek,
+        monthlyHours: i.coverageHoursPerMonth,
+      },
+      billingIncrementSeconds: i.billingIncrementSeconds,
+      target: i.target,
+      answerSeconds: i.answerSeconds,
+      shrinkage: i.shrinkage,
+      maxOccupancy: i.maxOccupancy,
+      sharedRate: i.sharedRate,
+      hourlyRate: i.hourlyRate,
+      licensed: i.licensed,
+      languages: i.languages,
+      chats: i.chats ?? null,
+      emails: i.emails ?? null,
+      concurrency: i.chats ? (i.concurrency ?? null) : null,
+      responseSeconds: i.emails ? (i.responseSeconds ?? null) : null,
+      patienceSeconds: i.patienceSeconds ?? null,
+      maxAbandon: i.maxAbandon ?? null,
+      billingBasis: e.dedicated.billingBasis,
+      fteHoursPerWeek: i.fteHoursPerWeek ?? DEFAULT_FTE_HOURS_PER_WEEK,
+      shape: e.dedicated.shape,
+      hourly: i.hourly ?? null,
+      intervalSeconds: i.intervalSeconds ?? 3600,
+    },
+    shared: e.shared,
+    dedicated: e.dedicated,
+    semiDedicated: e.semiDedicated,
+    recommended: e.recommended,
+    breakEvenMonthlyContacts: e.breakEvenMonthlyContacts,
+    premiums: e.premiums,
+    assumptions,
+    ...verdictJson(v),
+  };
+  if (v.inHouse) assumptions.push(...inHouseAssumptionLines(v.inHouse));
+  if (fromProfile) assumptions.unshift(`From the saved profile: ${fromProfile}.`);
+  const rendered = renderEstimate({
+    estimate: e,
+    defaults: parsed.defaults,
+    readAs: parsed.readAs,
+    verdict: v,
+    text,
+    showAssumptions,
+    reading: parsed.reading,
+  });
+  const reply = withFollowUps(fromProfile ? withProfileNote(rendered, fromProfile) : rendered, {
+    text,
+    saveProfile: profileUpdateTextFromEstimate(parsed.input),
+    compare: compareTextFromEstimate(parsed.input),
+  });
+  if (!chart) return { result, reply };
+  const file = await estimateChartFile(parsed.input, PRICING, e.breakEvenMonthlyContacts);
+  // A day that varies also gets its agents by hour (a flat day's bars would all be the same).
+  const agents = e.dedicated.intervals.some((c) => c.agents !== e.dedicated.peakInterval.agents)
+    ? await agentsChartFile(e)
+    : undefined;
+  const files = [file, agents].filter((f) => f !== undefined);
+  return {
+    result: {
+      ...result,
+      chart: file ? { filename: file.filename } : null,
+      ...(agents ? { agentsChart: { filename: agents.filename } } : {}),
+    },
+    reply: files.length ? { ...reply, files } : reply,
+  };
+}

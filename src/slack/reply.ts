@@ -5,6 +5,7 @@ import type { WorkspaceKey } from "../core/workspace.ts";
 import type { Logger } from "../logger.ts";
 import { actions, context, fitMessage } from "../render/blocks.ts";
 import { shareButton } from "../render/buttons.ts";
+import { boundedCache, type CacheCaps, stringBytes } from "./bounded-cache.ts";
 import { sharedReplies } from "./shared-replies.ts";
 
 /**
@@ -33,6 +34,10 @@ export function sharedBlocks(reply: Reply, userId: string): KnownBlock[] {
   return [...fitMessage(reply.blocks, 49), context(`Shared by <@${userId}>`)];
 }
 
+/** A user's DM with the app does not change: opened once, not before every file (about 60 bytes each). */
+export const DM_CHANNEL_CAPS: CacheCaps = { entries: 20_000, bytes: 4 * 1024 * 1024 };
+const dmChannels = boundedCache<{ id: string }>(DM_CHANNEL_CAPS, (v) => stringBytes(v.id));
+
 /**
  * Files that go with a reply are uploaded in a direct message to the user who asked, so a file from
  * an ephemeral reply is not shown to the whole channel.
@@ -44,10 +49,13 @@ export async function deliverFiles(
   logger: Logger,
 ): Promise<void> {
   for (const file of reply.files ?? []) {
+    // The bot's token stands for the workspace (and the app) the DM belongs to.
+    const key = `${client.token ?? ""}:${userId}`;
     try {
-      const dm = await client.conversations.open({ users: userId });
-      const channel = dm.channel?.id;
+      const channel =
+        dmChannels.get(key)?.id ?? (await client.conversations.open({ users: userId })).channel?.id;
       if (!channel) continue;
+      dmChannels.set(key, { id: channel });
       // The Web API refuses an upload that names both `file` and `content`, even when one is undefined.
       const data = typeof file.content === "string" ? { content: file.content } : { file: file.content };
       await client.filesUploadV2({
@@ -58,6 +66,8 @@ export async function deliverFiles(
         ...data,
       } as Parameters<WebClient["filesUploadV2"]>[0]);
     } catch (err) {
+      // The DM may be gone (the app was reinstalled): open it again next time.
+      dmChannels.delete(key);
       logger.warn(`could not upload ${file.filename}`, err);
     }
   }

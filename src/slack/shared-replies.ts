@@ -15,20 +15,31 @@ export const SHARED_REPLY_CAPS: CacheCaps = {
   entryBytes: 2 * 1024 * 1024,
 };
 
+/**
+ * A reply is kept as its JSON (and its files as they are): one string per reply, so what the cap
+ * counts is what the heap holds, rather than a tree of small objects several times its size.
+ */
 interface Kept {
   at: number;
   ws: string;
-  reply: Reply;
+  json: string;
+  files?: Reply["files"];
 }
 
-/** Approximate bytes of a kept reply: its Block Kit as JSON, and its files. */
-export const replyBytes = (reply: Reply): number =>
-  stringBytes(reply.text) +
-  stringBytes(JSON.stringify(reply.blocks)) +
-  (reply.files ?? []).reduce(
+const keep = (at: number, ws: string, reply: Reply): Kept => {
+  const { files, ...rest } = reply;
+  return { at, ws, json: JSON.stringify(rest), ...(files?.length ? { files } : {}) };
+};
+
+const filesBytes = (files: Reply["files"]): number =>
+  (files ?? []).reduce(
     (n, f) => n + (typeof f.content === "string" ? stringBytes(f.content) : f.content.length),
     0,
   );
+
+/** Approximate bytes of a kept reply: its Block Kit as JSON, and its files. */
+export const replyBytes = (reply: Reply): number =>
+  stringBytes(reply.text) + stringBytes(JSON.stringify(reply.blocks)) + filesBytes(reply.files);
 
 /** Where replies are also kept when several processes share the work (PostgreSQL). */
 export interface SharedReplyBacking {
@@ -50,7 +61,10 @@ export class SharedReplies {
     private readonly clock: () => number = Date.now,
     caps: CacheCaps = SHARED_REPLY_CAPS,
   ) {
-    this.entries = boundedCache<Kept>(caps, (e) => stringBytes(e.ws) + replyBytes(e.reply));
+    this.entries = boundedCache<Kept>(
+      caps,
+      (e) => stringBytes(e.ws) + stringBytes(e.json) + filesBytes(e.files),
+    );
   }
 
   /**
@@ -65,7 +79,7 @@ export class SharedReplies {
   /** Keep a reply; returns the id a share button carries. */
   put(ws: WorkspaceKey, reply: Reply): string {
     const id = randomUUID().replace(/-/g, "").slice(0, 16);
-    this.entries.set(id, { at: this.clock(), ws: workspaceId(ws), reply });
+    this.entries.set(id, keep(this.clock(), workspaceId(ws), reply));
     if (this.backing && replyBytes(reply) <= (SHARED_REPLY_CAPS.entryBytes ?? Number.POSITIVE_INFINITY))
       this.backing.put(id, workspaceId(ws), reply, TTL_MS).catch(this.onBackingError);
     return id;
@@ -87,7 +101,8 @@ export class SharedReplies {
   get(id: string, ws: WorkspaceKey): Reply | undefined {
     const e = this.entries.get(id);
     if (!e || e.ws !== workspaceId(ws) || this.clock() - e.at >= TTL_MS) return undefined;
-    return e.reply;
+    const reply = JSON.parse(e.json) as Reply;
+    return e.files ? { ...reply, files: e.files } : reply;
   }
 
   /** How many replies and about how many bytes are kept (for the bench and tests). */

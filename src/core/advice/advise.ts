@@ -1,3 +1,6 @@
+import type { CacheCaps } from "../bounded-cache.ts";
+import { numberLocale } from "../format/number.ts";
+import { identityOf, Memo } from "../memo.ts";
 import { costFacts, costNote, factsBehind } from "./cost-facts.ts";
 import { CRITERIA, type Criterion } from "./criteria.ts";
 import { runRules } from "./engine.ts";
@@ -134,8 +137,21 @@ const toRecommendation = (
   };
 };
 
+/**
+ * Advice is a pure function of the profile, the rules and the reply's number locale, and a team asks
+ * again with the same facts (the App Home, "show", the same line re-typed): the rule run and the cost
+ * estimate behind it are kept for those (about 50 KB each as counted).
+ */
+export const ADVICE_CACHE_CAPS: CacheCaps = { entries: 200, bytes: 4 * 1024 * 1024 };
+const adviceCache = new Memo<Advice>(ADVICE_CACHE_CAPS);
+
 /** Advice for a needs profile: what to look for, why, and what to ask vendors. */
-export async function advise(profile: Profile, set: RuleSet = defaultRuleSet()): Promise<Advice> {
+export function advise(profile: Profile, set: RuleSet = defaultRuleSet()): Promise<Advice> {
+  const key = `${identityOf(set)}|${numberLocale()}|${JSON.stringify(profile)}`;
+  return adviceCache.getAsync(key, () => adviseNow(profile, set));
+}
+
+async function adviseNow(profile: Profile, set: RuleSet): Promise<Advice> {
   const byName = new Map(set.rules.map((r) => [r.name, r]));
   const derived = costFacts(profile);
   const results = await runRules(set, profile, derived);
