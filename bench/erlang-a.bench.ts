@@ -73,7 +73,7 @@ export default async function bench(): Promise<void> {
   );
   const oneSolve = c / inputs.length;
   console.log(
-    `erlang-a: 48-interval estimate (24/7 shape, break-even included) in ${day.toFixed(1)} ms against the flat estimate ${flat.toFixed(1)} ms: ${(day / flat).toFixed(1)}×; ${(day / oneSolve).toFixed(0)} mean Erlang C solves' time`,
+    `erlang-a: 48-interval estimate (24/7 shape, break-even included) in ${day.toFixed(2)} ms against the flat estimate ${flat.toFixed(2)} ms: ${(day / flat).toFixed(1)}×; ${(day / oneSolve).toFixed(0)} mean Erlang C solves' time`,
   );
 }
 

@@ -500,48 +500,73 @@ export function estimate(input: EstimateInput, pricing: Pricing): Estimate {
  * `limit`: the same interval-by-interval sizing as sizeDedicated, without its figures, and stopping as
  * soon as the sum passes the limit (the break-even search asks this dozens of times). Busiest intervals
  * first, so an answer of "no" comes early.
+ *
+ * The agents an interval needs never fall as its contacts grow (every requirement gets harder with more
+ * traffic, and the occupancy bound rises with it), and every interval's contacts are proportional to
+ * `scale`. So when one interval needed the same agents at two scales already sized, it needs them at
+ * every scale between: the bisection narrows onto the break-even and soon sizes almost nothing anew.
+ * `memo: false` solves every interval every time (the tests compare the two).
  */
-function billedHoursWithin(
+export function billedHoursWithin(
   input: EstimateInput,
   pricing: Pricing,
+  { memo = true }: { memo?: boolean } = {},
 ): (scale: number, limit: number) => boolean {
   const intervals = [...dayIntervalsOf(input)].sort((a, b) => b.share - a.share);
   const days = openDaysPerMonth(input, pricing);
   const productive = input.billingBasis === "productive";
-  const loads = loadsOf(input);
+  const loads = loadsOf(input).map((load) => ({
+    load,
+    model: {
+      channel: load.channel,
+      concurrency: load.concurrency,
+      ...(input.patienceSeconds !== undefined && load.channel !== "email"
+        ? { patienceSeconds: input.patienceSeconds, maxAbandon: input.maxAbandon }
+        : {}),
+    } satisfies StaffingModel,
+    // Per interval: the scales sized so far (ascending) and the billed agents at each.
+    seen: intervals.map(() => ({ scales: [] as number[], agents: [] as number[] })),
+  }));
   return (scale, limit) => {
     let hours = 0;
-    for (const load of loads) {
+    for (const { load, model, seen } of loads) {
       const daily = (load.contactsPerMonth * scale) / days;
-      const model: StaffingModel = {
-        channel: load.channel,
-        concurrency: load.concurrency,
-        ...(input.patienceSeconds !== undefined && load.channel !== "email"
-          ? { patienceSeconds: input.patienceSeconds, maxAbandon: input.maxAbandon }
-          : {}),
-      };
       let lastContacts = Number.NaN;
       let lastSeconds = Number.NaN;
       let lastAgents = 0;
-      for (const iv of intervals) {
+      for (let idx = 0; idx < intervals.length; idx++) {
+        const iv = intervals[idx] as DayInterval;
         const contacts =
           load.channel === "voice" && iv.contacts !== undefined ? iv.contacts * scale : daily * iv.share;
         if (contacts !== lastContacts || iv.seconds !== lastSeconds) {
-          const r = solveChannel(
-            {
-              callsPerInterval: contacts,
-              intervalSeconds: iv.seconds,
-              ahtSeconds: load.handleSeconds,
-              answerSeconds: load.answerSeconds,
-              target: input.target,
-              shrinkage: input.shrinkage,
-              maxOccupancy: input.maxOccupancy,
-            },
-            model,
-            ESTIMATE_FIELD_NAMES,
-            ESTIMATE_EXAMPLE,
-          );
-          lastAgents = productive ? r.agents : r.scheduledAgents;
+          const known = seen[idx] as { scales: number[]; agents: number[] };
+          // The nearest scales sized at or below and at or above this one.
+          let at = 0;
+          while (at < known.scales.length && (known.scales[at] as number) < scale) at++;
+          const below = known.scales[at] === scale ? at : at - 1;
+          if (memo && below >= 0 && at < known.scales.length && known.agents[below] === known.agents[at]) {
+            lastAgents = known.agents[at] as number;
+          } else {
+            const r = solveChannel(
+              {
+                callsPerInterval: contacts,
+                intervalSeconds: iv.seconds,
+                ahtSeconds: load.handleSeconds,
+                answerSeconds: load.answerSeconds,
+                target: input.target,
+                shrinkage: input.shrinkage,
+                maxOccupancy: input.maxOccupancy,
+              },
+              model,
+              ESTIMATE_FIELD_NAMES,
+              ESTIMATE_EXAMPLE,
+            );
+            lastAgents = productive ? r.agents : r.scheduledAgents;
+            if (memo && known.scales[at] !== scale) {
+              known.scales.splice(at, 0, scale);
+              known.agents.splice(at, 0, lastAgents);
+            }
+          }
           lastContacts = contacts;
           lastSeconds = iv.seconds;
         }
@@ -609,6 +634,7 @@ export function breakEvenContacts(
   sharedRate: Range,
   hourlyRate: Range,
   pricing: Pricing,
+  opts: { memo?: boolean } = {},
 ): number | null {
   const loads = loadsOf(input);
   const total = loads.reduce((s, l) => s + l.contactsPerMonth, 0);
@@ -627,7 +653,7 @@ export function breakEvenContacts(
     (hourly / input.maxOccupancy) *
     paidFactor;
   if (asymptote >= perContactShared) return null;
-  const within = billedHoursWithin(input, pricing);
+  const within = billedHoursWithin(input, pricing, opts);
   const cheaper = (contacts: number): boolean =>
     within(contacts / total, (contacts * perContactShared) / hourly);
   // Stay within what a solve can size (about 200,000 Erlangs at the busiest interval).
