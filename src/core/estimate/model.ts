@@ -275,6 +275,42 @@ export interface DedicatedSizing {
  * their own (productive N, scheduled S = ceil(N / (1 − shrinkage))); agent-hours of a day are Σ S × length
  * (paid) or Σ N × length (productive), times the open days of a month; seats are the peak Σ N.
  */
+/** The model one channel is sized with: Erlang A where callers hang up (never for e-mail). */
+const channelModel = (input: EstimateInput, load: ChannelLoad): StaffingModel => ({
+  channel: load.channel,
+  concurrency: load.concurrency,
+  ...(input.patienceSeconds !== undefined && load.channel !== "email"
+    ? { patienceSeconds: input.patienceSeconds, maxAbandon: input.maxAbandon }
+    : {}),
+});
+
+/** The contacts of one interval: an hourly day's calls are the counts typed, the rest follow shares. */
+const intervalContacts = (load: ChannelLoad, iv: DayInterval, daily: number, scale: number): number =>
+  load.channel === "voice" && iv.contacts !== undefined ? iv.contacts * scale : daily * iv.share;
+
+/** One interval of one channel, sized on its own. */
+const solveInterval = (
+  input: EstimateInput,
+  load: ChannelLoad,
+  model: StaffingModel,
+  contacts: number,
+  seconds: number,
+): ChannelResult =>
+  solveChannel(
+    {
+      callsPerInterval: contacts,
+      intervalSeconds: seconds,
+      ahtSeconds: load.handleSeconds,
+      answerSeconds: load.answerSeconds,
+      target: input.target,
+      shrinkage: input.shrinkage,
+      maxOccupancy: input.maxOccupancy,
+    },
+    model,
+    ESTIMATE_FIELD_NAMES,
+    ESTIMATE_EXAMPLE,
+  );
+
 export function sizeDedicated(input: EstimateInput, pricing: Pricing, scale = 1): DedicatedSizing {
   const loads = loadsOf(input);
   const intervals = dayIntervalsOf(input);
@@ -302,6 +338,7 @@ export function sizeDedicated(input: EstimateInput, pricing: Pricing, scale = 1)
   let peakContacts = -1;
   for (const load of loads) {
     const daily = (load.contactsPerMonth * scale) / days;
+    const model = channelModel(input, load);
     const cache = new Map<string, ChannelResult>();
     let paid = 0;
     let productive = 0;
@@ -310,32 +347,11 @@ export function sizeDedicated(input: EstimateInput, pricing: Pricing, scale = 1)
     let ab = 0;
     let contactsDay = 0;
     intervals.forEach((iv, idx) => {
-      // The calls of an hourly day are the counts typed; other channels follow their shares.
-      const contacts =
-        load.channel === "voice" && iv.contacts !== undefined ? iv.contacts * scale : daily * iv.share;
+      const contacts = intervalContacts(load, iv, daily, scale);
       const key = `${contacts}|${iv.seconds}`;
       let r = cache.get(key);
       if (!r) {
-        r = solveChannel(
-          {
-            callsPerInterval: contacts,
-            intervalSeconds: iv.seconds,
-            ahtSeconds: load.handleSeconds,
-            answerSeconds: load.answerSeconds,
-            target: input.target,
-            shrinkage: input.shrinkage,
-            maxOccupancy: input.maxOccupancy,
-          },
-          {
-            channel: load.channel,
-            concurrency: load.concurrency,
-            ...(input.patienceSeconds !== undefined && load.channel !== "email"
-              ? { patienceSeconds: input.patienceSeconds, maxAbandon: input.maxAbandon }
-              : {}),
-          },
-          ESTIMATE_FIELD_NAMES,
-          ESTIMATE_EXAMPLE,
-        );
+        r = solveInterval(input, load, model, contacts, iv.seconds);
         cache.set(key, r);
       }
       const hours = iv.seconds / 3600;
@@ -517,13 +533,7 @@ export function billedHoursWithin(
   const productive = input.billingBasis === "productive";
   const loads = loadsOf(input).map((load) => ({
     load,
-    model: {
-      channel: load.channel,
-      concurrency: load.concurrency,
-      ...(input.patienceSeconds !== undefined && load.channel !== "email"
-        ? { patienceSeconds: input.patienceSeconds, maxAbandon: input.maxAbandon }
-        : {}),
-    } satisfies StaffingModel,
+    model: channelModel(input, load),
     // Per interval: the scales sized so far (ascending) and the billed agents at each.
     seen: intervals.map(() => ({ scales: [] as number[], agents: [] as number[] })),
   }));
@@ -536,8 +546,7 @@ export function billedHoursWithin(
       let lastAgents = 0;
       for (let idx = 0; idx < intervals.length; idx++) {
         const iv = intervals[idx] as DayInterval;
-        const contacts =
-          load.channel === "voice" && iv.contacts !== undefined ? iv.contacts * scale : daily * iv.share;
+        const contacts = intervalContacts(load, iv, daily, scale);
         if (contacts !== lastContacts || iv.seconds !== lastSeconds) {
           const known = seen[idx] as { scales: number[]; agents: number[] };
           // The nearest scales sized at or below and at or above this one.
@@ -547,20 +556,7 @@ export function billedHoursWithin(
           if (memo && below >= 0 && at < known.scales.length && known.agents[below] === known.agents[at]) {
             lastAgents = known.agents[at] as number;
           } else {
-            const r = solveChannel(
-              {
-                callsPerInterval: contacts,
-                intervalSeconds: iv.seconds,
-                ahtSeconds: load.handleSeconds,
-                answerSeconds: load.answerSeconds,
-                target: input.target,
-                shrinkage: input.shrinkage,
-                maxOccupancy: input.maxOccupancy,
-              },
-              model,
-              ESTIMATE_FIELD_NAMES,
-              ESTIMATE_EXAMPLE,
-            );
+            const r = solveInterval(input, load, model, contacts, iv.seconds);
             lastAgents = productive ? r.agents : r.scheduledAgents;
             if (memo && known.scales[at] !== scale) {
               known.scales.splice(at, 0, scale);
