@@ -5,12 +5,12 @@ import { PERIOD_WORDS } from "../parse/units.ts";
 import { own } from "../read/lookup.ts";
 import { emptySummary, queueWarnings, type ReadingSummary } from "../read/summary.ts";
 import { estimateFromFacts } from "../read/to-keys.ts";
-import { typedText } from "../read/typed.ts";
 import {
   COUNT,
   callLengthPhrases,
   DEFAULT_FILLERS,
   DURATION,
+  failOn,
   type Given,
   type Givens,
   NUM,
@@ -245,12 +245,7 @@ export const ESTIMATE_READER: ReaderConfig = {
 
 const ctx = { example: ESTIMATE_EXAMPLE };
 
-const fail = (key: string, given: Given, message: string): never => {
-  throw new UserInputError(`${typedText(given.shown)}: ${message}`, {
-    field: key,
-    example: ESTIMATE_EXAMPLE,
-  });
-};
+const fail = (key: string, given: Given, message: string): never => failOn(key, given, message, ctx);
 
 /** Parse `/cc-estimate` text (plain phrases and/or key=value pairs). */
 export function parseEstimate(text: string, pricing: Pricing, opts: { locale?: string } = {}): EstimateParse {

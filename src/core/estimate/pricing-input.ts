@@ -1,7 +1,5 @@
 import { z } from "zod";
-import { UserInputError } from "../errors.ts";
-import { typedText } from "../read/typed.ts";
-import type { Given, Givens } from "../staffing/input.ts";
+import { failOn, type Given, type Givens } from "../staffing/input.ts";
 import { readAmount } from "../vendors/amount.ts";
 import { CURRENCY_RATES, type CurrencyRates, currencyRate } from "../vendors/currency.ts";
 import { type InHouseOverrides, inHouseOverridesSchema } from "./inhouse.ts";
@@ -60,9 +58,8 @@ export type PricingChoices = z.infer<typeof pricingChoicesSchema>;
 
 const EXAMPLE = "12000 calls a month, talk 5m, country=MX inhouse-wage=6/h budget=60000/month";
 
-const fail = (key: string, given: Given, message: string): never => {
-  throw new UserInputError(`${typedText(given.shown)}: ${message}`, { field: key, example: EXAMPLE });
-};
+const fail = (key: string, given: Given, message: string): never =>
+  failOn(key, given, message, { example: EXAMPLE });
 
 /**
  * "28 EUR" with a space is two words to the reader: join a currency code to the number before it, so

@@ -383,9 +383,11 @@ export interface ValueContext {
   example: string;
 }
 
-const fail = (key: string, given: Given, message: string, ctx: ValueContext): never => {
+/** Refuse one typed value: what was typed (as code), what is wrong with it, and an example. */
+export const failOn = (key: string, given: Given, message: string, ctx: ValueContext): never => {
   throw new UserInputError(`${typedText(given.shown)}: ${message}`, { field: key, example: ctx.example });
 };
+const fail = failOn;
 
 const looksNegative = (s: string) => /^\s*[-−–]/.test(s);
 
