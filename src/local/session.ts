@@ -122,15 +122,16 @@ export class LocalSession {
   }
 }
 
-/** "ro_RO.UTF-8" → "ro-RO"; C, POSIX or nothing → "en-US". */
+/** "ro_RO.UTF-8" → "ro-RO"; C, POSIX or nothing → "und" (undetermined). */
 export function localeFromEnv(env: NodeJS.ProcessEnv = process.env): string {
   const raw = env.LC_ALL || env.LC_NUMERIC || env.LANG || "";
   const tag = raw.split(".")[0]?.split("@")[0]?.replace(/_/g, "-") ?? "";
-  if (!/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(tag)) return "en-US";
+  // C, POSIX or nothing names no one's habits: "und", so 01/02/2027 is asked (replies format as en-US).
+  if (!/^[A-Za-z]{2,3}(?:-[A-Za-z0-9]{2,8})*$/.test(tag) || /^(c|posix)$/i.test(tag)) return "und";
   try {
-    return Intl.getCanonicalLocales(tag)[0] ?? "en-US";
+    return Intl.getCanonicalLocales(tag)[0] ?? "und";
   } catch {
-    return "en-US";
+    return "und";
   }
 }
 

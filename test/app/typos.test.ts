@@ -131,14 +131,14 @@ describe("a line typed without a slash (console, mentions, DMs)", () => {
 });
 
 describe("the user's locale on the command line", () => {
-  it("turns POSIX locale names into BCP 47 tags, C and POSIX into en-US", () => {
+  it("turns POSIX locale names into BCP 47 tags, C, POSIX or nothing into und (undetermined: numeric dates are asked)", () => {
     expect(localeFromEnv({ LANG: "de_DE@euro" })).toBe("de-DE");
-    expect(localeFromEnv({ LANG: "C.UTF-8" })).toBe("en-US");
+    expect(localeFromEnv({ LANG: "C.UTF-8" })).toBe("und");
     expect(localeFromEnv({ LANG: "ro_RO.UTF-8" })).toBe("ro-RO");
     expect(localeFromEnv({ LANG: "ro_RO.UTF-8", LC_ALL: "en_GB.UTF-8" })).toBe("en-GB");
-    expect(localeFromEnv({ LANG: "C" })).toBe("en-US");
-    expect(localeFromEnv({ LANG: "POSIX" })).toBe("en-US");
-    expect(localeFromEnv({})).toBe("en-US");
+    expect(localeFromEnv({ LANG: "C" })).toBe("und");
+    expect(localeFromEnv({ LANG: "POSIX" })).toBe("und");
+    expect(localeFromEnv({})).toBe("und");
     expect(takeLocaleFlag(["--locale", "en_gb", "x"])).toEqual({ argv: ["x"], locale: "en-GB" });
   });
 });
