@@ -28,7 +28,8 @@ export async function dispatch(
   let text = typed;
   const spec = findCommand(name);
   if (!spec) return unknownCommand(name, typed);
-  const slash = slashName(spec);
+  // A local-only command (home) has no slash command in Slack: its messages name it as typed.
+  const slash = COMMANDS.includes(spec) ? slashName(spec) : spec.name;
   try {
     if (text.length > MAX_COMMAND_TEXT && spec.truncatesLongText) text = text.slice(0, MAX_COMMAND_TEXT);
     if (text.length > MAX_COMMAND_TEXT && !spec.checksOwnLength) {
