@@ -34,4 +34,43 @@ describe("files that go with a reply", () => {
     expect(calls[before]?.args.filename).toBe("cost-vs-volume.png");
     expect(Number(calls[before]?.args.length)).toBeGreaterThan(10_000);
   });
+
+  it("the same checklist is sent to a person once, a changed one again, and one that failed to upload on the next try", async () => {
+    const uploads = () =>
+      app.fake.callsTo("files.getUploadURLExternal").filter((c) => c.args.filename === "vendor-questions.txt")
+        .length;
+    const uploaded = (n: number) => expect.poll(uploads, { timeout: 10_000 }).toBe(n);
+    const advise = async (text: string, userId: string) =>
+      textOf(((await app.slash({ command: "/cc-advise", text, userId })).json as { blocks: unknown }).blocks);
+    const facts = "volume=3000 languages=en,de payments=yes";
+    const before = uploads();
+    expect(await advise(facts, "U7")).toMatch(/vendor-questions\.txt sent to you in a direct message/);
+    await uploaded(before + 1);
+
+    // Re-reading the same advice: no second file, and the reply says where the first one is.
+    expect(await advise(facts, "U7")).toMatch(
+      /vendor-questions\.txt is already in your direct messages from Switchboard: the same file, sent just now/,
+    );
+    // Another person has not had it yet.
+    expect(await advise(facts, "U8")).toMatch(/sent to you in a direct message/);
+    await uploaded(before + 2);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(uploads()).toBe(before + 2);
+
+    // Other facts make other questions: a new file.
+    expect(await advise("volume=3000 languages=en,de payments=yes dr=yes hours=24/7", "U7")).toMatch(
+      /sent to you in a direct message/,
+    );
+    await uploaded(before + 3);
+
+    // An upload Slack refused is not counted as sent: the next advice sends the file again.
+    app.fake.failNext("files.getUploadURLExternal", 1, {
+      body: { ok: false, error: "not_allowed_token_type" },
+    });
+    await advise("volume=4000 languages=en", "U9");
+    await uploaded(before + 4);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(await advise("volume=4000 languages=en", "U9")).toMatch(/sent to you in a direct message/);
+    await uploaded(before + 5);
+  });
 });

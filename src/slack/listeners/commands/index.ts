@@ -9,77 +9,90 @@ import { ACK_BUDGET_MS, TIMED_OUT, within } from "../../ack-budget.ts";
 import { slackContext, workspaceOf } from "../../context.ts";
 import type { ListenerDeps } from "../../deps.ts";
 import { buildModal } from "../../forms.ts";
-import { deliverFiles, slackBlocks } from "../../reply.ts";
+import { deliverFiles, planFiles, slackBlocks } from "../../reply.ts";
 
-/** One listener per slash command: open the form for empty text, else parse, run and render. */
+/**
+ * One listener for every slash command (Bolt runs each registered listener's matchers on every
+ * request, so one listener instead of six is cheaper for all of them): open the form for empty text,
+ * else parse, run and render.
+ */
 export function registerCommands(app: App, deps: ListenerDeps): void {
-  for (const spec of COMMANDS) registerCommand(app, deps, spec);
+  const specs = new Map<string, CommandSpec>(COMMANDS.map((spec) => [slashName(spec), spec]));
+  const names = [...specs.keys()].map((n) => n.replace(/[^a-z0-9]/gi, (c) => `\\${c}`));
+  app.command(new RegExp(`^(?:${names.join("|")})$`), async (args) => {
+    const spec = specs.get(args.command.command);
+    if (spec) await runCommand(deps, spec, args);
+  });
 }
 
-function registerCommand(app: App, deps: ListenerDeps, spec: CommandSpec): void {
-  app.command(slashName(spec), async ({ command, ack, client, respond, body }) => {
-    const ws = workspaceOf(body);
-    if (!ws) {
-      await ack({
-        response_type: "ephemeral",
-        text: "This request did not say which workspace it came from.",
-      });
-      return;
-    }
-    const ctx = slackContext(deps, client, ws, command.user_id, command.channel_id);
-    const text = command.text ?? "";
+type CommandArgs = Parameters<Parameters<App["command"]>[1]>[0];
 
-    if (spec.form) {
-      try {
-        const form = await spec.form(text.trim(), ctx);
-        if (form) {
-          // The trigger_id is single-use and expires in 3 s: open the modal before anything slow.
-          const opened = await client.views
-            .open({
-              trigger_id: command.trigger_id,
-              view: buildModal(form, { c: spec.name, ch: command.channel_id, p: form.prefix }),
-            })
-            .then(
-              () => true,
-              (err: unknown) => {
-                deps.logger.warn(`${slashName(spec)}: the form could not be opened`, err);
-                return false;
-              },
-            );
-          if (opened) await ack();
-          else
-            await ack({
-              response_type: "ephemeral",
-              text: `The form could not be opened in time. Type ${slashName(spec)} again, or give the values as text, e.g. \`${slashName(spec)} ${spec.examples[0] ?? "help"}\`.`,
-            });
-          return;
-        }
-      } catch (err) {
-        const reply = isUserInputError(err) ? renderInputError(err, slashName(spec)) : renderInternalError();
-        if (!isUserInputError(err)) deps.logger.error(`${slashName(spec)} form failed`, err);
-        await ack({ response_type: "ephemeral", text: reply.text, blocks: reply.blocks });
+async function runCommand(
+  deps: ListenerDeps,
+  spec: CommandSpec,
+  { command, ack, client, respond, body }: CommandArgs,
+): Promise<void> {
+  const ws = workspaceOf(body);
+  if (!ws) {
+    await ack({
+      response_type: "ephemeral",
+      text: "This request did not say which workspace it came from.",
+    });
+    return;
+  }
+  const ctx = slackContext(deps, client, ws, command.user_id, command.channel_id);
+  const text = command.text ?? "";
+
+  if (spec.form) {
+    try {
+      const form = await spec.form(text.trim(), ctx);
+      if (form) {
+        // The trigger_id is single-use and expires in 3 s: open the modal before anything slow.
+        const opened = await client.views
+          .open({
+            trigger_id: command.trigger_id,
+            view: buildModal(form, { c: spec.name, ch: command.channel_id, p: form.prefix }),
+          })
+          .then(
+            () => true,
+            (err: unknown) => {
+              deps.logger.warn(`${slashName(spec)}: the form could not be opened`, err);
+              return false;
+            },
+          );
+        if (opened) await ack();
+        else
+          await ack({
+            response_type: "ephemeral",
+            text: `The form could not be opened in time. Type ${slashName(spec)} again, or give the values as text, e.g. \`${slashName(spec)} ${spec.examples[0] ?? "help"}\`.`,
+          });
         return;
       }
+    } catch (err) {
+      const reply = isUserInputError(err) ? renderInputError(err, slashName(spec)) : renderInternalError();
+      if (!isUserInputError(err)) deps.logger.error(`${slashName(spec)} form failed`, err);
+      await ack({ response_type: "ephemeral", text: reply.text, blocks: reply.blocks });
+      return;
     }
+  }
 
-    const running = dispatch(spec.name, text, ctx, deps.logger);
-    const first = await within(running, ACK_BUDGET_MS);
-    if (first === TIMED_OUT) await ack({ response_type: "ephemeral", text: "Working on it…" });
-    const out = first === TIMED_OUT ? await running : first;
-    const payload = {
-      response_type: out.reply.visibility,
-      text: truncate(out.reply.text, 3000),
-      blocks: out.ok ? slackBlocks(out.reply, spec.name, text, ws) : out.reply.blocks,
-    };
-    if (first === TIMED_OUT) await respond({ ...payload, replace_original: true });
-    else await ack(payload);
-    if (out.ok && spec.name === "estimate" && text.trim())
-      deps.lastEstimates?.note(ws, {
-        at: deps.now().toISOString(),
-        text: text.trim(),
-        summary: out.reply.text,
-      });
-    if (out.ok && out.reply.files?.length)
-      await deliverFiles(client, command.user_id, out.reply, deps.logger);
-  });
+  const running = dispatch(spec.name, text, ctx, deps.logger);
+  const first = await within(running, ACK_BUDGET_MS);
+  if (first === TIMED_OUT) await ack({ response_type: "ephemeral", text: "Working on it…" });
+  const out = first === TIMED_OUT ? await running : first;
+  const files = out.ok ? planFiles(client, command.user_id, out.reply, deps.now().getTime()) : undefined;
+  const payload = {
+    response_type: out.reply.visibility,
+    text: truncate(out.reply.text, 3000),
+    blocks: out.ok ? slackBlocks(out.reply, spec.name, text, ws, files) : out.reply.blocks,
+  };
+  if (first === TIMED_OUT) await respond({ ...payload, replace_original: true });
+  else await ack(payload);
+  if (out.ok && spec.name === "estimate" && text.trim())
+    deps.lastEstimates?.note(ws, {
+      at: deps.now().toISOString(),
+      text: text.trim(),
+      summary: out.reply.text,
+    });
+  if (files?.fresh.length) await deliverFiles(client, command.user_id, files, deps.logger);
 }

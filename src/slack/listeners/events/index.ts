@@ -51,21 +51,26 @@ export function registerEvents(app: App, deps: ListenerDeps): void {
     });
   };
 
-  app.event("app_mention", async ({ event, body, client, context }) => {
-    await answer({ body, client, botUserId: context.botUserId }, event as unknown as MessageLike, true);
-  });
-
-  app.event("message", async ({ event, body, client, context }) => {
-    const msg = event as unknown as MessageLike;
-    if (msg.channel_type !== "im") return;
-    // In a DM thread, keep the conversation in that thread.
-    await answer({ body, client, botUserId: context.botUserId }, msg, Boolean(msg.thread_ts));
-  });
-
-  app.event("app_home_opened", async ({ event, body, client }) => {
-    if (event.tab !== "home" || typeof event.user !== "string") return;
-    const ws = workspaceOf(body);
-    if (!ws) return;
-    await publishHome(deps, client, ws, event.user);
+  // One listener for the three (Bolt runs every listener's matchers on every request).
+  app.event(/^(?:app_mention|message|app_home_opened)$/, async ({ event, body, client, context }) => {
+    switch (event.type) {
+      case "app_mention":
+        await answer({ body, client, botUserId: context.botUserId }, event as unknown as MessageLike, true);
+        return;
+      case "message": {
+        const msg = event as unknown as MessageLike;
+        if (msg.channel_type !== "im") return;
+        // In a DM thread, keep the conversation in that thread.
+        await answer({ body, client, botUserId: context.botUserId }, msg, Boolean(msg.thread_ts));
+        return;
+      }
+      case "app_home_opened": {
+        if (event.tab !== "home" || typeof event.user !== "string") return;
+        const ws = workspaceOf(body);
+        if (!ws) return;
+        await publishHome(deps, client, ws, event.user);
+        return;
+      }
+    }
   });
 }

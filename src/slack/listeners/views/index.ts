@@ -7,7 +7,7 @@ import type { ListenerDeps } from "../../deps.ts";
 import { unreadableFormView } from "../../envelope.ts";
 import { blockForError, FORM_CALLBACK_ID, parseFormMetadata, readSubmission } from "../../forms.ts";
 import { refreshHome } from "../../home.ts";
-import { deliverFiles, slackBlocks } from "../../reply.ts";
+import { deliverFiles, planFiles, slackBlocks } from "../../reply.ts";
 
 /** Submissions of command forms: the values become the command's key=value text and run as typed. */
 export function registerViews(app: App, deps: ListenerDeps): void {
@@ -45,9 +45,10 @@ export function registerViews(app: App, deps: ListenerDeps): void {
       }
     }
     if (first !== TIMED_OUT) await ack();
+    const files = out.ok ? planFiles(client, body.user.id, out.reply, deps.now().getTime()) : undefined;
     const message = {
       text: truncate(out.reply.text, 3000),
-      blocks: out.ok ? slackBlocks(out.reply, meta.c, text, ws) : out.reply.blocks,
+      blocks: out.ok ? slackBlocks(out.reply, meta.c, text, ws, files) : out.reply.blocks,
     };
     try {
       if (!meta.ch) throw new Error("no channel");
@@ -63,7 +64,7 @@ export function registerViews(app: App, deps: ListenerDeps): void {
         text: text.trim(),
         summary: out.reply.text,
       });
-    if (out.ok && out.reply.files?.length) await deliverFiles(client, body.user.id, out.reply, deps.logger);
+    if (files?.fresh.length) await deliverFiles(client, body.user.id, files, deps.logger);
     if (out.ok && meta.h) {
       await deps.lastEstimates?.flush();
       await refreshHome(deps, client, ws, body.user.id);
