@@ -7,6 +7,7 @@ import type { SealedInstallations } from "./installations.ts";
 import { registerListeners } from "./listeners/index.ts";
 import { BOT_SCOPES } from "./scopes.ts";
 import { registerTeamGate } from "./team-gate.ts";
+import { webFetch } from "./web-fetch.ts";
 
 // Here rather than in logger.ts, so the CLI and the console, which log too, never load Bolt.
 const boltLogLevel = (level: LevelName): LogLevel =>
@@ -49,6 +50,7 @@ const healthz: CustomRoute = {
  */
 export function createSlackApp(config: Config, deps: ListenerDeps, opts: SlackAppOptions & Tenancy): App {
   const clientOptions = {
+    fetch: webFetch,
     ...(config.slackApiUrl ? { slackApiUrl: config.slackApiUrl } : {}),
     ...(opts.retryConfig ? { retryConfig: opts.retryConfig } : {}),
   };

@@ -1,5 +1,6 @@
 import { webApi } from "@slack/bolt";
 import type { OwnTeam } from "./team-gate.ts";
+import { webFetch } from "./web-fetch.ts";
 
 export interface BotIdentity extends OwnTeam {
   botId?: string | undefined;
@@ -24,6 +25,7 @@ export async function identifyBot(
   opts: { slackApiUrl?: string | undefined; retryConfig?: { retries: number } | undefined },
 ): Promise<BotIdentity> {
   const client = new webApi.WebClient(token, {
+    fetch: webFetch,
     ...(opts.slackApiUrl ? { slackApiUrl: opts.slackApiUrl } : {}),
     ...(opts.retryConfig ? { retryConfig: opts.retryConfig } : {}),
   });

@@ -6,6 +6,7 @@ import {
   ReminderPostError,
   type ReminderPoster,
 } from "../scheduler/poster.ts";
+import { webFetch } from "./web-fetch.ts";
 
 /** Slack errors that retrying can fix; every other platform error is permanent. */
 const RETRYABLE_PLATFORM = new Set([
@@ -146,6 +147,7 @@ export function createReminderPoster(client: WebClient): ReminderPoster {
  */
 export function createSchedulerClient(token: string, slackApiUrl?: string): WebClient {
   return new webApi.WebClient(token, {
+    fetch: webFetch,
     ...(slackApiUrl ? { slackApiUrl } : {}),
     retryConfig: { retries: 0 },
     rejectRateLimitedCalls: true,
