@@ -1,6 +1,6 @@
 import { type Advice, advise, defaultRuleSet, type Recommendation } from "../core/advice/advise.ts";
 import type { Understood } from "../core/advice/freetext.ts";
-import { ADVISE_EXAMPLE, parseAdviseInput, YES_NO_KEYS } from "../core/advice/input.ts";
+import { ADVISE_EXAMPLE, type AdviseInput, parseAdviseInput, YES_NO_KEYS } from "../core/advice/input.ts";
 import {
   CHANNELS,
   describeKey,
@@ -15,7 +15,10 @@ import {
   REPORTING,
 } from "../core/advice/profile.ts";
 import { rankRecommendations } from "../core/advice/rank.ts";
+import type { CacheCaps } from "../core/bounded-cache.ts";
 import { UserInputError } from "../core/errors.ts";
+import { numberLocale } from "../core/format/number.ts";
+import { identityOf, Memo } from "../core/memo.ts";
 import { type ReadingSummary, volumeWarning } from "../core/read/summary.ts";
 import {
   type AdviceBasis,
@@ -84,7 +87,54 @@ const toJson = (r: Recommendation, rank: number, specific: boolean): Recommendat
 const keysOf = (p: Profile | undefined): ProfileKey[] => PROFILE_KEYS.filter((k) => p?.[k] !== undefined);
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
-async function adviseRun(
+/**
+ * A team re-reads its advice with the same line (the same facts typed again, "show all", the App Home's
+ * button): the reading of a line and the reply for a profile are pure in their inputs and the locales,
+ * so they are kept (a reply is about 30 KB as counted). Stored profiles are frozen, and a write
+ * replaces them, so an identity stands for a content here.
+ */
+export const ADVISE_CACHE_CAPS: CacheCaps = { entries: 200, bytes: 6 * 1024 * 1024 };
+const readings = new Memo<AdviseInput>({ entries: 500, bytes: 2 * 1024 * 1024 });
+const replies = new Memo<CommandRun<AdviseJson>>(ADVISE_CACHE_CAPS);
+
+const readLine = (text: string, locale: string | undefined): AdviseInput =>
+  readings.get(`${locale ?? ""}|${text}`, () => parseAdviseInput(text, undefined, { locale }));
+
+/** Profiles compared as values: the same facts in any key order are the same profile. */
+const stableJson = (v: unknown): string =>
+  JSON.stringify(v, (_k, x: unknown) =>
+    x && typeof x === "object" && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
+      : x,
+  );
+
+/** The reading with one more warning, leaving the kept reading as it is. */
+const withWarning = (reading: ReadingSummary, warning: string | undefined): ReadingSummary =>
+  warning ? { ...reading, warnings: [...reading.warnings, warning] } : reading;
+
+function adviseRun(
+  profile: Profile,
+  understood: Understood[],
+  freeText: boolean,
+  basis: AdviceBasis,
+  saved: boolean,
+  full = false,
+  reading?: ReadingSummary,
+): Promise<CommandRun<AdviseJson>> {
+  const key = [
+    numberLocale(),
+    identityOf(profile),
+    identityOf(understood),
+    freeText,
+    JSON.stringify(basis),
+    saved,
+    full,
+    reading ? JSON.stringify(reading) : "",
+  ].join("|");
+  return replies.getAsync(key, () => adviseNow(profile, understood, freeText, basis, saved, full, reading));
+}
+
+async function adviseNow(
   profile: Profile,
   understood: Understood[],
   freeText: boolean,
@@ -280,9 +330,7 @@ export const adviseCommand: CommandSpec = {
     }
 
     if (sub === "update") {
-      const input = parseAdviseInput(trimmed.slice(first.length), undefined, {
-        locale: await ctx.userLocale(),
-      });
+      const input = readLine(trimmed.slice(first.length), await ctx.userLocale());
       const store = await ctx.store();
       // Read, merge and save in one update so a concurrent change is not lost.
       let before: number | undefined;
@@ -295,7 +343,6 @@ export const adviseCommand: CommandSpec = {
       const changed = keysOf(input.profile);
       const warning =
         input.profile.volume !== undefined ? volumeWarning(input.profile.volume, before) : undefined;
-      if (warning) input.reading.warnings.push(warning);
       return adviseRun(
         merged,
         input.understood,
@@ -303,24 +350,28 @@ export const adviseCommand: CommandSpec = {
         { mode: "update", changed },
         true,
         false,
-        input.reading,
+        withWarning(input.reading, warning),
       );
     }
 
     // Anything else is the profile itself: validated first, saved only when it is valid.
-    const input = parseAdviseInput(trimmed, undefined, { locale: await ctx.userLocale() });
+    const input = readLine(trimmed, await ctx.userLocale());
     const store = await ctx.store();
-    const previous = await store.update(ctx.workspace, (draft) => {
-      const old = draft.profile;
-      draft.profile = input.profile;
-      return old;
-    });
+    // The same facts again (a team re-reading its advice) leave the saved profile as it is: no write.
+    const stored = (await store.read(ctx.workspace)).profile;
+    const previous =
+      stored !== undefined && stableJson(stored) === stableJson(input.profile)
+        ? stored
+        : await store.update(ctx.workspace, (draft) => {
+            const old = draft.profile;
+            draft.profile = input.profile;
+            return old;
+          });
     const replaced = keysOf(previous).filter(
       (k) => input.profile[k] === undefined && !same(previous?.[k], undefined),
     );
     const warning =
       input.profile.volume !== undefined ? volumeWarning(input.profile.volume, previous?.volume) : undefined;
-    if (warning) input.reading.warnings.push(warning);
     return adviseRun(
       input.profile,
       input.understood,
@@ -328,7 +379,7 @@ export const adviseCommand: CommandSpec = {
       { mode: "typed", replaced },
       true,
       false,
-      input.reading,
+      withWarning(input.reading, warning),
     );
   },
 };

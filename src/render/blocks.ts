@@ -75,6 +75,24 @@ export const actions = (elements: Button[], blockId?: string): ActionsBlock => (
  * by a context line saying how much was left out, so nothing disappears silently.
  */
 export const fitMessage = (blocks: KnownBlock[], max: number = LIMITS.messageBlocks): KnownBlock[] => {
+  // A kept (frozen) reply is fitted once per limit, not at every showing.
+  if (!Object.isFrozen(blocks)) return fitNow(blocks, max);
+  let byMax = fittedBlocks.get(blocks);
+  if (!byMax) {
+    byMax = new Map();
+    fittedBlocks.set(blocks, byMax);
+  }
+  let out = byMax.get(max);
+  if (!out) {
+    out = fitNow(blocks, max);
+    byMax.set(max, out);
+  }
+  return out;
+};
+
+const fittedBlocks = new WeakMap<KnownBlock[], Map<number, KnownBlock[]>>();
+
+const fitNow = (blocks: KnownBlock[], max: number): KnownBlock[] => {
   const budget = LIMITS.messageChars - 300;
   // The common case, checked with one serialization: it already fits.
   if (blocks.length <= max && JSON.stringify(blocks).length <= budget) return blocks;

@@ -1,5 +1,6 @@
+import type { HomeView } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
-import { dashboardFor } from "../core/home/dashboard.ts";
+import { type Dashboard, dashboardFor } from "../core/home/dashboard.ts";
 import type { WorkspaceKey } from "../core/workspace.ts";
 import { renderHome } from "../render/home.ts";
 import type { ListenerDeps } from "./deps.ts";
@@ -12,7 +13,23 @@ export async function publishHome(
   userId: string,
 ): Promise<void> {
   const dashboard = await dashboardFor(await deps.store.read(ws));
-  await client.views.publish({ user_id: userId, view: renderHome(dashboard, { now: deps.now() }) });
+  // The Web API takes the view as JSON text: the same text is sent to everyone who opens the tab.
+  const view = homeViewJson(dashboard, deps.now()) as unknown as HomeView;
+  await client.views.publish({ user_id: userId, view });
+}
+
+/**
+ * The dashboard's view as JSON, kept with the dashboard (which stays the same object until the
+ * workspace changes) for the minute its "Updated" line shows.
+ */
+const views = new WeakMap<Dashboard, { minute: number; json: string }>();
+function homeViewJson(dashboard: Dashboard, now: Date): string {
+  const minute = Math.floor(now.getTime() / 60_000);
+  const kept = views.get(dashboard);
+  if (kept?.minute === minute) return kept.json;
+  const json = JSON.stringify(renderHome(dashboard, { now }));
+  views.set(dashboard, { minute, json });
+  return json;
 }
 
 /**

@@ -28,8 +28,20 @@ interface Kept {
 
 const keep = (at: number, ws: string, reply: Reply): Kept => {
   const { files, ...rest } = reply;
-  return { at, ws, json: JSON.stringify(rest), ...(files?.length ? { files } : {}) };
+  return { at, ws, json: replyJson(reply, rest), ...(files?.length ? { files } : {}) };
 };
+
+/** A kept (frozen) reply shown again is serialized once, and its entries share the one string. */
+const jsonOfReply = new WeakMap<Reply, string>();
+function replyJson(reply: Reply, rest: Omit<Reply, "files">): string {
+  if (!Object.isFrozen(reply)) return JSON.stringify(rest);
+  let json = jsonOfReply.get(reply);
+  if (json === undefined) {
+    json = JSON.stringify(rest);
+    jsonOfReply.set(reply, json);
+  }
+  return json;
+}
 
 const filesBytes = (files: Reply["files"]): number =>
   (files ?? []).reduce(

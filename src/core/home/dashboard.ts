@@ -168,10 +168,19 @@ export async function dashboardFor(data: WorkspaceData): Promise<Dashboard> {
         return p;
       })
     : profilePart(profile);
-  return assemble(
-    await advice,
-    data.lastEstimate,
-    vendorCache.get(data.vendors, [profile], () => vendorsPart(data.vendors, profile)),
-    contractCache.get(data.reminders, [data.contracts], () => contractsPart(data.contracts, data.reminders)),
+  const profileShown = await advice;
+  const vendors = vendorCache.get(data.vendors, [profile], () => vendorsPart(data.vendors, profile));
+  const contracts = contractCache.get(data.reminders, [data.contracts], () =>
+    contractsPart(data.contracts, data.reminders),
+  );
+  // The same parts make the same dashboard object, so what is rendered from it can be kept with it.
+  return dashboardCache.get(contracts, [profileShown, data.lastEstimate, vendors], () =>
+    assemble(profileShown, data.lastEstimate, vendors, contracts),
   );
 }
+
+const dashboardCache = new PartCache<
+  Part<"contracts">,
+  [Part<"profile">, WorkspaceData["lastEstimate"], Part<"vendors">],
+  Dashboard
+>();
