@@ -4,7 +4,7 @@ import { createLogger } from "./logger.ts";
 /** The CLI for scripts: one command, text or --json on stdout, errors on stderr with a non-zero exit. */
 async function cli(argv: string[]): Promise<number> {
   // Imported here: loading the commands reads the data files, whose errors must read clearly.
-  const { COMMANDS, findCommand, suggestCommand } = await import("./commands/registry.ts");
+  const { COMMANDS, findCommand, loadCommands, suggestCommand } = await import("./commands/registry.ts");
   const { slashName } = await import("./commands/types.ts");
   const { LocalSession, replyText, splitCommandLine, takeLocaleFlag } = await import("./local/session.ts");
   const usage = [
@@ -41,6 +41,8 @@ async function cli(argv: string[]): Promise<number> {
     }
     throw err;
   }
+  // Only the command that runs is loaded (a broken data file it reads fails here, plainly).
+  await loadCommands([parsed.command]);
   const session = new LocalSession(config, createLogger(config.logLevel), "cli", locale);
   let out: Awaited<ReturnType<typeof session.run>>;
   try {

@@ -1,3 +1,4 @@
+import { loadCommands } from "./commands/registry.ts";
 import type { Config } from "./config.ts";
 import { knowledgeBase } from "./core/knowledge/answer.ts";
 import { loadKnowledge } from "./core/knowledge/load.ts";
@@ -6,13 +7,16 @@ import { StoreLoadError, StorePathError } from "./store/errors.ts";
 import { StoreLockedError } from "./store/lock.ts";
 
 /**
- * Start the chosen front end. Importing this module loads and checks the data files (pricing, rules,
- * knowledge base); main.ts imports it inside a try so a broken file is reported plainly.
+ * Start the chosen front end. It first loads and checks the data files (pricing, rules, knowledge
+ * base) with the commands that read them; main.ts reports a broken file plainly.
  */
 export async function start(config: Config, logger: Logger): Promise<number> {
   // Check the knowledge files now, so a broken one stops start-up; the search index is built once the
   // app is up (below), so it does not delay readiness, and before the first question needs it.
   loadKnowledge();
+  // Every command's module (and the pricing, rules and region files they read) is loaded now, so a
+  // broken file stops start-up with its name and no first request waits for a module.
+  await loadCommands();
   const buildIndex = () =>
     setImmediate(() => {
       try {

@@ -27,6 +27,7 @@ import {
   renderProfile,
   renderReset,
 } from "../render/advise.ts";
+import { ADVISE_META } from "./catalog.ts";
 import type { CommandContext, CommandRun, CommandSpec, FormField, FormSpec } from "./types.ts";
 
 // Load and check the rule files when the app starts: a broken file stops start-up with its name,
@@ -64,11 +65,7 @@ export interface AdviseJson {
   costVerdict: { cheapestModel: string | null; breakEvenVolume: number | null };
 }
 
-const EXAMPLES = [
-  ADVISE_EXAMPLE,
-  "We're a 40-person online shop, about 2,000 calls and 500 emails a month, customers in the US and Mexico, we need Spanish and take card payments by phone",
-  "update hours=24/7 quotes=1",
-];
+const EXAMPLES = ADVISE_META.examples;
 
 const toJson = (r: Recommendation, rank: number, specific: boolean): RecommendationJson => ({
   criterion: r.criterion,
@@ -276,12 +273,7 @@ async function savedProfile(ctx: CommandContext): Promise<Profile | undefined> {
 }
 
 export const adviseCommand: CommandSpec = {
-  name: "advise",
-  checksOwnLength: true,
-  summary: "What kind of call center to look for, why, and what to ask each vendor, from your team's needs.",
-  usageHint:
-    "[volume=2000 languages=en,es payments=yes … | a description | update … | show [all] | reset | help]",
-  examples: EXAMPLES,
+  ...ADVISE_META,
 
   async form(text, ctx) {
     if (text.trim() !== "") return undefined;

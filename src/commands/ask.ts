@@ -5,6 +5,7 @@ import { ENTRY_GROUPS, type EntryGroup, type KnowledgeEntry } from "../core/know
 import { suggestArgs } from "../core/knowledge/extract.ts";
 import type { Intent } from "../core/knowledge/intent.ts";
 import { type AskView, renderAsk } from "../render/ask.ts";
+import { ASK_META } from "./catalog.ts";
 import type { CommandContext, CommandRun, CommandSpec } from "./types.ts";
 import { slashName } from "./types.ts";
 
@@ -57,16 +58,7 @@ const asResult = (a: AskAnswer, text?: string): AskResult => ({
 
 export function makeAskCommand(deps: AskDeps = defaultDeps): CommandSpec {
   return {
-    name: "ask",
-    summary: "Ask a question about outsourcing customer service, in plain words.",
-    usageHint: "[question] or help",
-    examples: [
-      "dedicated or shared agents?",
-      "what would 12k calls a month at 6 minutes cost?",
-      "how many agents for 80/20 with 300 calls an hour, 4 min calls?",
-      "help",
-    ],
-    truncatesLongText: true,
+    ...ASK_META,
     async run(text: string, ctx: CommandContext): Promise<CommandRun<AskResult>> {
       const kb = deps.knowledge();
       const a = kb.answer(text);

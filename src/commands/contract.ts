@@ -32,6 +32,7 @@ import {
   renderRemoved,
   renderShow,
 } from "../render/contract.ts";
+import { CONTRACT_META } from "./catalog.ts";
 import type { CommandContext, CommandRun, CommandSpec, FormSpec } from "./types.ts";
 
 const SUBCOMMANDS = ["add", "list", "show", "edit", "remove", "remind", "help"] as const;
@@ -310,19 +311,7 @@ export const CONTRACT_LIST_CACHE_CAPS: CacheCaps = { entries: 100, bytes: 4 * 10
 const lists = new Memo<CommandRun>(CONTRACT_LIST_CACHE_CAPS);
 
 export const contractCommand: CommandSpec = {
-  name: "contract",
-  summary: "Contracts and review reminders before the notice deadline",
-  usageHint:
-    "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d | list | show Acme | edit Acme notice=90d | remind Acme <when> <note>",
-  examples: [
-    "add vendor=Acme start=2027-01-15 renews=2028-01-15 notice=60d",
-    'add vendor=Beta start="next Monday" renews="in 12 months" notice=3mo checkins=2x onboarding=21d channel=C0123ABCD',
-    "list",
-    "show Acme",
-    "edit Acme notice=90d",
-    "remind Acme 2027-03-01 check that hold time is not billed",
-    "remove Acme",
-  ],
+  ...CONTRACT_META,
   run,
   async form(text) {
     const { sub, rest } = splitSubcommand(text);

@@ -14,6 +14,7 @@ import { Memo } from "../core/memo.ts";
 import { renderEstimate, withFollowUps, withProfileNote } from "../render/estimate.ts";
 import { agentsChartFile, estimateChartFile } from "../render/estimate-chart.ts";
 import { renderCommandHelp } from "../render/help.ts";
+import { ESTIMATE_META } from "./catalog.ts";
 import {
   CONCURRENCY_FORM_FIELD,
   coverageOptions,
@@ -215,18 +216,7 @@ async function savedProfileValues(ctx: CommandContext): Promise<Record<string, s
 }
 
 export const estimateCommand: CommandSpec = {
-  name: "estimate",
-  summary:
-    "Monthly cost of outsourcing: shared, semi-dedicated and dedicated agents, break-even and staffing.",
-  usageHint: "12000 calls a month, talk 5m, wrap 1m, hold 30s, hours 24/7, billing 60s",
-  examples: [
-    "12000 calls a month, talk 5m, wrap 1m, hold 30s, hours 24/7, billing 60s",
-    "12000 calls a month, 5 min talk",
-    "contacts=40000 talk=4m wrap=1m hours=12x6 billing=6s target=90% answer=30s",
-    "contacts=5000 talk=6m hours=24/7 licensed=yes languages=es shared-rate=0.85-1.10 hourly-rate=28-32",
-    "12000 calls a month, talk 5m, country=MX inhouse-wage=6/h budget=60000/month",
-    "contacts=12000 talk=5m locations=all currency=EUR",
-  ],
+  ...ESTIMATE_META,
   async form(text, ctx) {
     const t = text.trim();
     // Empty text: the form, prefilled from the saved profile. `edit <text>`: prefilled with that estimate.

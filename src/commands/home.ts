@@ -2,6 +2,7 @@ import type { KnownBlock } from "@slack/types";
 import { UserInputError } from "../core/errors.ts";
 import { dashboardFor } from "../core/home/dashboard.ts";
 import { renderHome } from "../render/home.ts";
+import { HOME_META } from "./catalog.ts";
 import type { CommandSpec } from "./types.ts";
 
 /**
@@ -9,10 +10,7 @@ import type { CommandSpec } from "./types.ts";
  * shows before installing the app. In Slack the Home tab itself does this.
  */
 export const homeCommand: CommandSpec = {
-  name: "home",
-  summary: "The App Home dashboard: profile, last estimate, vendors and contracts",
-  usageHint: "",
-  examples: [""],
+  ...HOME_META,
   async run(text, ctx) {
     if (text.trim()) throw new UserInputError("home takes nothing after it.", { example: "home" });
     const dashboard = await dashboardFor(await (await ctx.store()).read(ctx.workspace));

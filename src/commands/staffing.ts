@@ -2,6 +2,7 @@ import { type GridCell, solveChannel, whatIfGrid } from "../core/staffing/channe
 import { HELP, parseStaffing } from "../core/staffing/parse.ts";
 import { renderCommandHelp } from "../render/help.ts";
 import { renderStaffing } from "../render/staffing.ts";
+import { STAFFING_META } from "./catalog.ts";
 import { CONCURRENCY_FORM_FIELD, PATIENCE_FORM_FIELDS, QUEUE_FORM_FIELDS } from "./form-fields.ts";
 import type { CommandSpec, FormSpec } from "./types.ts";
 
@@ -106,20 +107,7 @@ const FORM: FormSpec = {
 };
 
 export const staffingCommand: CommandSpec = {
-  name: "staffing",
-  summary:
-    "Staffing for calls, chats and e-mails (Erlang C, or Erlang A with patience): agents needed or the figures at N agents, service level, abandonment, ASA, occupancy, long waits and a what-if grid.",
-  usageHint:
-    "calls=100 interval=30m aht=3m [answer=20s target=80% shrinkage=30% max-occupancy=85% channel=voice|chat|email concurrency=2 response=24h patience=60s max-abandon=5% agents=12 grid]",
-  examples: [
-    "calls=100 interval=30m aht=3m answer=20s target=80% shrinkage=30% max-occupancy=85%",
-    "100 calls in 30 minutes, aht 3m",
-    "400 calls per hour, talk 2m, wrap 30s, 90% in 15s, shrinkage 25%",
-    "calls=100 interval=30m aht=3m patience=60s max-abandon=5%",
-    "chats=120 interval=1h aht=12m concurrency=3",
-    "emails=40 interval=1h aht=8m response=4h",
-    "calls=100 interval=30m aht=3m agents=12 grid",
-  ],
+  ...STAFFING_META,
   async form(text) {
     const t = text.trim();
     if (t === "") return FORM;

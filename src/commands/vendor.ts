@@ -24,6 +24,7 @@ import {
   renderShow,
 } from "../render/vendor.ts";
 import { vendorChartFile } from "../render/vendor-chart.ts";
+import { VENDOR_META } from "./catalog.ts";
 import { coverageOptions } from "./form-fields.ts";
 import type { CommandContext, CommandRun, CommandSpec, FormField, FormSpec } from "./types.ts";
 
@@ -442,18 +443,7 @@ async function form(text: string, ctx: CommandContext): Promise<FormSpec | undef
 }
 
 export const vendorCommand: CommandSpec = {
-  name: "vendor",
-  summary: "Keep vendor quotes and compare them side by side for your volume and needs.",
-  usageHint:
-    "add name=Acme rate=0.95/min billing=60s | list | show <name> | edit <name> | remove <name> | compare | export",
-  examples: [
-    "add name=Acme location=nearshore country=MX model=shared rate=0.95/min billing=60s hold-billed=no minimum=5000min setup=1500 hours=24/7 languages=en,es certs=pci,soc2 dr=yes",
-    "list",
-    "show Acme",
-    "edit Acme rate=0.90/min",
-    "compare volume=8000",
-    "export",
-  ],
+  ...VENDOR_META,
   form,
   async run(text, ctx) {
     const { sub, rest } = splitSubcommand(text);

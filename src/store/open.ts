@@ -1,4 +1,3 @@
-import { FileStore } from "./file-store.ts";
 import type { Store } from "./store.ts";
 
 export interface StoreConfig {
@@ -16,5 +15,7 @@ export async function openStore(config: StoreConfig): Promise<Store> {
     const { PgStore } = await import("./pg-store.ts");
     return PgStore.connect(config.databaseUrl, { leaseSeconds: config.reminderLeaseSeconds });
   }
+  // Imported when first opened: a command that needs no database (a CLI estimate) never loads lowdb.
+  const { FileStore } = await import("./file-store.ts");
   return FileStore.open(config.dbPath);
 }

@@ -29,7 +29,9 @@ import { showValue } from "./words.ts";
  * result is a normalized, validated profile plus what was understood and from which words.
  */
 
-export const ADVISE_EXAMPLE = "volume=2000 pattern=inconsistent languages=en,es payments=yes";
+import { ADVISE_EXAMPLE } from "./example.ts";
+
+export { ADVISE_EXAMPLE };
 
 /** Longest description we read; longer text is refused with what was understood from it. */
 export const MAX_ADVISE_TEXT = 4000;
