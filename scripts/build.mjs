@@ -1,5 +1,5 @@
-// Builds src/ into dist/ with esbuild: the app's own modules bundled into dist/main.js and dist/cli.js
-// (shared code and lazily imported modules in chunks), npm packages left as imports. Run by `npm ci`
+// Builds src/ into dist/ with esbuild: the app and the npm packages it uses bundled into dist/main.js,
+// dist/cli.js and dist/tool.js (shared code and lazily imported modules in chunks). Run by `npm ci`
 // (the `prepare` script), `npm run build`, and by scripts/launch.mjs when dist/ is older than src/.
 import { mkdirSync, readdirSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, relative } from "node:path";
@@ -55,7 +55,27 @@ export async function build() {
     format: "esm",
     platform: "node",
     target: "node20",
-    packages: "external",
+    // Bundled, the packages load as a few files instead of about a thousand (Bolt alone brings express,
+    // undici and their dependencies): `npm start` is ready in about two thirds of the time (measured:
+    // 0.66 s against 0.90 s with the packages left as imports). Left out: native addons, packages that
+    // find files of their own (fonts, wasm), the charts (loaded on first use), and optional addons.
+    external: [
+      "@resvg/resvg-js",
+      "dejavu-fonts-ttf",
+      "vega",
+      "vega-lite",
+      "pg",
+      "pg-native",
+      "@electric-sql/pglite",
+      "esbuild",
+      "bufferutil",
+      "utf-8-validate",
+    ],
+    // The CommonJS packages inside an ES module still call require() (for Node's own modules).
+    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+    // Whitespace and syntax only: names stay as written, so a stack trace still reads.
+    minifyWhitespace: true,
+    minifySyntax: true,
     sourcemap: "linked",
     write: false,
     logLevel: "warning",

@@ -11,24 +11,25 @@ import { StoreLockedError } from "./store/lock.ts";
  * base) with the commands that read them; main.ts reports a broken file plainly.
  */
 export async function start(config: Config, logger: Logger): Promise<number> {
-  // Check the knowledge files now, so a broken one stops start-up; the search index is built once the
-  // app is up (below), so it does not delay readiness, and before the first question needs it.
+  // Check the knowledge files now, so a broken one stops start-up; the search index (about 90 ms) is
+  // built a second after the app is up, so it does not hold up the health check's first answer, and
+  // a question that comes sooner builds it itself.
   loadKnowledge();
   // Every command's module (and the pricing, rules and region files they read) is loaded now, so a
   // broken file stops start-up with its name and no first request waits for a module.
   await loadCommands();
-  const buildIndex = () =>
-    setImmediate(() => {
+  const buildIndex = (afterMs: number) =>
+    setTimeout(() => {
       try {
         knowledgeBase();
       } catch (err) {
         logger.error("could not index the knowledge base", err); // the first question will say so
       }
-    });
+    }, afterMs).unref();
   // Each front end is imported only when chosen: the console never loads Bolt.
   if (config.mode === "console") {
     const { runConsole } = await import("./local/console.ts");
-    buildIndex();
+    buildIndex(0);
     return runConsole(config, logger);
   }
   const { startSlackServer } = await import("./server.ts");
@@ -52,7 +53,7 @@ export async function start(config: Config, logger: Logger): Promise<number> {
     }
     throw err;
   }
-  buildIndex();
+  buildIndex(1000);
   return new Promise<number>((resolveExit) => {
     const shutdown = (signal: string) => {
       logger.info(`${signal} received: finishing writes and stopping`);
