@@ -72,7 +72,9 @@ export async function build() {
       "utf-8-validate",
     ],
     // The CommonJS packages inside an ES module still call require() (for Node's own modules).
-    banner: { js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);' },
+    banner: {
+      js: 'import { createRequire as __createRequire } from "node:module"; const require = __createRequire(import.meta.url);',
+    },
     // Whitespace and syntax only: names stay as written, so a stack trace still reads.
     minifyWhitespace: true,
     minifySyntax: true,
