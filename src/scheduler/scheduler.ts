@@ -192,6 +192,9 @@ export function startScheduler(opts: SchedulerOptions): RunningScheduler {
           );
         }
       }
+      // One reminder a turn of the event loop: with a Slack that answers at once (or a fake), the
+      // lanes would otherwise render and post a whole batch in one stretch of microtasks.
+      await new Promise((r) => setImmediate(r));
       const message = renderReminderMessage(reminder, contract);
       const { ts } = await poster.post({
         channel: reminder.channel,
