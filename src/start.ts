@@ -18,12 +18,12 @@ export async function start(config: Config, logger: Logger): Promise<number> {
   // Every command's module (and the pricing, rules and region files they read) is loaded now, so a
   // broken file stops start-up with its name and no first request waits for a module.
   await loadCommands();
-  // ICU loads its number and date data on first use (about 10-20 ms): paid here, not by the first
-  // request or the first reminder posted.
-  new Intl.NumberFormat("en-US").format(1234.5);
-  new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", dateStyle: "full" }).format(0);
   const buildIndex = (afterMs: number) =>
     setTimeout(() => {
+      // ICU loads its data on the first number or date formatted (about 30 ms): done here too, so a
+      // later request or reminder does not pay it.
+      new Intl.NumberFormat("en-US").format(1234.5);
+      new Intl.DateTimeFormat("en-US", { timeZone: "America/New_York", dateStyle: "full" }).format(0);
       try {
         knowledgeBase();
       } catch (err) {
