@@ -7,6 +7,11 @@ export interface ReplyFile {
   filename: string;
   title: string;
   content: string | Buffer;
+  /**
+   * Sent with every reading of its reply (not asked for): in Slack, not sent to the same person again
+   * while unchanged, for a day.
+   */
+  onceUnchanged?: boolean;
 }
 
 /**

@@ -129,7 +129,12 @@ export function checklistFile(view: Pick<AdviceView, "advice" | "profile">): Rep
     .map((k) => `  ${k}: ${showValue(k, view.profile[k])}`)
     .join("\n");
   const content = `${checklistText(view.advice.checklist)}\nBased on this profile:\n${facts}\n`;
-  return { filename: "vendor-questions.txt", title: "Questions to ask call-center vendors", content };
+  return {
+    filename: "vendor-questions.txt",
+    title: "Questions to ask call-center vendors",
+    content,
+    onceUnchanged: true,
+  };
 }
 
 const present = (b: Button | undefined): b is Button => b !== undefined;

@@ -33,7 +33,7 @@ export function slackBlocks(
 function filesNote(reply: Reply, delivery: FileDelivery | undefined): KnownBlock[] {
   const files = reply.files ?? [];
   if (!files.length) return [];
-  const fresh = delivery?.fresh ?? files;
+  const fresh = delivery?.fresh.map((p) => p.file) ?? files;
   const lines: string[] = [];
   if (fresh.length)
     lines.push(
@@ -65,77 +65,102 @@ export const DM_CHANNEL_CAPS: CacheCaps = { entries: 20_000, bytes: 4 * 1024 * 1
 const dmChannels = boundedCache<{ id: string }>(DM_CHANNEL_CAPS, (v) => stringBytes(v.id));
 
 /**
- * A file is not sent to the same person again while it is unchanged: a team re-reading its advice gets
- * one checklist in the DM, not one per reading (and the reply says it is already there). After a day,
- * or when its content changes, it is sent again. Kept per process (about 150 bytes a file sent).
+ * A file that goes with every reading of a reply (the advice's vendor-questions checklist) is not sent
+ * to the same person again while it is unchanged: a team re-reading its advice gets one checklist in
+ * the DM, not one per reading, and the reply says it is already there. After a day, or when its
+ * content changes, it is sent again. A file asked for (a CSV export, a chart) is always sent. A file
+ * counts as sent once Slack took the upload; kept per process (about 150 bytes a file).
  */
 export const SENT_FILE_CAPS: CacheCaps = { entries: 20_000, bytes: 4 * 1024 * 1024 };
 export const RESEND_AFTER_MS = 24 * 60 * 60 * 1000;
 const sentFiles = boundedCache<{ hash: string; at: number }>(SENT_FILE_CAPS, (v) => stringBytes(v.hash) + 8);
+/** Uploads under way, so a second identical request waits for the first instead of uploading again. */
+const uploading = new Map<string, { hash: string; done: Promise<boolean> }>();
+
+interface Planned {
+  file: ReplyFile;
+  /** Set for a file sent once while unchanged: where it is recorded, and its content's hash. */
+  once?: { key: string; hash: string };
+}
 
 /** The files of one reply: those to send now, and those the user already has, unchanged. */
 export interface FileDelivery {
-  fresh: ReplyFile[];
+  fresh: Planned[];
   already: Array<{ file: ReplyFile; at: number }>;
   now: number;
-  /** Where each fresh file is recorded as sent (forgotten again if its upload fails). */
-  keys: Map<ReplyFile, string>;
 }
 
-/**
- * Decide, before the reply is shown, which of its files go to the user's DM. A file is counted as sent
- * from this moment, so two identical requests at once upload it once.
- */
+/** Decide, before the reply is shown, which of its files go to the user's DM. */
 export function planFiles(client: WebClient, userId: string, reply: Reply, now: number): FileDelivery {
-  const plan: FileDelivery = { fresh: [], already: [], now, keys: new Map() };
+  const plan: FileDelivery = { fresh: [], already: [], now };
   for (const file of reply.files ?? []) {
+    if (!file.onceUnchanged) {
+      plan.fresh.push({ file });
+      continue;
+    }
     // The bot's token stands for the workspace (and the app) the DM belongs to.
     const key = `${client.token ?? ""}:${userId}:${file.filename}`;
     const hash = createHash("sha256").update(file.content).digest("base64url");
     const sent = sentFiles.get(key);
-    if (sent && sent.hash === hash && now - sent.at < RESEND_AFTER_MS && now >= sent.at) {
+    if (sent && sent.hash === hash && now - sent.at < RESEND_AFTER_MS && now >= sent.at)
       plan.already.push({ file, at: sent.at });
-      continue;
-    }
-    sentFiles.set(key, { hash, at: now });
-    plan.fresh.push(file);
-    plan.keys.set(file, key);
+    else plan.fresh.push({ file, once: { key, hash } });
   }
   return plan;
 }
 
 /**
  * The files of a plan are uploaded in a direct message to the user who asked, so a file from an
- * ephemeral reply is not shown to the whole channel.
+ * ephemeral reply is not shown to the whole channel. Called once the reply is shown: a reply that
+ * could not be shown sends no file and records none.
  */
 export async function deliverFiles(
   client: WebClient,
   userId: string,
   plan: FileDelivery,
   logger: Logger,
+  now: () => number = Date.now,
 ): Promise<void> {
-  for (const file of plan.fresh) {
-    const key = `${client.token ?? ""}:${userId}`;
-    try {
-      const channel =
-        dmChannels.get(key)?.id ?? (await client.conversations.open({ users: userId })).channel?.id;
-      if (!channel) throw new Error("conversations.open returned no channel");
-      dmChannels.set(key, { id: channel });
-      // The Web API refuses an upload that names both `file` and `content`, even when one is undefined.
-      const data = typeof file.content === "string" ? { content: file.content } : { file: file.content };
-      await client.filesUploadV2({
-        channel_id: channel,
-        filename: file.filename,
-        title: file.title,
-        initial_comment: `Here is ${file.title}.`,
-        ...data,
-      } as Parameters<WebClient["filesUploadV2"]>[0]);
-    } catch (err) {
-      // The DM may be gone (the app was reinstalled): open it again next time, and send the file again.
-      dmChannels.delete(key);
-      const sent = plan.keys.get(file);
-      if (sent) sentFiles.delete(sent);
-      logger.warn(`could not upload ${file.filename}`, err);
+  for (const { file, once } of plan.fresh) {
+    if (!once) {
+      await upload(client, userId, file, logger);
+      continue;
     }
+    const under = uploading.get(once.key);
+    // The same file is being sent to this person by another request: one upload, unless that one fails.
+    if (under?.hash === once.hash && (await under.done)) continue;
+    const done = upload(client, userId, file, logger);
+    uploading.set(once.key, { hash: once.hash, done });
+    try {
+      if (await done) sentFiles.set(once.key, { hash: once.hash, at: now() });
+    } finally {
+      if (uploading.get(once.key)?.done === done) uploading.delete(once.key);
+    }
+  }
+}
+
+/** One file into the user's DM; false (and a log line) when Slack did not take it. */
+async function upload(client: WebClient, userId: string, file: ReplyFile, logger: Logger): Promise<boolean> {
+  const key = `${client.token ?? ""}:${userId}`;
+  try {
+    const channel =
+      dmChannels.get(key)?.id ?? (await client.conversations.open({ users: userId })).channel?.id;
+    if (!channel) throw new Error("conversations.open returned no channel");
+    dmChannels.set(key, { id: channel });
+    // The Web API refuses an upload that names both `file` and `content`, even when one is undefined.
+    const data = typeof file.content === "string" ? { content: file.content } : { file: file.content };
+    await client.filesUploadV2({
+      channel_id: channel,
+      filename: file.filename,
+      title: file.title,
+      initial_comment: `Here is ${file.title}.`,
+      ...data,
+    } as Parameters<WebClient["filesUploadV2"]>[0]);
+    return true;
+  } catch (err) {
+    // The DM may be gone (the app was reinstalled): open it again next time.
+    dmChannels.delete(key);
+    logger.warn(`could not upload ${file.filename}`, err);
+    return false;
   }
 }

@@ -73,4 +73,24 @@ describe("files that go with a reply", () => {
     expect(await advise("volume=4000 languages=en", "U9")).toMatch(/sent to you in a direct message/);
     await uploaded(before + 5);
   });
+
+  it("two identical advices at once send one checklist; a file asked for is sent every time", async () => {
+    const uploads = (name: string) =>
+      app.fake.callsTo("files.getUploadURLExternal").filter((c) => c.args.filename === name).length;
+    const before = uploads("vendor-questions.txt");
+    await Promise.all(
+      [1, 2].map(() => app.slash({ command: "/cc-advise", text: "volume=900 languages=fr", userId: "U11" })),
+    );
+    await expect.poll(() => uploads("vendor-questions.txt"), { timeout: 10_000 }).toBe(before + 1);
+    await new Promise((r) => setTimeout(r, 300));
+    expect(uploads("vendor-questions.txt")).toBe(before + 1);
+
+    await app.slash({ command: "/cc-vendor", text: "add name=Zeta rate=1/min billing=60s" });
+    const csv = uploads("vendors.csv");
+    for (const _ of [1, 2]) {
+      const res = await app.slash({ command: "/cc-vendor", text: "export", userId: "U11" });
+      expect(textOf((res.json as { blocks: unknown }).blocks)).toMatch(/vendors\.csv sent to you/);
+    }
+    await expect.poll(() => uploads("vendors.csv"), { timeout: 10_000 }).toBe(csv + 2);
+  });
 });

@@ -79,7 +79,8 @@ export function registerActions(app: App, deps: ListenerDeps): void {
           blocks,
         });
       }
-      if (files?.fresh.length) await deliverFiles(client, body.user.id, files, deps.logger);
+      if (files?.fresh.length)
+        await deliverFiles(client, body.user.id, files, deps.logger, () => deps.now().getTime());
       // A click on the App Home may change what it shows (e.g. a profile saved): show it at once.
       if (out.ok && fromHome) await refreshHome(deps, client, ws, body.user.id);
     },
@@ -186,7 +187,8 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       if (body.response_url)
         await respond({ replace_original: false, response_type: "ephemeral", ...message });
       else await client.chat.postMessage({ channel: body.user.id, ...message });
-      if (files?.fresh.length) await deliverFiles(client, body.user.id, files, deps.logger);
+      if (files?.fresh.length)
+        await deliverFiles(client, body.user.id, files, deps.logger, () => deps.now().getTime());
     },
   );
 }

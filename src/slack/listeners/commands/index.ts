@@ -94,5 +94,6 @@ async function runCommand(
       text: text.trim(),
       summary: out.reply.text,
     });
-  if (files?.fresh.length) await deliverFiles(client, command.user_id, files, deps.logger);
+  if (files?.fresh.length)
+    await deliverFiles(client, command.user_id, files, deps.logger, () => deps.now().getTime());
 }

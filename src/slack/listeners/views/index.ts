@@ -64,7 +64,8 @@ export function registerViews(app: App, deps: ListenerDeps): void {
         text: text.trim(),
         summary: out.reply.text,
       });
-    if (files?.fresh.length) await deliverFiles(client, body.user.id, files, deps.logger);
+    if (files?.fresh.length)
+      await deliverFiles(client, body.user.id, files, deps.logger, () => deps.now().getTime());
     if (out.ok && meta.h) {
       await deps.lastEstimates?.flush();
       await refreshHome(deps, client, ws, body.user.id);
