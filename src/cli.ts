@@ -3,7 +3,7 @@ import { createLogger } from "./logger.ts";
 
 /** The CLI for scripts: one command, text or --json on stdout, errors on stderr with a non-zero exit. */
 async function cli(argv: string[]): Promise<number> {
-  // Imported here: loading the commands reads the data files, whose errors must read clearly.
+  // Imported on demand: only the command that runs is loaded (below).
   const { COMMANDS, findCommand, loadCommands, suggestCommand } = await import("./commands/registry.ts");
   const { slashName } = await import("./commands/types.ts");
   const { LocalSession, replyText, splitCommandLine, takeLocaleFlag } = await import("./local/session.ts");
@@ -41,8 +41,10 @@ async function cli(argv: string[]): Promise<number> {
     }
     throw err;
   }
-  // Only the command that runs is loaded (a broken data file it reads fails here, plainly).
-  await loadCommands([parsed.command]);
+  // Only the command that runs is loaded, so a broken data file it reads fails here, plainly. A
+  // question may be answered by another command (an estimate, a staffing figure): ask loads them all.
+  const command = findCommand(parsed.command)?.name ?? parsed.command;
+  await loadCommands(command === "ask" ? undefined : [command]);
   const session = new LocalSession(config, createLogger(config.logLevel), "cli", locale);
   let out: Awaited<ReturnType<typeof session.run>>;
   try {
