@@ -1,3 +1,4 @@
+import { isDraft, original } from "immer";
 import { type Advice, advise, defaultRuleSet, type Recommendation } from "../core/advice/advise.ts";
 import type { Understood } from "../core/advice/freetext.ts";
 import { ADVISE_EXAMPLE, type AdviseInput, parseAdviseInput, YES_NO_KEYS } from "../core/advice/input.ts";
@@ -96,6 +97,9 @@ const replies = new Memo<CommandRun<AdviseJson>>(ADVISE_CACHE_CAPS);
 
 const readLine = (text: string, locale: string | undefined): AdviseInput =>
   readings.get(`${locale ?? ""}|${text}`, () => parseAdviseInput(text, undefined, { locale }));
+
+/** The saved profile's advice reads nothing: one list, so the kept reply is found again by identity. */
+const NOTHING_READ: Understood[] = Object.freeze([]) as unknown as Understood[];
 
 /** Profiles compared as values: the same facts in any key order are the same profile. */
 const stableJson = (v: unknown): string =>
@@ -299,7 +303,7 @@ export const adviseCommand: CommandSpec = {
         throw new UserInputError("There is no saved profile yet: describe your team first.", {
           example: ADVISE_EXAMPLE,
         });
-      return adviseRun(profile, [], false, { mode: "saved" }, false, true);
+      return adviseRun(profile, NOTHING_READ, false, { mode: "saved" }, false, true);
     }
 
     if (sub === "reset" && rest.length === 0) {
@@ -318,7 +322,7 @@ export const adviseCommand: CommandSpec = {
         throw new UserInputError("There is no saved profile yet: describe your team first.", {
           example: ADVISE_EXAMPLE,
         });
-      return adviseRun(profile, [], false, { mode: "saved" }, false);
+      return adviseRun(profile, NOTHING_READ, false, { mode: "saved" }, false);
     }
 
     if (sub === "update") {
@@ -349,16 +353,13 @@ export const adviseCommand: CommandSpec = {
     // Anything else is the profile itself: validated first, saved only when it is valid.
     const input = readLine(trimmed, await ctx.userLocale());
     const store = await ctx.store();
-    // The same facts again (a team re-reading its advice) leave the saved profile as it is: no write.
-    const stored = (await store.read(ctx.workspace)).profile;
-    const previous =
-      stored !== undefined && stableJson(stored) === stableJson(input.profile)
-        ? stored
-        : await store.update(ctx.workspace, (draft) => {
-            const old = draft.profile;
-            draft.profile = input.profile;
-            return old;
-          });
+    const previous = await store.update(ctx.workspace, (draft) => {
+      const p = draft.profile;
+      const old = isDraft(p) ? (original(p) as Profile) : p;
+      // The same facts again (a team re-reading its advice) leave the saved profile as it is: no write.
+      if (old === undefined || stableJson(old) !== stableJson(input.profile)) draft.profile = input.profile;
+      return old;
+    });
     const replaced = keysOf(previous).filter(
       (k) => input.profile[k] === undefined && !same(previous?.[k], undefined),
     );
