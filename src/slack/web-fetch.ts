@@ -7,9 +7,11 @@ import { Agent, request } from "undici";
  * undici's `request` sends one for about a third of the CPU that `fetch` (WHATWG streams, Request and
  * Response objects) spends on it, measured on loopback (bench/http.bench.ts shows the effect on the
  * App Home and uploads). Uploads (multipart FormData) still go through `fetch`. Redirects are not
- * followed, as with the client's own `redirect: "error"`: a 3xx is an HTTP error it reports.
+ * followed, as with the client's own `redirect: "error"`: a 3xx is an HTTP error it reports. Like
+ * Node 20's `fetch`, it takes no proxy from the environment; connections are not capped (the
+ * client's own queue limits how many calls run at once).
  */
-const agent = new Agent({ keepAliveTimeout: 30_000, connections: 128 });
+const agent = new Agent({ keepAliveTimeout: 30_000 });
 
 export const webFetch: FetchFunction = async (url, init = {}) => {
   if (init.body !== undefined && typeof init.body !== "string") return globalThis.fetch(url, init);
