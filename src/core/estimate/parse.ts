@@ -82,7 +82,14 @@ export interface EstimateParse {
 const HOURS_VALUE = String.raw`24\s*\/\s*7(?:\s*\/\s*365)?|24\s*x\s*7|business(?:\s+hours)?|office(?:\s+hours)?|\d{1,2}\s*[x/]\s*\d`;
 const BILLING_WORDS = String.raw`per[-\s]?second|per[-\s]?minute|by\s+the\s+second|by\s+the\s+minute|second|minute`;
 const RANGE_VALUE = String.raw`\$?\s*(?:${NUM})(?:\s*(?:-|–|to)\s*\$?\s*(?:${NUM}))?`;
-const CONTACT_WORDS = String.raw`(?:inbound\s+|outbound\s+)?(?:calls?|contacts?|chats?|e-?mails?|tickets?|conversations?|interactions?)`;
+const CONTACT_WORDS = String.raw`(?:inbound\s+|outbound\s+)?(calls?|contacts?|chats?|e-?mails?|tickets?|conversations?|interactions?)`;
+
+/**
+ * Which volume a counted word is: chats and e-mails have handle times and queues of their own, so
+ * "800 emails and 1200 calls" is 800 e-mails and 1,200 calls, never 2,000 calls.
+ */
+const volumeKey = (word: string): "contacts" | "chats" | "emails" =>
+  /^chats?$/.test(word) ? "chats" : /^(?:e-?mails?|tickets?)$/.test(word) ? "emails" : "contacts";
 
 const PHRASES: PhraseRule[] = [
   ...CONCURRENCY_PHRASES,
@@ -102,8 +109,8 @@ const PHRASES: PhraseRule[] = [
       String.raw`^(${COUNT})\s*(?:(monthly|weekly|daily|yearly|annually|hourly)\s+)?${CONTACT_WORDS}(?:\s*(?:\/|a|an|per|each|every|in\s+an?)\s*(month|mo|week|wk|day|year|yr|hour|hr|h)|\s+(monthly|weekly|daily|yearly|annually|hourly))?(?=\s|$)`,
     ),
     read: (m) => {
-      const period = own(PERIOD_WORDS, m[2] ?? m[3] ?? m[4] ?? "month") ?? "month";
-      return [["contacts", period === "month" ? (m[1] ?? "") : `${m[1]}/${period}`]];
+      const period = own(PERIOD_WORDS, m[2] ?? m[4] ?? m[5] ?? "month") ?? "month";
+      return [[volumeKey(m[3] ?? ""), period === "month" ? (m[1] ?? "") : `${m[1]}/${period}`]];
     },
   },
   {

@@ -66,13 +66,51 @@ function queueFacts(r: Reading, sink: FactSink, used: Fact[], talkKey: "talk" | 
   }
 }
 
+/** A channel's handle time given in words ("email-time 8m", "chat aht 10 min"), read by the estimate's own phrases. */
+const TIME_PHRASE = {
+  "chat-time": /\bchat(?:-(?:time|length|handle|duration)|[-\s]aht)\b/i,
+  "email-time": /\b(?:e-?mail|ticket)(?:-(?:time|handle)|[-\s]aht)\b/i,
+} as const;
+
 /** `/cc-estimate`: a monthly volume, call parts, coverage, billing, rates and languages. */
 export function estimateFromFacts(r: Reading, sink: FactSink): Fact[] {
   const used: Fact[] = [];
   askAboutReadings(r, "contacts");
-  queueFacts(r, sink, used, "talk");
   const counts = factsOf(r, "count").filter((f) => !f.intervalSeconds);
-  const contacts = counts.filter((f) => f.channel !== "minutes");
+  queueFacts(r, sink, used, "talk");
+  // Chats and e-mails have handle times and queues of their own: with their time given, "800 emails
+  // and 1,200 calls" is `emails=800` beside 1,200 calls. Without it they are counted as calls, as the
+  // other commands count every contact, and the reply warns that they were.
+  const split = new Set<Fact>();
+  const asCalls: Array<{ channel: "chats" | "emails"; own: Fact[] }> = [];
+  for (const channel of ["chats", "emails"] as const) {
+    const own = counts.filter((f) => f.channel === channel);
+    const timeKey = channel === "chats" ? "chat-time" : "email-time";
+    if (!own.length || sink.has(channel)) continue;
+    if (!sink.has(timeKey) && !TIME_PHRASE[timeKey].test(r.prepared.text)) {
+      asCalls.push({ channel, own });
+      continue;
+    }
+    const periods = new Set(own.map((f) => f.period ?? "month"));
+    if (periods.size !== 1) continue;
+    const total = own.reduce((n, f) => n + f.value, 0);
+    const period = [...periods][0] ?? "month";
+    sink.put(
+      channel,
+      period === "month" ? String(total) : `${total}/${period}`,
+      own.map((f) => `“${f.span.words}”`).join(" + "),
+    );
+    if (own.some((f) => f.periodFrom === "none"))
+      sink.note(
+        `no period given with “${own.find((f) => f.periodFrom === "none")?.span.words}”: read as a month`,
+      );
+    sink.note(
+      `${own.map((f) => `“${f.span.words}”`).join(" + ")} read as \`${channel}=${total}${period === "month" ? "" : `/${period}`}\`, a channel of its own (its handle time is \`${channel === "chats" ? "chat-time" : "email-time"}=\`)`,
+    );
+    used.push(...own);
+    for (const f of own) split.add(f);
+  }
+  const contacts = counts.filter((f) => f.channel !== "minutes" && !split.has(f));
   const minutes = counts.filter((f) => f.channel === "minutes");
   if (contacts.length && !sink.has("contacts")) {
     const periods = new Set(contacts.map((f) => f.period ?? "month"));
@@ -91,6 +129,13 @@ export function estimateFromFacts(r: Reading, sink: FactSink): Fact[] {
         );
       used.push(...contacts);
     }
+  }
+  for (const { channel, own } of asCalls) {
+    if (!own.every((f) => used.includes(f))) continue;
+    const timeKey = channel === "chats" ? "chat-time" : "email-time";
+    sink.warn(
+      `${own.map((f) => `“${f.span.words}”`).join(" + ")} counted as calls, at the calls' talk time and per-minute price: give \`${timeKey}=\` (e.g. \`${timeKey}=${channel === "chats" ? "12m" : "8m"}\`) to size ${channel === "chats" ? "chats" : "e-mails"} as a channel of their own.`,
+    );
   }
   if (minutes.length === 1 && !sink.has("contacts")) {
     const f = minutes[0] as Extract<Fact, { kind: "count" }>;
