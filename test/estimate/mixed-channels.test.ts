@@ -14,7 +14,7 @@ interface EstimateJson {
 
 async function estimate(text: string): Promise<{ json: EstimateJson; shown: string }> {
   const out = await dispatch("estimate", text, await testContext());
-  expect(out.ok, out.reply.text).toBe(true);
+  if (!out.ok) throw new Error(out.reply.text);
   return { json: out.result as EstimateJson, shown: blocksToText(out.reply.blocks) };
 }
 
