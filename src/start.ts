@@ -15,6 +15,9 @@ export async function start(config: Config, logger: Logger): Promise<number> {
   // built a second after the app is up, so it does not hold up the health check's first answer, and
   // a question that comes sooner builds it itself.
   loadKnowledge();
+  // The Slack modules (Bolt) are read while the commands load: the two imports share the file reads.
+  const slack = config.mode === "console" ? undefined : import("./server.ts");
+  slack?.catch(() => undefined); // awaited below; a failure is reported there
   // Every command's module (and the pricing, rules and region files they read) is loaded now, so a
   // broken file stops start-up with its name and no first request waits for a module.
   await loadCommands();
@@ -36,7 +39,7 @@ export async function start(config: Config, logger: Logger): Promise<number> {
     buildIndex(0);
     return runConsole(config, logger);
   }
-  const { startSlackServer } = await import("./server.ts");
+  const { startSlackServer } = await (slack ?? import("./server.ts"));
 
   let running: Awaited<ReturnType<typeof startSlackServer>>;
   try {
