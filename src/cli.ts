@@ -42,9 +42,9 @@ async function cli(argv: string[]): Promise<number> {
     throw err;
   }
   // Only the command that runs is loaded, so a broken data file it reads fails here, plainly. A
-  // question may be answered by another command (an estimate, a staffing figure): ask loads them all.
+  // question may be answered by an estimate or a staffing figure: ask loads those two as well.
   const command = findCommand(parsed.command)?.name ?? parsed.command;
-  await loadCommands(command === "ask" ? undefined : [command]);
+  await loadCommands(command === "ask" ? ["ask", "estimate", "staffing"] : [command]);
   const session = new LocalSession(config, createLogger(config.logLevel), "cli", locale);
   let out: Awaited<ReturnType<typeof session.run>>;
   try {
