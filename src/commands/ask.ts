@@ -98,6 +98,7 @@ export function makeAskCommand(deps: AskDeps = defaultDeps): CommandSpec {
         const commands = await deps.commands();
         const spec = commands.find((c) => c.name === a.intent);
         const target = { name: a.intent, slash: `/cc-${a.intent}`, args: a.commandArgs ?? "" };
+        notes.push(...(a.commandWarnings ?? []));
         if (spec) {
           try {
             const run = await spec.run(target.args, ctx);

@@ -52,6 +52,24 @@ describe("chats and e-mails typed in words beside calls", () => {
     },
   );
 
+  it.each([
+    [
+      "what would 800 emails and 1200 calls a month at 5 min cost?",
+      "“800 emails” counted as calls",
+      "email-time=",
+    ],
+    [
+      "how many agents for 100 calls and 20 chats an hour, aht 4 min?",
+      "“20 chats an hour” counted as calls",
+      "channel=chat",
+    ],
+  ])("/cc-ask %s says the same", async (question, warning, key) => {
+    const out = await dispatch("ask", question, await testContext());
+    const shown = blocksToText(out.reply.blocks);
+    expect(shown).toContain(warning);
+    expect(shown).toContain(key);
+  });
+
   it("calls alone carry no such warning", async () => {
     const { shown } = await estimate("12000 calls a month, 5 min talk");
     expect(shown).not.toContain("counted as calls");

@@ -20,6 +20,8 @@ export interface AskAnswer {
   confidence: number;
   /** For estimate and staffing: the command text read from the question. */
   commandArgs?: string;
+  /** For estimate and staffing: readings of the question to say beside the command's answer. */
+  commandWarnings?: string[];
 }
 
 /** The entry that explains what each routed intent's command does. */
@@ -69,6 +71,7 @@ export class KnowledgeBase {
         related: this.pickRelated(routedEntry, hits),
         confidence: ROUTED_CONFIDENCE,
         ...(routed.args !== undefined ? { commandArgs: routed.args } : {}),
+        ...(routed.warnings ? { commandWarnings: routed.warnings } : {}),
       };
     }
 

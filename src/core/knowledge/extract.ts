@@ -30,6 +30,8 @@ export interface QuestionFacts {
   languages: string[];
   /** key=value pairs typed as such, passed on as they are. */
   pairs: Array<[key: string, value: string]>;
+  /** Chats and e-mails summed with the calls in `volume`, by channel (the reply says so). */
+  countedAsCalls: Partial<Record<"chats" | "emails", string[]>>;
   /** Words about money or about people, which decide between estimate and staffing. */
   costWords: boolean;
   agentWords: boolean;
@@ -85,6 +87,7 @@ export function readFacts(question: string): QuestionFacts {
     .replace(/\s+/g, " ")} `;
   const facts: QuestionFacts = {
     languages: [],
+    countedAsCalls: {},
     pairs: pairs.map((p) => [p.key, p.value]),
     costWords:
       /\b(?:cost|costs|costing|price|prices|pricing|priced|expensive|cheap|cheaper|budget|spend|pay|paying|charge|charged|bill|billed|quote|afford|dollars?|usd|eur|euros?)\b|\$|how much/.test(
@@ -160,6 +163,11 @@ export function readFacts(question: string): QuestionFacts {
     const typed = first.readings ? /\d[\d.,]*\d/.exec(first.span.words)?.[0] : undefined;
     if (typed && same.length === 1) volume.typed = typed;
     facts.volume = volume;
+    // Summed with the calls, chats and e-mails are priced and staffed as calls: the reply says so.
+    for (const channel of ["chats", "emails"] as const) {
+      const words = same.filter((f) => f.channel === channel).map((f) => f.span.words);
+      if (words.length) facts.countedAsCalls[channel] = words;
+    }
     for (const f of same) t = t.replace(f.span.words.toLowerCase(), " ; ");
   }
 

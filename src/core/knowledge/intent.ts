@@ -1,3 +1,4 @@
+import { countedAsCallsWarning } from "../read/to-keys.ts";
 import { type QuestionFacts, readFacts, toEstimateArgs, toStaffingArgs } from "./extract.ts";
 
 export const INTENTS = [
@@ -16,7 +17,21 @@ export interface Routed {
   intent: Intent;
   /** For estimate and staffing: the command text read from the question. */
   args?: string;
+  /** For estimate and staffing: how the question was read that the command's own text cannot say. */
+  warnings?: string[];
 }
+
+/** Chats or e-mails summed into the volume passed on as `contacts=` / `calls=`: said beside the answer. */
+const warningsFor = (facts: QuestionFacts, command: "estimate" | "staffing"): string[] =>
+  (["chats", "emails"] as const).flatMap((channel) => {
+    const words = facts.countedAsCalls[channel];
+    return words ? [countedAsCallsWarning(words, channel, command)] : [];
+  });
+
+const routedTo = (command: "estimate" | "staffing", args: string, facts: QuestionFacts): Routed => {
+  const warnings = warningsFor(facts, command);
+  return { intent: command, args, ...(warnings.length ? { warnings } : {}) };
+};
 
 const HELP =
   /^(?:help|\?+|commands?|menu|topics|list(?: all)?(?: topics| commands)?|usage|what can you do|what do you do|how does (?:this|it) work|what can i ask(?: you)?|hi|hello|hey)$/;
@@ -65,8 +80,8 @@ export function routeIntent(text: string, facts: QuestionFacts = readFacts(text)
   if (v || estimateKeys || staffingKeys) {
     const monthly = Boolean(v?.period) || (estimateKeys && !staffingKeys);
     const perInterval = Boolean(v?.intervalSeconds) || staffingKeys;
-    const estimate = (): Routed => ({ intent: "estimate", args: toEstimateArgs(text, facts) });
-    const staffing = (): Routed => ({ intent: "staffing", args: toStaffingArgs(text, facts) });
+    const estimate = (): Routed => routedTo("estimate", toEstimateArgs(text, facts), facts);
+    const staffing = (): Routed => routedTo("staffing", toStaffingArgs(text, facts), facts);
     if (facts.costWords && !perInterval) return estimate();
     if (facts.costWords && perInterval && !facts.agentWords) return estimate();
     if (!ADVISE.some((re) => re.test(q))) {

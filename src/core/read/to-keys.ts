@@ -66,6 +66,21 @@ function queueFacts(r: Reading, sink: FactSink, used: Fact[], talkKey: "talk" | 
   }
 }
 
+/**
+ * The warning for chats or e-mails summed into a call volume (the estimate's reading and ask's):
+ * they are priced and staffed as calls, so the user is told, with the key that sizes them apart.
+ */
+export function countedAsCallsWarning(
+  words: readonly string[],
+  channel: "chats" | "emails",
+  command: "estimate" | "staffing" = "estimate",
+): string {
+  const timeKey = channel === "chats" ? "chat-time" : "email-time";
+  if (command === "staffing")
+    return `${words.map((w) => `“${w}”`).join(" + ")} counted as calls, at the calls' handle time: size ${channel === "chats" ? "chats" : "e-mails"} in a line of their own (\`channel=${channel === "chats" ? "chat" : "email"}\`).`;
+  return `${words.map((w) => `“${w}”`).join(" + ")} counted as calls, at the calls' talk time and per-minute price: give \`${timeKey}=\` (e.g. \`${timeKey}=${channel === "chats" ? "12m" : "8m"}\`) to size ${channel === "chats" ? "chats" : "e-mails"} as a channel of their own.`;
+}
+
 /** A channel's handle time given in words ("email-time 8m", "chat aht 10 min"), read by the estimate's own phrases. */
 const TIME_PHRASE = {
   "chat-time": /\bchat(?:-(?:time|length|handle|duration)|[-\s]aht)\b/i,
@@ -130,13 +145,14 @@ export function estimateFromFacts(r: Reading, sink: FactSink): Fact[] {
       used.push(...contacts);
     }
   }
-  for (const { channel, own } of asCalls) {
-    if (!own.every((f) => used.includes(f))) continue;
-    const timeKey = channel === "chats" ? "chat-time" : "email-time";
-    sink.warn(
-      `${own.map((f) => `“${f.span.words}”`).join(" + ")} counted as calls, at the calls' talk time and per-minute price: give \`${timeKey}=\` (e.g. \`${timeKey}=${channel === "chats" ? "12m" : "8m"}\`) to size ${channel === "chats" ? "chats" : "e-mails"} as a channel of their own.`,
-    );
-  }
+  for (const { channel, own } of asCalls)
+    if (own.every((f) => used.includes(f)))
+      sink.warn(
+        countedAsCallsWarning(
+          own.map((f) => f.span.words),
+          channel,
+        ),
+      );
   if (minutes.length === 1 && !sink.has("contacts")) {
     const f = minutes[0] as Extract<Fact, { kind: "count" }>;
     const talk = factsOf(r, "duration").find((d) => d.role === "talk" || d.role === "aht");
