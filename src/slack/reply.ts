@@ -1,6 +1,7 @@
 import { createHash } from "node:crypto";
 import type { KnownBlock } from "@slack/types";
 import type { WebClient } from "@slack/web-api";
+import type { Dispatched } from "../commands/dispatch.ts";
 import type { Reply, ReplyFile } from "../commands/types.ts";
 import type { WorkspaceKey } from "../core/workspace.ts";
 import type { Logger } from "../logger.ts";
@@ -53,6 +54,24 @@ function ago(now: number, at: number): string {
   if (minutes < 60) return `${minutes} minute${minutes === 1 ? "" : "s"} ago`;
   const hours = Math.floor(minutes / 60);
   return `${hours} hour${hours === 1 ? "" : "s"} ago`;
+}
+
+/**
+ * A command's outcome as Slack shows it: its blocks (with the note on its files) and, once the reply
+ * is shown, `deliver` to send those files to the user's DM. An error reply has no files.
+ */
+export function slackReply(
+  out: Dispatched,
+  at: { client: WebClient; userId: string; command: string; text: string; ws?: WorkspaceKey; now: number },
+): { blocks: KnownBlock[]; deliver(logger: Logger): Promise<void> } {
+  if (!out.ok) return { blocks: out.reply.blocks, deliver: async () => {} };
+  const plan = planFiles(at.client, at.userId, out.reply, at.now);
+  return {
+    blocks: slackBlocks(out.reply, at.command, at.text, at.ws, plan),
+    deliver: async (logger) => {
+      if (plan.fresh.length) await deliverFiles(at.client, at.userId, plan, logger);
+    },
+  };
 }
 
 /** Blocks of a reply someone shared in the channel: the same content, signed. */
@@ -119,7 +138,6 @@ export async function deliverFiles(
   userId: string,
   plan: FileDelivery,
   logger: Logger,
-  now: () => number = Date.now,
 ): Promise<void> {
   for (const { file, once } of plan.fresh) {
     if (!once) {
@@ -132,7 +150,7 @@ export async function deliverFiles(
     const done = upload(client, userId, file, logger);
     uploading.set(once.key, { hash: once.hash, done });
     try {
-      if (await done) sentFiles.set(once.key, { hash: once.hash, at: now() });
+      if (await done) sentFiles.set(once.key, { hash: once.hash, at: plan.now });
     } finally {
       if (uploading.get(once.key)?.done === done) uploading.delete(once.key);
     }

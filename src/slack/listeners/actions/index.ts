@@ -14,7 +14,7 @@ import { slackContext, workspaceOf } from "../../context.ts";
 import type { ListenerDeps } from "../../deps.ts";
 import { buildModal } from "../../forms.ts";
 import { refreshHome } from "../../home.ts";
-import { deliverFiles, planFiles, sharedBlocks, slackBlocks } from "../../reply.ts";
+import { sharedBlocks, slackReply } from "../../reply.ts";
 import { sharedReplies } from "../../shared-replies.ts";
 import { REMINDER_ACTION_PATTERN, registerReminderActions } from "./reminders.ts";
 
@@ -60,8 +60,15 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       }
       const { cmd, ctx, ws, fromHome } = clicked;
       const out = await dispatch(cmd.c, cmd.t, ctx, deps.logger);
-      const files = out.ok ? planFiles(client, body.user.id, out.reply, deps.now().getTime()) : undefined;
-      const blocks = out.ok ? slackBlocks(out.reply, cmd.c, cmd.t, ws, files) : out.reply.blocks;
+      const shown = slackReply(out, {
+        client,
+        userId: body.user.id,
+        command: cmd.c,
+        text: cmd.t,
+        ws,
+        now: deps.now().getTime(),
+      });
+      const { blocks } = shown;
       if (body.response_url) {
         // Replace only the clicker's own ephemeral reply: replacing a message shared in the channel
         // would show this person's answer to everyone in place of what was shared.
@@ -79,8 +86,7 @@ export function registerActions(app: App, deps: ListenerDeps): void {
           blocks,
         });
       }
-      if (files?.fresh.length)
-        await deliverFiles(client, body.user.id, files, deps.logger, () => deps.now().getTime());
+      await shown.deliver(deps.logger);
       // A click on the App Home may change what it shows (e.g. a profile saved): show it at once.
       if (out.ok && fromHome) await refreshHome(deps, client, ws, body.user.id);
     },
@@ -179,16 +185,19 @@ export function registerActions(app: App, deps: ListenerDeps): void {
       }
       // No form for this text (e.g. the vendor to edit was removed): say why, as the command would.
       const out = await dispatch(cmd.c, cmd.t, ctx, deps.logger);
-      const files = out.ok ? planFiles(client, body.user.id, out.reply, deps.now().getTime()) : undefined;
-      const message = {
-        text: truncate(out.reply.text, 3000),
-        blocks: out.ok ? slackBlocks(out.reply, cmd.c, cmd.t, clicked.ws, files) : out.reply.blocks,
-      };
+      const shown = slackReply(out, {
+        client,
+        userId: body.user.id,
+        command: cmd.c,
+        text: cmd.t,
+        ws: clicked.ws,
+        now: deps.now().getTime(),
+      });
+      const message = { text: truncate(out.reply.text, 3000), blocks: shown.blocks };
       if (body.response_url)
         await respond({ replace_original: false, response_type: "ephemeral", ...message });
       else await client.chat.postMessage({ channel: body.user.id, ...message });
-      if (files?.fresh.length)
-        await deliverFiles(client, body.user.id, files, deps.logger, () => deps.now().getTime());
+      await shown.deliver(deps.logger);
     },
   );
 }

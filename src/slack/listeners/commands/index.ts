@@ -9,7 +9,7 @@ import { ACK_BUDGET_MS, TIMED_OUT, within } from "../../ack-budget.ts";
 import { slackContext, workspaceOf } from "../../context.ts";
 import type { ListenerDeps } from "../../deps.ts";
 import { buildModal } from "../../forms.ts";
-import { deliverFiles, planFiles, slackBlocks } from "../../reply.ts";
+import { slackReply } from "../../reply.ts";
 
 /**
  * One listener for every slash command (Bolt runs each registered listener's matchers on every
@@ -80,11 +80,18 @@ async function runCommand(
   const first = await within(running, ACK_BUDGET_MS);
   if (first === TIMED_OUT) await ack({ response_type: "ephemeral", text: "Working on it…" });
   const out = first === TIMED_OUT ? await running : first;
-  const files = out.ok ? planFiles(client, command.user_id, out.reply, deps.now().getTime()) : undefined;
+  const shown = slackReply(out, {
+    client,
+    userId: command.user_id,
+    command: spec.name,
+    text,
+    ws,
+    now: deps.now().getTime(),
+  });
   const payload = {
     response_type: out.reply.visibility,
     text: truncate(out.reply.text, 3000),
-    blocks: out.ok ? slackBlocks(out.reply, spec.name, text, ws, files) : out.reply.blocks,
+    blocks: shown.blocks,
   };
   if (first === TIMED_OUT) await respond({ ...payload, replace_original: true });
   else await ack(payload);
@@ -94,6 +101,5 @@ async function runCommand(
       text: text.trim(),
       summary: out.reply.text,
     });
-  if (files?.fresh.length)
-    await deliverFiles(client, command.user_id, files, deps.logger, () => deps.now().getTime());
+  await shown.deliver(deps.logger);
 }

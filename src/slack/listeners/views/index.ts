@@ -7,7 +7,7 @@ import type { ListenerDeps } from "../../deps.ts";
 import { unreadableFormView } from "../../envelope.ts";
 import { blockForError, FORM_CALLBACK_ID, parseFormMetadata, readSubmission } from "../../forms.ts";
 import { refreshHome } from "../../home.ts";
-import { deliverFiles, planFiles, slackBlocks } from "../../reply.ts";
+import { slackReply } from "../../reply.ts";
 
 /** Submissions of command forms: the values become the command's key=value text and run as typed. */
 export function registerViews(app: App, deps: ListenerDeps): void {
@@ -45,11 +45,15 @@ export function registerViews(app: App, deps: ListenerDeps): void {
       }
     }
     if (first !== TIMED_OUT) await ack();
-    const files = out.ok ? planFiles(client, body.user.id, out.reply, deps.now().getTime()) : undefined;
-    const message = {
-      text: truncate(out.reply.text, 3000),
-      blocks: out.ok ? slackBlocks(out.reply, meta.c, text, ws, files) : out.reply.blocks,
-    };
+    const shown = slackReply(out, {
+      client,
+      userId: body.user.id,
+      command: meta.c,
+      text,
+      ws,
+      now: deps.now().getTime(),
+    });
+    const message = { text: truncate(out.reply.text, 3000), blocks: shown.blocks };
     try {
       if (!meta.ch) throw new Error("no channel");
       await client.chat.postEphemeral({ channel: meta.ch, user: body.user.id, ...message });
@@ -64,8 +68,7 @@ export function registerViews(app: App, deps: ListenerDeps): void {
         text: text.trim(),
         summary: out.reply.text,
       });
-    if (files?.fresh.length)
-      await deliverFiles(client, body.user.id, files, deps.logger, () => deps.now().getTime());
+    await shown.deliver(deps.logger);
     if (out.ok && meta.h) {
       await deps.lastEstimates?.flush();
       await refreshHome(deps, client, ws, body.user.id);
