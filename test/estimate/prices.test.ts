@@ -139,6 +139,16 @@ const BASE: EstimateInput = {
 };
 
 describe("the in-house alternative", () => {
+  it("counts its full-time equivalents at the same full-time week as the dedicated team", async () => {
+    for (const week of [30, 40]) {
+      const r = (await run(`contacts=12000 talk=5m fte-hours=${week} inhouse-wage=18/h`)).result as Json;
+      // FTE = paid agent-hours a month ÷ (the week's hours × 52.143 / 12).
+      const fte = r.inHouse.staff.agentHours / ((week * 52.143) / 12);
+      expect(r.inHouse.staff.fte).toBeCloseTo(fte, 1);
+      expect(r.inHouse.staff.fte).toBeCloseTo(r.dedicated.fte, 1);
+    }
+  });
+
   it("uses the same agent-hours as the dedicated team and finds the volume where the curves cross", async () => {
     const r = (
       await run(

@@ -18,7 +18,6 @@ import {
 import { type DisplayCurrency, displayCurrency, USD_DISPLAY } from "./money.ts";
 import { midpoint, type Pricing, type Range } from "./pricing.ts";
 import type { PricingChoices } from "./pricing-input.ts";
-import { fullTimeHoursPerMonth } from "./recommend.ts";
 import {
   defaultWage,
   type LocationRates,
@@ -107,18 +106,11 @@ export function inHouseAssumptions(
  * The staffing the in-house cost uses: the dedicated estimate's paid agent-hours, full-time
  * equivalents for them, and a seat for each agent scheduled at once.
  */
-export function staffOf(e: Estimate, pricing: Pricing): Staff {
-  const ftHours = fullTimeHoursPerMonth(
-    pricing.semiDedicated.fullTimeHoursPerWeek,
-    pricing.coverage.weeksPerYear,
-  );
+export function staffOf(e: Estimate): Staff {
   const d = e.dedicated;
   // In-house pays every paid hour (shrinkage included) and needs a desk for each agent scheduled at once.
-  return {
-    agentHours: d.paidAgentHours,
-    fte: Math.round((d.paidAgentHours / ftHours) * 10) / 10,
-    seats: d.scheduledAgents,
-  };
+  // Its FTE are the dedicated team's, at the same full-time week (`fte-hours=`, default 40 h).
+  return { agentHours: d.paidAgentHours, fte: Math.round(d.fte * 10) / 10, seats: d.scheduledAgents };
 }
 
 /** Cheapest outsourced model at midpoints for a volume, premiums included (as the estimate prices them). */
@@ -130,8 +122,8 @@ function outsourcedMid(e: Estimate) {
   return (contacts: number, agents: number) => Math.min(contacts * perContact, agents * hours * hourly);
 }
 
-export function inHouseOf(e: Estimate, a: InHouseAssumptions, pricing: Pricing): InHouse {
-  const staff = staffOf(e, pricing);
+export function inHouseOf(e: Estimate, a: InHouseAssumptions, _pricing: Pricing): InHouse {
+  const staff = staffOf(e);
   const monthlyCost = inHouseCost(staff, a);
   const i = e.inputs;
   const aht = i.talkSeconds + i.holdSeconds + i.wrapSeconds;
