@@ -1,4 +1,3 @@
-import { isDraft, original } from "immer";
 import { type Advice, advise, defaultRuleSet, type Recommendation } from "../core/advice/advise.ts";
 import type { Understood } from "../core/advice/freetext.ts";
 import { ADVISE_EXAMPLE, type AdviseInput, parseAdviseInput, YES_NO_KEYS } from "../core/advice/input.ts";
@@ -100,14 +99,6 @@ const readLine = (text: string, locale: string | undefined): AdviseInput =>
 
 /** The saved profile's advice reads nothing: one list, so the kept reply is found again by identity. */
 const NOTHING_READ: Understood[] = Object.freeze([]) as unknown as Understood[];
-
-/** Profiles compared as values: the same facts in any key order are the same profile. */
-const stableJson = (v: unknown): string =>
-  JSON.stringify(v, (_k, x: unknown) =>
-    x && typeof x === "object" && !Array.isArray(x)
-      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : x,
-  );
 
 /** The reading with one more warning, leaving the kept reading as it is. */
 const withWarning = (reading: ReadingSummary, warning: string | undefined): ReadingSummary =>
@@ -353,11 +344,10 @@ export const adviseCommand: CommandSpec = {
     // Anything else is the profile itself: validated first, saved only when it is valid.
     const input = readLine(trimmed, await ctx.userLocale());
     const store = await ctx.store();
+    // The same facts again write nothing: the store sees a change that changes nothing.
     const previous = await store.update(ctx.workspace, (draft) => {
-      const p = draft.profile;
-      const old = isDraft(p) ? (original(p) as Profile) : p;
-      // The same facts again (a team re-reading its advice) leave the saved profile as it is: no write.
-      if (old === undefined || stableJson(old) !== stableJson(input.profile)) draft.profile = input.profile;
+      const old = draft.profile;
+      draft.profile = input.profile;
       return old;
     });
     const replaced = keysOf(previous).filter(
