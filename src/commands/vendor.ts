@@ -74,8 +74,9 @@ async function add(rest: string, ctx: CommandContext): Promise<CommandRun> {
 async function edit(rest: string, ctx: CommandContext): Promise<CommandRun> {
   const { pairs, words } = tokenize(rest);
   const store = await ctx.store();
-  const name = nameIn((await store.read(ctx.workspace)).vendors, words);
-  const current = requireVendor((await store.read(ctx.workspace)).vendors, name, "edit");
+  const { vendors } = await store.read(ctx.workspace);
+  const name = nameIn(vendors, words);
+  const current = requireVendor(vendors, name, "edit");
   const example = `edit ${current.name} rate=0.90/min billing=30s`;
   if (pairs.length === 0)
     throw new UserInputError(`What should change in ${current.name}'s quote? Add key=value pairs.`, {
@@ -178,8 +179,9 @@ async function remove(rest: string, ctx: CommandContext): Promise<CommandRun> {
     confirmed = parseYesNo(p.value) === true;
   }
   const store = await ctx.store();
-  const name = nameIn((await store.read(ctx.workspace)).vendors, words);
-  const vendor = requireVendor((await store.read(ctx.workspace)).vendors, name, "remove");
+  const { vendors } = await store.read(ctx.workspace);
+  const name = nameIn(vendors, words);
+  const vendor = requireVendor(vendors, name, "remove");
   if (!confirmed) return { result: { confirm: vendor.name }, reply: renderRemoveConfirm(vendor) };
   const outcome = await store.update(ctx.workspace, (draft) => {
     const removed = removeVendor(draft.vendors, name);
