@@ -5,6 +5,7 @@ import type { ListenerDeps } from "./deps.ts";
 import type { BotIdentity } from "./identity.ts";
 import type { SealedInstallations } from "./installations.ts";
 import { registerListeners } from "./listeners/index.ts";
+import { tellByResponseUrl } from "./response-url.ts";
 import { BOT_SCOPES } from "./scopes.ts";
 import { registerTeamGate } from "./team-gate.ts";
 import { webFetch } from "./web-fetch.ts";
@@ -119,14 +120,4 @@ export function createSlackApp(config: Config, deps: ListenerDeps, opts: SlackAp
   }) as unknown as Parameters<App["error"]>[0]);
   registerListeners(app, deps);
   return app;
-}
-
-async function tellByResponseUrl(url: string, text: string): Promise<void> {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ response_type: "ephemeral", replace_original: false, text }),
-    signal: AbortSignal.timeout(5000),
-  });
-  await res.body?.cancel();
 }

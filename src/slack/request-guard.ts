@@ -2,6 +2,7 @@ import type { IncomingMessage, RequestListener, Server, ServerResponse } from "n
 import type { Logger } from "../logger.ts";
 import { isSslCheck, readEnvelope, UNREADABLE_BUTTON } from "./envelope.ts";
 import type { ReplayMemory } from "./replay.ts";
+import { tellByResponseUrl } from "./response-url.ts";
 import { replayTtlMs, verifySignedRequest } from "./verify.ts";
 
 // In front of Bolt's HTTP receiver, on the same server: every POST to the events endpoint is checked
@@ -47,22 +48,12 @@ const answer = (res: ServerResponse, status: number, json?: unknown) => {
   res.end(JSON.stringify(json));
 };
 
-const postToResponseUrl = async (url: string, text: string): Promise<void> => {
-  const res = await fetch(url, {
-    method: "POST",
-    headers: { "content-type": "application/json" },
-    body: JSON.stringify({ response_type: "ephemeral", replace_original: false, text }),
-    signal: AbortSignal.timeout(5000),
-  });
-  await res.body?.cancel();
-};
-
 /** Wrap Bolt's request listener with the checks above. */
 export function guardRequests(next: RequestListener, opts: GuardOptions): RequestListener {
   const endpoint = opts.endpoint ?? "/slack/events";
   const limit = opts.bodyLimit ?? DEFAULT_LIMIT;
   const clock = opts.clock ?? Date.now;
-  const tell = opts.tell ?? postToResponseUrl;
+  const tell = opts.tell ?? tellByResponseUrl;
   const { logger, memory } = opts;
 
   const handle = async (req: IncomingMessage, res: ServerResponse): Promise<void> => {
