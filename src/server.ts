@@ -37,16 +37,7 @@ export interface RunningApp {
 
 export interface ServerOptions extends SlackAppOptions {
   replayMemory?: ReplayMemory;
-  /**
-   * Delete all of one workspace's data, once DATA_RETENTION_DAYS have passed since it uninstalled the
-   * app. Default: the store's own deleteWorkspace (every record of the workspace goes).
-   */
-  deleteWorkspace?: (store: Store, workspaceId: string) => Promise<void>;
 }
-
-const deleteFromStore = async (store: Store, workspaceId: string): Promise<void> => {
-  await store.deleteWorkspace(workspaceId);
-};
 
 async function sharedMemories(store: PgStore, logger: Logger) {
   const { PgEventIds, PgReplayMemory, PgSharedReplies } = await import("./store/pg/memories.ts");
@@ -168,7 +159,6 @@ export async function startSlackServer(
       now,
       logger,
     });
-    const deleteWorkspace = opts.deleteWorkspace ?? deleteFromStore;
     const purge =
       records && installations
         ? startPurge({
@@ -176,7 +166,8 @@ export async function startSlackServer(
             retentionDays: config.dataRetentionDays ?? 30,
             workspaceIds: () => store.workspaceIds(),
             isServed: async (wsId) => (await installations.botTokenFor(wsId)) !== undefined,
-            deleteWorkspace: (wsId) => deleteWorkspace(store, wsId),
+            // Every record of the workspace goes, DATA_RETENTION_DAYS after it uninstalled the app.
+            deleteWorkspace: async (wsId) => void (await store.deleteWorkspace(wsId)),
             now,
             logger,
           })

@@ -30,8 +30,6 @@ interface RecordRow {
   body: unknown;
 }
 
-const COLLECTION_SQL = (c: CollectionName) => c; // table names equal collection names
-
 /**
  * The PostgreSQL store. Each workspace is a row (version, profile, last estimate) and each vendor,
  * contract and reminder a row of its own (a jsonb body beside the columns queries need), so a write
@@ -113,7 +111,7 @@ export class PgStore implements Store {
           );
           if (created.rows.length === 0) return { result, retry: true };
         }
-        await this.writeDiff(tx, id, version, base, next, diff);
+        await this.writeDiff(tx, id, version, next, diff);
         return { result, retry: false, commit: () => this.cache.set(id, { version, data: next }) };
       });
       if (outcome.retry && attempt < 3) continue;
@@ -235,7 +233,7 @@ export class PgStore implements Store {
     const { rows } = await sql.query<RecordRow>(
       `${COLLECTIONS.map(
         (c) =>
-          `SELECT '${c}' AS c, key, seq AS ord, body FROM ${COLLECTION_SQL(c)} WHERE workspace_id = $1 AND rev > $2${since < 0 ? " AND body IS NOT NULL" : ""}`,
+          `SELECT '${c}' AS c, key, seq AS ord, body FROM ${c} WHERE workspace_id = $1 AND rev > $2${since < 0 ? " AND body IS NOT NULL" : ""}`,
       ).join(" UNION ALL ")} ORDER BY ord`,
       [id, since],
     );
@@ -267,7 +265,6 @@ export class PgStore implements Store {
     tx: Sql,
     id: string,
     version: number,
-    _base: WorkspaceData,
     next: WorkspaceData,
     diff: WorkspaceDiff,
   ): Promise<void> {
@@ -286,7 +283,7 @@ export class PgStore implements Store {
       if (!d) continue;
       if (d.removed.length)
         await tx.query(
-          `UPDATE ${COLLECTION_SQL(c)} SET body = NULL, rev = $2${c === "reminders" ? ", wake_at = NULL" : ""}
+          `UPDATE ${c} SET body = NULL, rev = $2${c === "reminders" ? ", wake_at = NULL" : ""}
             WHERE workspace_id = $1 AND key IN (SELECT jsonb_array_elements_text($3::jsonb))`,
           [id, version, JSON.stringify(d.removed)],
         );
@@ -302,7 +299,7 @@ export class PgStore implements Store {
     version: number,
     put: Array<{ key: string; value: unknown; replaces?: string }>,
   ): Promise<void> {
-    const table = COLLECTION_SQL(c);
+    const table = c; // table names equal collection names
     const rows = put.map((p) => ({
       key: p.key,
       replaces: p.replaces ?? null,
