@@ -70,6 +70,17 @@ describe("chats and e-mails typed in words beside calls", () => {
     expect(shown).toContain(key);
   });
 
+  it("/cc-ask asks about a number the locale does not settle in a list, instead of summing a guess", async () => {
+    const out = await dispatch(
+      "ask",
+      "what would 12.000 emails and 1200 calls a month at 5 min cost?",
+      await testContext(),
+    );
+    const shown = blocksToText(out.reply.blocks);
+    expect(shown).toContain("“12.000” could be 12,000 or 12");
+    expect(shown).not.toContain("13,200");
+  });
+
   it("calls alone carry no such warning", async () => {
     const { shown } = await estimate("12000 calls a month, 5 min talk");
     expect(shown).not.toContain("counted as calls");

@@ -159,9 +159,11 @@ export function readFacts(question: string): QuestionFacts {
     if (first.period && first.period !== "hour") volume.period = first.period;
     else if (first.period === "hour") volume.intervalSeconds = 3600;
     if (first.intervalSeconds) volume.intervalSeconds = first.intervalSeconds;
-    // A number the locale does not settle goes on as typed, so the calculator asks about it.
-    const typed = first.readings ? /\d[\d.,]*\d/.exec(first.span.words)?.[0] : undefined;
-    if (typed && same.length === 1) volume.typed = typed;
+    // A number the locale does not settle goes on as typed, so the calculator asks about it; in a list
+    // ("12.000 emails and 1200 calls") the unclear one goes on alone, rather than a sum of a guess.
+    const unclear = same.find((f) => f.readings);
+    const typed = unclear ? /\d[\d.,]*\d/.exec(unclear.span.words)?.[0] : undefined;
+    if (typed) volume.typed = typed;
     facts.volume = volume;
     // Summed with the calls, chats and e-mails are priced and staffed as calls: the reply says so.
     for (const channel of ["chats", "emails"] as const) {
