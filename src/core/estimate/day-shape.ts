@@ -22,17 +22,31 @@ const fileSchema = z.object({ note: z.string(), shapes: z.record(z.string(), sha
 
 export type DayShape = z.infer<typeof shapeSchema> & { id: string };
 
-let cached: Record<string, DayShape> | undefined;
-
-/** The named day shapes, read once. */
-export function dayShapes(): Record<string, DayShape> {
-  if (cached) return cached;
-  const raw = fileSchema.parse(JSON.parse(readFileSync(projectPath("data", "day-shapes.json"), "utf8")));
+/** Read and check the day shapes; a bad file fails with a message naming it and the field at fault. */
+export function loadDayShapes(
+  path: string = projectPath("data", "day-shapes.json"),
+): Record<string, DayShape> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(readFileSync(path, "utf8"));
+  } catch (err) {
+    throw new Error(`Cannot read the day shapes file ${path}: ${(err as Error).message}`);
+  }
+  const parsed = fileSchema.safeParse(raw);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((i) => `${i.path.join(".") || "(root)"}: ${i.message}`).join("; ");
+    throw new Error(`The day shapes file ${path} is not valid: ${issues}`);
+  }
   const out: Record<string, DayShape> = {};
-  for (const [id, s] of Object.entries(raw.shapes)) out[id] = { ...s, id };
-  cached = out;
+  for (const [id, s] of Object.entries(parsed.data.shapes)) out[id] = { ...s, id };
   return out;
 }
+
+/** Loaded and checked once when the module is first imported (at start, with the estimate command). */
+const SHAPES = loadDayShapes();
+
+/** The named day shapes. */
+export const dayShapes = (): Record<string, DayShape> => SHAPES;
 
 export const DEFAULT_SHAPE = "flat";
 
