@@ -12,7 +12,7 @@ import type { CommandSpec } from "./types.ts";
 export const homeCommand: CommandSpec = {
   ...HOME_META,
   async run(text, ctx) {
-    if (text.trim()) throw new UserInputError("home takes nothing after it.", { example: "home" });
+    if (text.trim()) throw new UserInputError("home takes nothing after it: type `home` alone.");
     const dashboard = await dashboardFor(await (await ctx.store()).read(ctx.workspace));
     const view = renderHome(dashboard, { now: ctx.now() });
     const summary = `Vendors: ${dashboard.vendors.total}, contracts: ${dashboard.contracts.total}${dashboard.profile ? ", profile saved" : ", no profile yet"}.`;
