@@ -1,4 +1,4 @@
-import { numberLocale } from "../../core/format/number.ts";
+import { formatInt, numberLocale } from "../../core/format/number.ts";
 
 /** Longest label drawn on a chart, in characters; longer names end with an ellipsis. */
 export const MAX_LABEL_CHARS = 40;
@@ -46,26 +46,19 @@ export function uniqueLabels(labels: string[]): string[] {
 
 // Chart labels follow the reply's locale, like the text beside them ($12,345 in en-US, 12.345 US$ in de-DE).
 const moneyFormats = new Map<string, Intl.NumberFormat>();
-const countFormats = new Map<string, Intl.NumberFormat>();
-const cached = (
-  cache: Map<string, Intl.NumberFormat>,
-  options: Intl.NumberFormatOptions,
-): Intl.NumberFormat => {
-  const locale = numberLocale();
-  let f = cache.get(locale);
-  if (!f) {
-    f = new Intl.NumberFormat(locale, options);
-    cache.set(locale, f);
-  }
-  return f;
-};
 
 /** $1,234 */
-export const formatMoney = (value: number): string =>
-  cached(moneyFormats, { style: "currency", currency: "USD", maximumFractionDigits: 0 }).format(value);
-/** 12,345 */
-export const formatCount = (value: number): string =>
-  cached(countFormats, { maximumFractionDigits: 0 }).format(value);
+export const formatMoney = (value: number): string => {
+  const locale = numberLocale();
+  let f = moneyFormats.get(locale);
+  if (!f) {
+    f = new Intl.NumberFormat(locale, { style: "currency", currency: "USD", maximumFractionDigits: 0 });
+    moneyFormats.set(locale, f);
+  }
+  return f.format(value);
+};
+/** 12,345: whole numbers as every other reply writes them. */
+export const formatCount = formatInt;
 
 /** A finite number that is zero or more. */
 export const isAmount = (value: unknown): value is number =>
