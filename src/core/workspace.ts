@@ -16,3 +16,16 @@ export const parseWorkspaceId = (id: string): WorkspaceKey => {
   const at = id.indexOf(":");
   return at < 0 ? { teamId: id } : { enterpriseId: id.slice(0, at), teamId: id.slice(at + 1) };
 };
+
+/** Who an installation is: one team's, or an org-wide one serving every workspace of its enterprise. */
+export interface InstallationOwner {
+  isEnterpriseInstall: boolean;
+  enterpriseId?: string | undefined;
+  teamId?: string | undefined;
+}
+
+/** Whether an installation (its bot token) acts for this workspace. */
+export const installationCovers = (owner: InstallationOwner, ws: WorkspaceKey): boolean =>
+  owner.isEnterpriseInstall
+    ? owner.enterpriseId !== undefined && ws.enterpriseId === owner.enterpriseId
+    : owner.teamId !== undefined && ws.teamId === owner.teamId;

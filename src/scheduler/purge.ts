@@ -1,15 +1,12 @@
-import { parseWorkspaceId } from "../core/workspace.ts";
+import { installationCovers, parseWorkspaceId } from "../core/workspace.ts";
 import type { InstallationRecord, InstallationRecords } from "../store/installations.ts";
 import type { SchedulerLogger } from "./scheduler.ts";
 
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** True when `workspaceId` (a storage id) is one of the workspaces an installation serves. */
-export function coversWorkspace(rec: InstallationRecord, workspaceId: string): boolean {
-  const ws = parseWorkspaceId(workspaceId);
-  if (rec.isEnterpriseInstall) return rec.enterpriseId !== undefined && ws.enterpriseId === rec.enterpriseId;
-  return ws.teamId === (rec.teamId ?? rec.id);
-}
+export const coversWorkspace = (rec: InstallationRecord, workspaceId: string): boolean =>
+  installationCovers({ ...rec, teamId: rec.teamId ?? rec.id }, parseWorkspaceId(workspaceId));
 
 export interface PurgeOptions {
   records: InstallationRecords;

@@ -111,10 +111,9 @@ export class SealedInstallations implements InstallationStore {
    */
   async botTokenFor(workspaceId: string): Promise<string | undefined> {
     const ws = parseWorkspaceId(workspaceId);
-    const team = await this.records.get(ws.teamId);
-    const candidates: Array<[string, InstallationRecord | undefined]> = [[ws.teamId, team]];
-    if (ws.enterpriseId) candidates.push([ws.enterpriseId, await this.records.get(ws.enterpriseId)]);
-    for (const [id, rec] of candidates) {
+    // The team's own installation first; the enterprise's record is read only when that gives no token.
+    for (const id of ws.enterpriseId ? [ws.teamId, ws.enterpriseId] : [ws.teamId]) {
+      const rec = await this.records.get(id);
       if (!live(rec) || rec.isEnterpriseInstall !== (id === ws.enterpriseId)) continue;
       try {
         const installation = JSON.parse(unseal(rec.sealed, this.key, id)) as Installation;

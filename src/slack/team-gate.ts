@@ -1,5 +1,5 @@
 import type { AnyMiddlewareArgs, App } from "@slack/bolt";
-import type { WorkspaceKey } from "../core/workspace.ts";
+import { installationCovers, type WorkspaceKey } from "../core/workspace.ts";
 import type { Logger } from "../logger.ts";
 import { workspaceOf } from "./context.ts";
 
@@ -12,10 +12,7 @@ export interface OwnTeam {
 }
 
 /** True when a request from `ws` is one the single bot token may act for. */
-export const servesWorkspace = (own: OwnTeam, ws: WorkspaceKey): boolean =>
-  own.isEnterpriseInstall
-    ? own.enterpriseId !== undefined && ws.enterpriseId === own.enterpriseId
-    : ws.teamId === own.teamId;
+export const servesWorkspace = (own: OwnTeam, ws: WorkspaceKey): boolean => installationCovers(own, ws);
 
 export const FOREIGN_TEAM =
   "Switchboard is installed for another Slack workspace, so it did nothing here and saved nothing. Ask an admin of this workspace to install Switchboard here.";
